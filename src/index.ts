@@ -1,0 +1,17 @@
+/**
+ * govtext as a library: the artifact types, the stages as pure functions,
+ * and the pipeline runner.
+ */
+export type { Corpus, CorpusMeta, Document, DocVars, DocumentKind, Level, Message, Section, SectionKind } from './types.js';
+export { documentChars, sectionOf } from './types.js';
+export { InputError, UsageError } from './errors.js';
+export type { Source, SourceFormat } from './io/sources.js';
+export { listInputFiles, readSource } from './io/sources.js';
+export { decodeBuffer } from './io/decode.js';
+export { ingest, ingestParams, type IngestParams } from './stages/ingest.js';
+export type { StageContext } from './stages/context.js';
+export { STAGES, stageNamed, type Artifacts, type StageDefinition } from './pipeline/registry.js';
+export { loadPipeline, parsePipeline, applyOverrides, type Pipeline, type PipelineStage } from './pipeline/spec.js';
+export { runPipeline, type RunOptions, type RunResult, type Manifest } from './pipeline/runner.js';
+export { toCsv, neutralizeFormula, type Table, type Cell } from './tables/csv.js';
+export { corpusTable, sectionsTable } from './tables/corpus.js';

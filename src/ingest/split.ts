@@ -1,0 +1,94 @@
+import { isChromeLine, isFooterMarker, stripInlineChrome } from './boilerplate.js';
+import { endsParagraph } from './paragraphs.js';
+
+/**
+ * Finds the documents in one whole-file record. A list page holds several
+ * reports (and news items) one after another, each under a title line; a
+ * report file holds one, under a title or none.
+ */
+
+/** A stretch of lines that makes one document, with its title line when it had one. */
+export interface Segment {
+  title: string;
+  lines: string[];
+  /** 1-based line of the title (or first line) in the record. */
+  line: number;
+}
+
+const BULLET = /^[•·▪◦‣∙*\-–]\s*/u;
+const SITE_TAG = /^[【\[][^】\]]{1,20}[】\]]\s*/u;
+const REPORT_TITLE = /政府工作报告|政府工作的报告|人民政府工作报告/u;
+const OPENING_CUE = /各位代表|人民代表大会|人大.{0,8}会议|\d{4}年\d{1,2}月\d{1,2}日/u;
+
+/** A title as users want it: list bullets and site tags (【闻喜县招商】) removed. */
+export function cleanTitle(line: string): string {
+  return line.replace(BULLET, '').replace(SITE_TAG, '').trim();
+}
+
+interface Line {
+  text: string;
+  bullet: boolean;
+}
+
+export interface SplitOptions {
+  /** A segment with fewer characters than this does not become a document on its own. */
+  minDocChars: number;
+  /** Template lines of the site (see boilerplate.repeatedChrome). */
+  repeated: ReadonlySet<string>;
+}
+
+function isTitleCandidate(lines: readonly Line[], i: number): boolean {
+  const { text, bullet } = lines[i]!;
+  if (text.length === 0 || text.length > 80 || endsParagraph(text) || /^(?:关于|《)/u.test(text)) return false;
+  if (REPORT_TITLE.test(text)) return true;
+  // A list item: a bulleted short line over a long body.
+  if (!bullet) return false;
+  const next = lines.slice(i + 1).find((l) => l.text !== '');
+  return next !== undefined && next.text.length >= 500;
+}
+
+/** Does a new document plausibly start here (not a mention of the report inside another)? */
+function opensDocument(lines: readonly Line[], i: number): boolean {
+  if (lines[i]!.bullet) return true;
+  let ahead = '';
+  for (let j = i + 1; j < lines.length && ahead.length < 600; j++) ahead += lines[j]!.text;
+  return OPENING_CUE.test(ahead.slice(0, 600));
+}
+
+/** Splits a record's normalised lines into segments, dropping chrome and footers. */
+export function splitSegments(rawLines: readonly string[], opts: SplitOptions): Segment[] {
+  const lines: Line[] = rawLines.map((l) => ({ text: l.replace(BULLET, ''), bullet: BULLET.test(l) }));
+  const segments: Segment[] = [];
+  let cur: Segment = { title: '', lines: [], line: 1 };
+  let curChars = 0;
+  let inFooter = false;
+  const flush = () => {
+    if (curChars >= opts.minDocChars || (cur.title !== '' && curChars > 0)) segments.push(cur);
+  };
+  lines.forEach((l, i) => {
+    const text = l.text;
+    if (text === '') return;
+    if (isTitleCandidate(lines, i) && (curChars < opts.minDocChars ? cur.title === '' : opensDocument(lines, i))) {
+      // A short preamble before the first title (a breadcrumb, a site name) is dropped by flush().
+      flush();
+      cur = { title: cleanTitle(text), lines: [cleanTitle(text)], line: i + 1 };
+      curChars = 0;
+      inFooter = false;
+      return;
+    }
+    if (inFooter) return;
+    if (isFooterMarker(text)) {
+      inFooter = true;
+      return;
+    }
+    if (isChromeLine(text) || opts.repeated.has(text)) return;
+    const kept = stripInlineChrome(text);
+    if (kept === '') return;
+    cur.lines.push(kept);
+    curChars += kept.length;
+  });
+  flush();
+  // A short text with no title is still one document.
+  if (segments.length === 0 && curChars > 0) segments.push(cur);
+  return segments;
+}

@@ -1,0 +1,81 @@
+import * as chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+/** Result of decoding one input file's bytes. */
+export type Decoded =
+  | { ok: true; text: string; encoding: string; note?: string }
+  | { ok: false; reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Encodings of Chinese text we accept from a detector; all decoded as GB18030, a superset of GBK and GB2312. */
+const GB_FAMILY = new Set(['GB18030', 'GBK', 'GB2312', 'EUC-CN', 'HZ-GB-2312']);
+
+/**
+ * Decodes a text file: BOMs first (UTF-8, UTF-16 LE/BE), then strict UTF-8,
+ * then a statistical detector for GB18030/GBK and Big5. Files that look
+ * binary (NUL bytes, many control characters) are refused with a reason.
+ */
+export function decodeBuffer(buf: Uint8Array): Decoded {
+  if (buf.length === 0) return { ok: false, reason: 'empty file' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    return decodeUtf8(buf.subarray(3), 'utf-8 (BOM)');
+  }
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { ok: true, text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16le'), encoding: 'utf-16le (BOM)' };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { ok: true, text: iconv.decode(Buffer.from(buf.subarray(2)), 'utf-16be'), encoding: 'utf-16be (BOM)' };
+
+  if (looksBinary(buf)) return { ok: false, reason: 'binary content (NUL or control bytes), not text' };
+
+  const asUtf8 = decodeUtf8(buf, 'utf-8');
+  if (asUtf8.ok) return asUtf8;
+
+  const sample = buf.subarray(0, 1 << 16);
+  const guess = (chardet.detect(sample) ?? '').toUpperCase();
+  if (GB_FAMILY.has(guess)) return { ok: true, text: iconv.decode(Buffer.from(buf), 'gb18030'), encoding: 'gb18030' };
+  if (guess === 'BIG5') return { ok: true, text: iconv.decode(Buffer.from(buf), 'big5'), encoding: 'big5' };
+  // Chinese government sites almost always serve GBK when not UTF-8: decode as GB18030 if
+  // that yields mostly CJK text, else give up rather than guess.
+  const gb = iconv.decode(Buffer.from(buf), 'gb18030');
+  if (cjkShare(gb) > 0.3) return { ok: true, text: gb, encoding: 'gb18030', note: `detector said ${guess || 'nothing'}; decoded as GB18030` };
+  return { ok: false, reason: `not valid UTF-8 and the encoding could not be detected (detector: ${guess || 'none'})` };
+}
+
+function decodeUtf8(buf: Uint8Array, label: string): Decoded {
+  try {
+    return { ok: true, text: utf8.decode(buf), encoding: label };
+  } catch {
+    // A file cut off inside a multi-byte character is still UTF-8: keep what is whole.
+    for (let cut = 1; cut <= 3 && cut < buf.length; cut++) {
+      try {
+        const text = utf8.decode(buf.subarray(0, buf.length - cut));
+        return { ok: true, text, encoding: label, note: `truncated UTF-8: the last ${cut} byte(s) form an incomplete character and were dropped` };
+      } catch {
+        /* try a shorter cut */
+      }
+    }
+    return { ok: false, reason: 'invalid UTF-8' };
+  }
+}
+
+function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  return control > n * 0.05;
+}
+
+function cjkShare(text: string): number {
+  const sample = text.slice(0, 20000);
+  let cjk = 0;
+  let visible = 0;
+  for (const ch of sample) {
+    if (/\s/.test(ch)) continue;
+    visible++;
+    if (/\p{Script=Han}/u.test(ch)) cjk++;
+  }
+  return visible === 0 ? 0 : cjk / visible;
+}

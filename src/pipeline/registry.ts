@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import type { Source } from '../io/sources.js';
+import type { StageContext } from '../stages/context.js';
+import { ingest, ingestParams } from '../stages/ingest.js';
+import type { Corpus, Message } from '../types.js';
+
+/**
+ * The artifacts a run holds, by name. `sources` is what the runner reads;
+ * every other artifact is made by a stage and persisted by a writer.
+ */
+export interface Artifacts {
+  sources: Source[];
+  corpus?: Corpus;
+}
+
+export type ArtifactName = keyof Artifacts;
+
+/** A stage: its parameters (schema with defaults), what it needs and makes, and the pure function. */
+export interface StageDefinition<P extends z.ZodTypeAny = z.ZodTypeAny> {
+  name: string;
+  summary: string;
+  params: P;
+  needs: readonly ArtifactName[];
+  makes: ArtifactName;
+  run(artifacts: Artifacts, params: z.infer<P>, ctx: StageContext): Artifacts[ArtifactName] | Promise<Artifacts[ArtifactName]>;
+  /** Warnings the made artifact carries. */
+  messagesOf(made: unknown): readonly Message[];
+}
+
+function defineStage<P extends z.ZodTypeAny>(def: StageDefinition<P>): StageDefinition<P> {
+  return def;
+}
+
+const corpusMessages = (made: unknown) => (made as Corpus).messages;
+
+export const STAGES: readonly StageDefinition[] = [
+  defineStage({
+    name: 'ingest',
+    summary: 'files -> corpus of documents with metadata, sections and paragraphs',
+    params: ingestParams,
+    needs: ['sources'],
+    makes: 'corpus',
+    run: (a, p, ctx) => ingest(a.sources, p, ctx),
+    messagesOf: corpusMessages,
+  }),
+];
+
+export function stageNamed(name: string): StageDefinition | undefined {
+  return STAGES.find((s) => s.name === name);
+}
+
+export const STAGE_NAMES = STAGES.map((s) => s.name);

