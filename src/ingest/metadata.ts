@@ -62,22 +62,22 @@ export function parseOpening(head: string): Opening {
  * keeps a 2-4 character name; '' when none is stated.
  */
 export function parseSpeaker(afterMeeting: string): string {
-  let s = afterMeeting.split(/各位代表|现在,|\n/u)[0] ?? '';
+  let s = (afterMeeting.trimStart().split(/各位代表|现在,/u)[0] ?? '').slice(0, 40);
   s = s.replace(/[\s;;,,、·・:：|/\\()（）【】\[\]—\-]+/gu, '');
   s = s.replace(new RegExp(`^.*?(?:人民政府|国务院)?${TITLES}`, 'u'), '');
   const m = /^\p{Script=Han}{2,4}$/u.exec(s);
   return m ? m[0] : '';
 }
 
-const LEVEL_CUE = /我代表(国务院|[^,,。]{0,12}?([省市州盟县区旗]))人民政府/u;
+const LEVEL_CUE = /我代表(?:(国务院)|[^,,。]{0,12}?(自治区|[省市州盟县区旗])人民政府)/u;
 
 /** The level the report's own words claim: 我代表县人民政府 -> county. */
 export function levelCue(text: string): Level | undefined {
   const m = LEVEL_CUE.exec(text);
   if (!m) return undefined;
   if (m[1] === '国务院') return 'national';
-  const last = m[2] ?? m[1]!.slice(-1);
-  if (last === '省' || (m[1] ?? '').endsWith('自治区')) return 'provincial';
+  const last = m[2];
+  if (last === '省' || last === '自治区') return 'provincial';
   if (last === '市' || last === '州' || last === '盟') return 'prefecture';
   return 'county';
 }
@@ -136,8 +136,7 @@ export interface MetadataInput {
 export function extractDocVars({ title, paragraphs }: MetadataInput, gaz: Gazetteer = loadGazetteer()): Omit<DocVars, 'kind'> {
   const head = paragraphs.slice(0, 6).join('\n');
   const opening = parseOpening(`${title}\n${head}`);
-  const bodyStart = paragraphs.slice(0, 400).join('\n').slice(0, 60000);
-  const context = countPlaceNames(`${title}\n${bodyStart}`, gaz);
+  const bodyStart = paragraphs.slice(0, 200).join('\n').slice(0, 20000);
 
   let level: Level = 'unknown';
   let region = '';
@@ -147,7 +146,13 @@ export function extractDocVars({ title, paragraphs }: MetadataInput, gaz: Gazett
     level = 'national';
     region = '全国';
   } else {
-    const place = mostSpecific(title, context, gaz) ?? mostSpecific(opening.place, context, gaz) ?? mostFrequent(context, levelCue(bodyStart) ?? cueFromSession(`${title}\n${head}`), gaz);
+    // The opening usually names the place unambiguously; the body is scanned only when it does not.
+    const named = (ctx: Map<string, number>) => mostSpecific(title, ctx, gaz) ?? mostSpecific(opening.place, ctx, gaz);
+    let place = named(countPlaceNames(`${title}\n${head}`, gaz));
+    if (!place || (gaz.byName.get(place.name)?.length ?? 0) > 1) {
+      const context = countPlaceNames(`${title}\n${bodyStart}`, gaz);
+      place = named(context) ?? mostFrequent(context, levelCue(bodyStart) ?? cueFromSession(`${title}\n${head}`), gaz);
+    }
     if (place) {
       region = place.name;
       province = place.province;
