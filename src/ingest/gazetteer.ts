@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { TermTrie } from '../text/trie.js';
 import type { Level } from '../types.js';
 
 /**
@@ -25,14 +26,8 @@ export interface Gazetteer {
   places: Place[];
   /** Full and short names -> places (a name can be ambiguous: 朝阳区 is in Beijing and Changchun). */
   byName: Map<string, Place[]>;
-  /** Character trie of every name, for scanning text in one pass (a 3,000-name regex alternation is 25x slower). */
-  trie: TrieNode;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** The full name ending here, if any. */
-  name?: string;
+  /** Every name, for scanning text in one pass. */
+  trie: TermTrie;
 }
 
 const MUNICIPALITY_PSEUDO_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
@@ -77,36 +72,14 @@ export function loadGazetteer(): Gazetteer {
       if (s) add(s, place);
     }
   }
-  const trie: TrieNode = { next: new Map() };
-  for (const name of byName.keys()) {
-    let node = trie;
-    for (const ch of name) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map() }));
-      node = child;
-    }
-    node.name = name;
-  }
-  cached = { places, byName, trie };
+  cached = { places, byName, trie: new TermTrie(byName.keys()) };
   return cached;
 }
 
 /** Every gazetteer name occurring in the text, with its count (longest match wins at each position). */
 export function countPlaceNames(text: string, gaz: Gazetteer = loadGazetteer()): Map<string, number> {
   const counts = new Map<string, number>();
-  let i = 0;
-  while (i < text.length) {
-    let node = gaz.trie.next.get(text[i]!);
-    let longest: string | undefined;
-    for (let j = i + 1; node; j++) {
-      if (node.name) longest = node.name;
-      node = j < text.length ? node.next.get(text[j]!) : undefined;
-    }
-    if (longest) {
-      counts.set(longest, (counts.get(longest) ?? 0) + 1);
-      i += longest.length;
-    } else i++;
-  }
+  for (const [, name] of gaz.trie.matches(text)) counts.set(name, (counts.get(name) ?? 0) + 1);
   return counts;
 }
 

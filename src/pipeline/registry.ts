@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Source } from '../io/sources.js';
 import type { StageContext } from '../stages/context.js';
 import { ingest, ingestParams } from '../stages/ingest.js';
+import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
 import type { Corpus, Message } from '../types.js';
 
 /**
@@ -11,6 +12,7 @@ import type { Corpus, Message } from '../types.js';
 export interface Artifacts {
   sources: Source[];
   corpus?: Corpus;
+  phrases?: PhraseSet;
 }
 
 export type ArtifactName = keyof Artifacts;
@@ -42,6 +44,15 @@ export const STAGES: readonly StageDefinition[] = [
     makes: 'corpus',
     run: (a, p, ctx) => ingest(a.sources, p, ctx),
     messagesOf: corpusMessages,
+  }),
+  defineStage({
+    name: 'phrases',
+    summary: 'policy lexicon + discovery of quoted, numeric and statistical phrases, with their recurrence',
+    params: phrasesParams,
+    needs: ['corpus'],
+    makes: 'phrases',
+    run: (a, p, ctx) => phrases(a.corpus!, p, ctx),
+    messagesOf: (made) => (made as PhraseSet).messages,
   }),
 ];
 

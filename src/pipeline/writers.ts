@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
+import { phrasesTable } from '../tables/phrases.js';
 import type { Corpus } from '../types.js';
 import type { Artifacts, ArtifactName } from './registry.js';
 
@@ -32,4 +33,5 @@ const writeCorpus: Writer<Corpus> = (corpus, dir) => {
 
 export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> } = {
   corpus: writeCorpus,
+  phrases: (set, dir) => [writeTable(phrasesTable(set), dir)],
 };

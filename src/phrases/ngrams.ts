@@ -1,0 +1,163 @@
+/**
+ * New-phrase discovery over character n-grams (after Matrix67's "互联网时代的
+ * 社会语言学" and the jieba/THUNLP new-word literature): a phrase is a string
+ * that occurs often, whose parts stick together (cohesion: the lowest
+ * pointwise mutual information over its binary splits) and that is free at
+ * both ends (boundary entropy: many different characters before and after).
+ *
+ * Counting every n-gram of a large corpus does not fit in memory, so counting
+ * is pruned level by level (an n-gram can only be frequent if both of its
+ * (n-1)-grams are) and n-grams are keyed by numbers: (id of the prefix, last
+ * character). Only Han runs are mined: punctuation, digits and Latin text end
+ * a run and count as a free boundary.
+ */
+
+export interface NgramOptions {
+  minLen: number;
+  maxLen: number;
+  /** Occurrences needed to be kept (and to be extended). */
+  minCount: number;
+}
+
+export interface NgramStat {
+  gram: string;
+  count: number;
+  /** min over binary splits of ln(c(w)·N / (c(a)·c(b))), N = characters mined. */
+  cohesion: number;
+  leftEntropy: number;
+  rightEntropy: number;
+}
+
+/** A run of Han characters and what stands before and after it. */
+export interface Run {
+  text: string;
+  /** Neighbour class at each end: a code for digits (2022年…) or Latin letters, or -1 for a free boundary (punctuation, line end). */
+  before: number;
+  after: number;
+}
+
+const DIGIT_CLASS = 0x30;
+const LATIN_CLASS = 0x41;
+function neighbourClass(ch: string | undefined): number {
+  if (ch === undefined) return -1;
+  if (/[0-9.%]/u.test(ch)) return DIGIT_CLASS;
+  if (/[A-Za-z]/u.test(ch)) return LATIN_CLASS;
+  return -1;
+}
+
+/** Runs of Han characters (the only text mined). A run after digits is not free on that side: 年工作安排 is no phrase. */
+export function hanRuns(text: string, minLen = 2): Run[] {
+  const out: Run[] = [];
+  for (const m of text.matchAll(new RegExp(`\\p{Script=Han}{${minLen},}`, 'gu'))) {
+    const start = m.index;
+    out.push({ text: m[0], before: neighbourClass(text[start - 1]), after: neighbourClass(text[start + m[0].length]) });
+  }
+  return out;
+}
+
+function entropy(neighbours: Map<number, number>, boundary: number, total: number): number {
+  let h = 0;
+  for (const k of neighbours.values()) {
+    const p = k / total;
+    h -= p * Math.log(p);
+  }
+  // Each run boundary counts as a distinct neighbour: the end of a clause frees a phrase.
+  if (boundary > 0) h -= boundary * (1 / total) * Math.log(1 / total);
+  return h;
+}
+
+/** Counts, cohesion and boundary entropies of every n-gram (minLen..maxLen) occurring at least minCount times. */
+export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramStat[] {
+  const runs = runList.map((r) => r.text);
+  let total = 0;
+  const unigram = new Map<number, number>();
+  for (const r of runs) {
+    total += r.length;
+    for (let i = 0; i < r.length; i++) {
+      const c = r.charCodeAt(i);
+      unigram.set(c, (unigram.get(c) ?? 0) + 1);
+    }
+  }
+  const countOf = new Map<string, number>();
+  for (const [c, n] of unigram) if (n >= opts.minCount) countOf.set(String.fromCharCode(c), n);
+
+  // ids of the (n-1)-grams starting at each position of each run; -1 where pruned.
+  // Level 1 ids are char codes (< 65536); later levels number from 65536 up.
+  let prev: Int32Array[] = runs.map((r) => {
+    const a = new Int32Array(r.length);
+    for (let i = 0; i < r.length; i++) a[i] = (unigram.get(r.charCodeAt(i)) ?? 0) >= opts.minCount ? r.charCodeAt(i) : -1;
+    return a;
+  });
+  let nextId = 65536;
+  const out: NgramStat[] = [];
+
+  for (let n = 2; n <= opts.maxLen; n++) {
+    const counts = new Map<number, number>();
+    runs.forEach((r, ri) => {
+      const p = prev[ri]!;
+      for (let i = 0; i + n <= r.length; i++) {
+        const a = p[i]!;
+        if (a < 0 || p[i + 1]! < 0) continue;
+        const key = a * 65536 + r.charCodeAt(i + n - 1);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    });
+    const ids = new Map<number, number>();
+    const grams: string[] = [];
+    const cur: Int32Array[] = runs.map((r, ri) => {
+      const p = prev[ri]!;
+      const a = new Int32Array(Math.max(0, r.length - n + 1)).fill(-1);
+      for (let i = 0; i + n <= r.length; i++) {
+        if (p[i]! < 0 || p[i + 1]! < 0) continue;
+        const key = p[i]! * 65536 + r.charCodeAt(i + n - 1);
+        const c = counts.get(key)!;
+        if (c < opts.minCount) continue;
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = nextId++;
+          ids.set(key, id);
+          grams[id - 65536] = r.slice(i, i + n);
+        }
+        a[i] = id;
+      }
+      return a;
+    });
+    counts.clear();
+    if (ids.size === 0) break;
+
+    // Counts of the kept n-grams, then boundary neighbours for those long enough to report.
+    const stats = new Map<number, { count: number; left: Map<number, number>; right: Map<number, number>; lb: number; rb: number }>();
+    runs.forEach((r, ri) => {
+      const a = cur[ri]!;
+      for (let i = 0; i < a.length; i++) {
+        const id = a[i]!;
+        if (id < 0) continue;
+        let s = stats.get(id);
+        if (!s) stats.set(id, (s = { count: 0, left: new Map(), right: new Map(), lb: 0, rb: 0 }));
+        s.count++;
+        if (n < opts.minLen) continue;
+        const left = i > 0 ? r.charCodeAt(i - 1) : runList[ri]!.before;
+        const right = i + n < r.length ? r.charCodeAt(i + n) : runList[ri]!.after;
+        if (left >= 0) s.left.set(left, (s.left.get(left) ?? 0) + 1);
+        else s.lb++;
+        if (right >= 0) s.right.set(right, (s.right.get(right) ?? 0) + 1);
+        else s.rb++;
+      }
+    });
+    for (const [id, s] of stats) {
+      const gram = grams[id - 65536]!;
+      countOf.set(gram, s.count);
+      if (n < opts.minLen) continue;
+      let cohesion = Infinity;
+      for (let k = 1; k < n; k++) {
+        const ca = countOf.get(gram.slice(0, k));
+        const cb = countOf.get(gram.slice(k));
+        if (ca === undefined || cb === undefined) continue;
+        cohesion = Math.min(cohesion, Math.log((s.count * total) / (ca * cb)));
+      }
+      out.push({ gram, count: s.count, cohesion, leftEntropy: entropy(s.left, s.lb, s.count), rightEntropy: entropy(s.right, s.rb, s.count) });
+    }
+    prev = cur;
+  }
+  return out;
+}

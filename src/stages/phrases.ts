@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { z } from 'zod';
+import { loadLexicon, termProblem, type Lexicon } from '../lexicon/lexicon.js';
+import { isBareMeasure, isNumericFormula, NUMERAL, quotedCandidates } from '../phrases/candidates.js';
+import { loadStopwords } from '../lexicon/stopwords.js';
+import { hanRuns, mineNgrams, type NgramStat } from '../phrases/ngrams.js';
+import { TermTrie } from '../text/trie.js';
+import type { Corpus, Document, Message } from '../types.js';
+import type { StageContext } from './context.js';
+
+/** Parameters of the phrases stage, with their defaults. */
+export const phrasesParams = z
+  .object({
+    lexicon: z.array(z.string()).default([]).describe('user lexicon files (CSV term,category,kind,note or text, one term per line), merged into the built-in one'),
+    builtin_lexicon: z.boolean().default(true).describe('use the built-in policy lexicon (data/lexicon/policy_terms.csv)'),
+    exclude_terms: z.array(z.coerce.string()).default([]).describe('lexicon terms to leave out'),
+    discover: z.boolean().default(true).describe('discover quoted, numeric and statistical phrases (false: lexicon only)'),
+    min_count: z.number().int().min(2).default(4).describe('occurrences a discovered phrase needs'),
+    min_docs: z.number().int().min(1).default(2).describe('documents a statistical or unquoted numeric phrase must occur in'),
+    min_len: z.number().int().min(2).default(3).describe('shortest statistical phrase, in characters (numeral-led ones may have 2)'),
+    max_len: z.number().int().min(2).max(12).default(8).describe('longest statistical phrase, in characters'),
+    min_cohesion: z.number().default(4).describe('lowest pointwise mutual information over the splits of a statistical phrase (natural log)'),
+    min_entropy: z.number().default(1.2).describe('lowest left and right boundary entropy of a statistical phrase (nats)'),
+    sample_chars: z.number().int().min(10000).default(5_000_000).describe('statistical discovery reads at most this many characters (an even sample of documents); counts are then taken over all'),
+    compound_min_docs: z.number().int().min(1).default(2).describe('a discovered phrase in this many documents becomes a single token'),
+    compound_min_count: z.number().int().min(1).default(3).describe('... or with this many occurrences'),
+    kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds counted'),
+  })
+  .strict();
+
+export type PhrasesParams = z.infer<typeof phrasesParams>;
+
+export type PhraseKind = 'quoted' | 'numeric' | 'statistical' | 'lexicon';
+
+export interface Phrase {
+  phrase: string;
+  kind: PhraseKind;
+  /** Exact substring occurrences in the counted documents. */
+  count: number;
+  doc_freq: number;
+  doc_share: number;
+  first_year: number | null;
+  last_year: number | null;
+  regions: string[];
+  in_lexicon: boolean;
+  /** Lexicon category, '' for discovered phrases outside the lexicon. */
+  category: string;
+  example: string;
+  /** Becomes a single token in segmentation. */
+  compound: boolean;
+}
+
+/** What the phrases stage makes: the lexicon in force and the phrases found, ranked. */
+export interface PhraseSet {
+  lexicon: Lexicon;
+  phrases: Phrase[];
+  /** Every string to keep whole as one token: lexicon terms and compounded discoveries. */
+  compounds: string[];
+  messages: Message[];
+  meta: { stage: 'phrases'; params: PhrasesParams };
+}
+
+/** Words of jieba's own dictionary: a statistical "phrase" jieba already keeps whole is not new. */
+let jiebaWords: Set<string> | undefined;
+function jiebaDictionary(): Set<string> {
+  if (jiebaWords) return jiebaWords;
+  const require = createRequire(import.meta.url);
+  const dictDir = require.resolve('nodejieba/package.json').replace(/package\.json$/u, 'submodules/cppjieba/dict/jieba.dict.utf8');
+  jiebaWords = new Set();
+  for (const line of readFileSync(dictDir, 'utf8').split('\n')) {
+    const w = line.slice(0, line.indexOf(' '));
+    if (w) jiebaWords.add(w);
+  }
+  return jiebaWords;
+}
+
+const FUNCTION_START = /^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以并且而且和或]/u;
+const FUNCTION_END = /[的了和与及在是对把被将为以于等之其也都而并或着过从向到给让由中上下来去得地]$/u;
+
+/** An even, deterministic sample of documents up to `maxChars` characters. */
+function sampleDocuments(docs: readonly Document[], maxChars: number): Document[] {
+  const total = docs.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + p.length, 0), 0);
+  if (total <= maxChars) return [...docs];
+  const step = total / maxChars;
+  const out: Document[] = [];
+  let acc = 0;
+  docs.forEach((d, i) => {
+    if (i >= acc) {
+      out.push(d);
+      acc += step;
+    }
+  });
+  return out;
+}
+
+/** Drops a phrase that mostly occurs inside a longer kept phrase (乡村振 inside 乡村振兴). */
+function mergeSubstrings(stats: NgramStat[]): NgramStat[] {
+  const sorted = [...stats].sort((a, b) => b.gram.length - a.gram.length || b.count - a.count);
+  const kept: NgramStat[] = [];
+  for (const s of sorted) {
+    const covered = kept.some((k) => k.gram.includes(s.gram) && k.count >= 0.7 * s.count);
+    if (!covered) kept.push(s);
+  }
+  return kept;
+}
+
+function exampleContext(text: string, at: number, len: number): string {
+  return text.slice(Math.max(0, at - 20), at + len + 20).replace(/\n/gu, ' ');
+}
+
+const KIND_RANK: Record<PhraseKind, number> = { numeric: 0, quoted: 1, statistical: 2, lexicon: 3 };
+
+/**
+ * Phrases: the lexicon, and slogans and policy phrases discovered in the
+ * corpus (quoted, numeral-led, statistical), with their recurrence across
+ * documents, regions and years. Ranked by the number of documents, then
+ * occurrences: a phrase in 8 reports ranks above one repeated 30 times in one.
+ */
+export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContext): PhraseSet {
+  const { lexicon, messages } = loadLexicon({ builtin: params.builtin_lexicon, files: params.lexicon, exclude: params.exclude_terms });
+  const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
+  const texts = docs.map((d) => d.paragraphs.join('\n'));
+
+  // 1. Candidates: quoted and numeral-led strings over every document (cheap, linear).
+  const kindOf = new Map<string, PhraseKind>();
+  const quoted = new Map<string, number>();
+  const dict = params.discover ? jiebaDictionary() : new Set<string>();
+  if (params.discover) {
+    texts.forEach((t) => quotedCandidates(t, quoted));
+    for (const q of quoted.keys()) kindOf.set(q, isNumericFormula(q) ? 'numeric' : 'quoted');
+
+    // 2. Statistical discovery over an even sample of documents.
+    const sample = sampleDocuments(docs, params.sample_chars);
+    const runs = sample.flatMap((d) => d.paragraphs.flatMap((p) => hanRuns(p)));
+    const stats = mineNgrams(runs, { minLen: 2, maxLen: params.max_len, minCount: params.min_count });
+    const filler = loadStopwords({ builtin: true, domain: true, files: [] });
+    const passing = stats.filter((s) => {
+      const numeric = isNumericFormula(s.gram);
+      if (!numeric && s.gram.length < params.min_len) return false;
+      if (numeric && (isBareMeasure(s.gram) || (s.gram.length === 2 && !quoted.has(s.gram)))) return false;
+      if (FUNCTION_START.test(s.gram) || FUNCTION_END.test(s.gram)) return false;
+      if (!numeric && dict.has(s.gram)) return false;
+      if (isFillerCompound(s.gram, filler, (w) => dict.has(w) || lexicon.byTerm.has(w))) return false;
+      return s.cohesion >= params.min_cohesion && Math.min(s.leftEntropy, s.rightEntropy) >= params.min_entropy;
+    });
+    for (const s of mergeSubstrings(passing)) {
+      if (!kindOf.has(s.gram)) kindOf.set(s.gram, NUMERAL.test(s.gram) && isNumericFormula(s.gram) ? 'numeric' : 'statistical');
+    }
+  }
+  for (const e of lexicon.entries) if (!kindOf.has(e.term)) kindOf.set(e.term, 'lexicon');
+
+  // 3. Recurrence of every candidate over all counted documents, in one trie pass per document.
+  const trie = new TermTrie(kindOf.keys());
+  interface Acc { count: number; docs: number; lastDoc: number; years: number[]; regions: Set<string>; example: string }
+  const acc = new Map<string, Acc>();
+  texts.forEach((text, di) => {
+    ctx?.progress(di, texts.length, 'documents');
+    const d = docs[di]!;
+    trie.forEachOccurrence(text, (term, start) => {
+      let a = acc.get(term);
+      if (!a) acc.set(term, (a = { count: 0, docs: 0, lastDoc: -1, years: [], regions: new Set(), example: exampleContext(text, start, term.length) }));
+      a.count++;
+      if (a.lastDoc !== di) {
+        a.lastDoc = di;
+        a.docs++;
+        if (d.year !== null) a.years.push(d.year);
+        if (d.region) a.regions.add(d.region);
+      }
+    });
+  });
+  ctx?.progress(texts.length, texts.length, 'documents');
+
+  const out: Phrase[] = [];
+  for (const [phrase, kind] of kindOf) {
+    const a = acc.get(phrase);
+    if (!a) continue; // a lexicon term absent from this corpus
+    const entry = lexicon.byTerm.get(phrase);
+    // An ordinary word put in quotes once (“环境”) is no slogan: quoted ones must be rarely found unquoted, or not a dictionary word.
+    if (kind === 'quoted' && !entry && (dict.has(phrase) || (quoted.get(phrase) ?? 0) < 0.2 * a.count)) continue;
+    if ((kind === 'statistical' || kind === 'numeric') && a.docs < params.min_docs && !quotedIn(phrase, texts)) continue;
+    const discovered = kind !== 'lexicon';
+    out.push({
+      phrase,
+      kind,
+      count: a.count,
+      doc_freq: a.docs,
+      doc_share: docs.length ? a.docs / docs.length : 0,
+      first_year: a.years.length ? Math.min(...a.years) : null,
+      last_year: a.years.length ? Math.max(...a.years) : null,
+      regions: [...a.regions].sort(),
+      in_lexicon: entry !== undefined,
+      category: entry?.category ?? '',
+      example: a.example,
+      // Only word-like strings become tokens (a quoted clause with 、 inside stays a phrase).
+      compound: entry !== undefined || (discovered && termProblem(phrase) === undefined && (a.docs >= params.compound_min_docs || a.count >= params.compound_min_count)),
+    });
+  }
+  out.sort((x, y) => y.doc_freq - x.doc_freq || y.count - x.count || KIND_RANK[x.kind] - KIND_RANK[y.kind] || (x.phrase < y.phrase ? -1 : x.phrase > y.phrase ? 1 : 0));
+  const compounds = [...new Set([...lexicon.entries.map((e) => e.term), ...out.filter((p) => p.compound).map((p) => p.phrase)])].sort();
+  return { lexicon, phrases: out, compounds, messages, meta: { stage: 'phrases', params } };
+}
+
+/**
+ * 深入推进, 持续改善, 严格落实, 贯彻新发展理念: filler (a stopword or report
+ * filler word) joined to another filler, a dictionary word or a known term
+ * makes no new policy phrase.
+ */
+function isFillerCompound(gram: string, filler: ReadonlySet<string>, known: (w: string) => boolean): boolean {
+  if (filler.has(gram)) return true;
+  for (let k = 1; k < gram.length; k++) {
+    const a = gram.slice(0, k);
+    const b = gram.slice(k);
+    if (filler.has(a) && (filler.has(b) || known(b))) return true;
+    if (filler.has(b) && known(a)) return true;
+  }
+  return false;
+}
+
+function quotedIn(phrase: string, texts: readonly string[]): boolean {
+  return texts.some((t) => t.includes(`“${phrase}”`) || t.includes(`「${phrase}」`));
+}
