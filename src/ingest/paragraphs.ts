@@ -80,9 +80,9 @@ export function joinWrappedLines(lines: readonly string[], opts: ParagraphOption
   return out;
 }
 
-/** Latin words and numbers keep a space between them when rejoined; Chinese does not. */
+/** Latin words keep a space between them when rejoined; Chinese and numbers cut by the wrap column do not (20|22年 -> 2022年). */
 function joinPieces(a: string, b: string): string {
-  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
 }
 
 /**

@@ -135,48 +135,65 @@ function metaOf(row: Record<string, unknown>, columns: readonly string[], opts: 
 
 function csvRecords(source: Source, opts: RecordOptions): { records: SourceRecord[]; messages: Message[] } {
   const messages: Message[] = [];
-  let parsed: { record: Record<string, string>; info: { lines: number; columns: unknown } }[];
+  const text = source.text.replace(/^\ufeff/u, '');
+  let parsed: { record: string[]; raw: string; info: { bytes: number } }[];
   try {
-    parsed = parseCsv(source.text, {
-      columns: true,
-      bom: true,
+    // Fields as arrays (not objects) so that extra fields in a ragged row are seen, not dropped.
+    parsed = parseCsv(text, {
+      columns: false,
       delimiter: source.file.toLowerCase().endsWith('.tsv') ? '\t' : ',',
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
       info: true,
-    }) as typeof parsed;
+      raw: true,
+    }) as unknown as typeof parsed;
   } catch (err) {
     const e = err as { message: string; lines?: number };
     throw new InputError(`${source.file}${e.lines ? `:${e.lines}` : ''}: malformed CSV: ${e.message}`);
   }
-  const first = parsed[0];
-  const header = first ? Object.keys(first.record) : headerOf(source.text);
-  if (parsed.length === 0) {
+  const [head, ...body] = parsed;
+  if (!head) {
+    messages.push({ origin: 'ingest:csv', text: 'empty CSV (no header row)', file: source.file });
+    return { records: [], messages };
+  }
+  const header = head.record.map((h) => h.trim());
+  if (body.length === 0) {
     messages.push({ origin: 'ingest:csv', text: 'no data rows', file: source.file });
     return { records: [], messages };
   }
-  const rows = parsed.map((p) => p.record);
-  const textCol = textColumnOf(source.file, header, rows, opts);
-  const records: SourceRecord[] = [];
-  for (const { record, info } of parsed) {
-    const n = Object.keys(record).length;
-    if (n !== header.length) {
-      messages.push({ origin: 'ingest:csv', text: `ragged row: ${n} fields where the header has ${header.length}; missing fields are empty, extra ones ignored`, file: source.file, line: info.lines });
+  // Line where each record starts: csv-parse counts lines where records end, and counts a CRLF inside quotes twice.
+  const bytes = Buffer.from(text);
+  const startLine = (prevEnd: number, raw: string): number => {
+    const lead = /^[\r\n]*/u.exec(raw)![0];
+    const at = prevEnd + Buffer.byteLength(lead);
+    let line = 1;
+    for (let i = 0; i < at; i++) {
+      const b = bytes[i];
+      if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) line++;
     }
-    const text = String(record[textCol] ?? '');
-    if (text.trim() === '') {
-      messages.push({ origin: 'ingest:csv', text: `empty text in column '${textCol}': row skipped`, file: source.file, line: info.lines });
+    return line;
+  };
+  const rows = body.map((p, i) => {
+    const row: Record<string, string> = {};
+    header.forEach((h, j) => (row[h] = p.record[j] ?? ''));
+    return { row, fields: p.record.length, line: startLine(parsed[i]!.info.bytes, p.raw) };
+  });
+  const textCol = textColumnOf(source.file, header, rows.map((r) => r.row), opts);
+  const records: SourceRecord[] = [];
+  for (const { row, fields, line } of rows) {
+    if (fields !== header.length) {
+      const what = fields > header.length ? 'extra fields ignored (an unquoted comma inside the text?)' : 'missing fields left empty';
+      messages.push({ origin: 'ingest:csv', text: `ragged row: ${fields} fields where the header has ${header.length}; ${what}`, file: source.file, line });
+    }
+    const value = row[textCol] ?? '';
+    if (value.trim() === '') {
+      messages.push({ origin: 'ingest:csv', text: `empty text in column '${textCol}': row skipped`, file: source.file, line });
       continue;
     }
-    records.push({ file: source.file, line: info.lines, text, meta: metaOf(record, header, opts), table: true });
+    records.push({ file: source.file, line, text: value, meta: metaOf(row, header, opts), table: true });
   }
   return { records, messages };
-}
-
-function headerOf(text: string): string[] {
-  const firstLine = text.replace(/^\ufeff/u, '').split(/\r?\n/u)[0] ?? '';
-  return firstLine.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function jsonlRecords(source: Source, opts: RecordOptions): { records: SourceRecord[]; messages: Message[] } {

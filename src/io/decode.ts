@@ -45,16 +45,28 @@ function decodeUtf8(buf: Uint8Array, label: string): Decoded {
     return { ok: true, text: utf8.decode(buf), encoding: label };
   } catch {
     // A file cut off inside a multi-byte character is still UTF-8: keep what is whole.
-    for (let cut = 1; cut <= 3 && cut < buf.length; cut++) {
+    const cut = incompleteTail(buf);
+    if (cut > 0) {
       try {
         const text = utf8.decode(buf.subarray(0, buf.length - cut));
         return { ok: true, text, encoding: label, note: `truncated UTF-8: the last ${cut} byte(s) form an incomplete character and were dropped` };
       } catch {
-        /* try a shorter cut */
+        /* invalid elsewhere too */
       }
     }
     return { ok: false, reason: 'invalid UTF-8' };
   }
+}
+
+/** Length of an incomplete UTF-8 sequence at the end (a lead byte and fewer continuation bytes than it needs), else 0. */
+function incompleteTail(buf: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= buf.length; k++) {
+    const b = buf[buf.length - k]!;
+    if (b >= 0x80 && b <= 0xbf) continue; // continuation byte: look further back
+    const need = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    return need > k ? k : 0;
+  }
+  return 0;
 }
 
 function looksBinary(buf: Uint8Array): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -99,6 +99,35 @@ function publish(tmp: string, out: string): void {
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
 
+const within = (child: string, parent: string) => {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * The output folder is replaced whole at the end of a run, so it must be a
+ * folder govtext wrote (or a new or empty one): never a file, the working
+ * folder, an input or a folder holding inputs.
+ */
+function checkOutFolder(out: string, inputs: readonly string[], cwd: string): void {
+  if (within(cwd, out)) throw new InputError(`--out ${out}: the output folder would contain the working folder; choose a folder of its own, e.g. output/NAME`);
+  for (const input of inputs) {
+    if (within(input, out) || within(out, input)) throw new InputError(`--out ${out}: overlaps the input ${input}; choose a folder outside the inputs`);
+  }
+  if (!existsSync(out)) return;
+  let st;
+  try {
+    st = statSync(out);
+  } catch (err) {
+    throw new InputError(`cannot use the output folder ${out}: ${(err as Error).message}`);
+  }
+  if (!st.isDirectory()) throw new InputError(`--out ${out}: is a file, not a folder; govtext writes a folder of tables there`);
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes('manifest.json')) {
+    throw new InputError(`--out ${out}: the folder holds files govtext did not write (no manifest.json); it would be replaced, so choose an empty or new folder`);
+  }
+}
+
 function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void): { sources: Source[]; records: SourceRecord[] } {
   const files = listInputFiles(inputs, cwd);
   const sources: Source[] = [];
@@ -134,6 +163,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const timings: Record<string, number> = {};
   const t0 = performance.now();
 
+  checkOutFolder(out, opts.inputs.map((i) => path.resolve(cwd, i)), cwd);
   const { sources, records } = readSources(opts.inputs, cwd, report);
   timings.read = Math.round(performance.now() - t0);
 
@@ -163,7 +193,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
         name: pipeline.name,
         description: pipeline.description,
         file: pipeline.file ? path.relative(cwd, path.resolve(cwd, pipeline.file)).split(path.sep).join('/') : '',
-        sha256: pipeline.file && existsSync(pipeline.file) ? createHash('sha256').update(readFileSync(pipeline.file)).digest('hex') : '',
+        sha256: pipeline.file && existsSync(path.resolve(cwd, pipeline.file)) ? createHash('sha256').update(readFileSync(path.resolve(cwd, pipeline.file))).digest('hex') : '',
         stages: pipeline.stages.map((s) => ({ name: s.name, params: s.params })),
       },
       inputs: records,

@@ -82,7 +82,7 @@ export function parsePipeline(text: string, file: string): Pipeline {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line ?? 0;
+    const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
     throw new UsageError(`${where(file, line)}: malformed YAML: ${e.message.split('\n')[0]}`);
   }
   const root = doc.contents;

@@ -188,7 +188,7 @@ describe('runPipeline manifest', () => {
   // against opts.cwd, but the hash reads `pipeline.file` relative to
   // process.cwd(), so with a cwd option the hash is of another file or ''.
   // Fix: hash path.resolve(cwd, pipeline.file).
-  it.fails('hashes the pipeline file relative to the cwd option', async () => {
+  it('hashes the pipeline file relative to the cwd option', async () => {
     const text = 'name: mine\nstages:\n  - ingest\n';
     mkdirSync(path.join(dir, 'pipelines'));
     writeFileSync(path.join(dir, 'pipelines/mine.yaml'), text);
@@ -248,7 +248,7 @@ describe('runPipeline failures', () => {
   // Fix: before a run, refuse (InputError) an --out that exists and is not a
   // folder, or is a folder that is neither empty nor a previous govtext output
   // (has no manifest.json).
-  it.fails('refuses to replace a regular file at --out and keeps the file', async () => {
+  it('refuses to replace a regular file at --out and keeps the file', async () => {
     const notes = path.join(dir, 'notes.csv');
     writeFileSync(notes, 'my own notes\n');
     const err = await run(undefined, notes).catch((e: unknown) => e);
@@ -260,7 +260,7 @@ describe('runPipeline failures', () => {
   // BUG (same place): --out pointing at the input folder deletes the inputs:
   // the folder is replaced by the output, so the reports the user scraped are gone.
   // Fix: refuse an --out that equals or contains an input path (and see above).
-  it.fails('refuses an --out that is the input folder and leaves the inputs alone', async () => {
+  it('refuses an --out that is the input folder and leaves the inputs alone', async () => {
     const input = path.join(dir, SPECS[0]!.file);
     const original = readFileSync(input);
     const err = await run(undefined, path.join(dir, 'raw')).catch((e: unknown) => e);

@@ -41,7 +41,7 @@ describe('parsePipeline', () => {
   // true; with prettyErrors: false it is undefined, so the line is 0 and the
   // message has no line number. Fix: `e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line`.
   describe('malformed YAML names the file and the line', () => {
-    it.fails('a nested mapping on one line (line 4)', () => {
+    it('a nested mapping on one line (line 4)', () => {
       const text = [
         'name: broken', // 1
         'description: x', // 2
@@ -53,7 +53,7 @@ describe('parsePipeline', () => {
       expect(namesLine(err.message, 4)).toBe(true);
     });
 
-    it.fails('a tab used as indentation (line 3)', () => {
+    it('a tab used as indentation (line 3)', () => {
       const text = 'name: broken\nstages:\n\t- ingest\n';
       const err = usageError(() => parsePipeline(text, FILE));
       expect(err.message).toContain('broken.yaml');

@@ -154,7 +154,7 @@ describe('ingest: CSV problems are reported, not silently absorbed', () => {
   // unquoted comma; everything after the first comma is lost without a word.
   // Fix: parse with `raw: true` (or columns: false and map the header by hand)
   // and compare the real field count; warn when it differs.
-  it.fails('a row whose unquoted text holds commas is warned about (or kept whole)', () => {
+  it('a row whose unquoted text holds commas is warned about (or kept whole)', () => {
     const text = '各位代表:现在,我代表县人民政府向大会报告工作,请予审议。';
     const csv = `title,year,region,province,text\n交城县2023年政府工作报告,2023,交城县,山西省,${text}\n`;
     const corpus = run(source('ragged.csv', csv));
@@ -170,7 +170,7 @@ describe('ingest: CSV problems are reported, not silently absorbed', () => {
   // multi-line text, later warnings point at the wrong line.
   // Fix: compute each record's first line from the text consumed before it
   // (e.g. `raw: true` and count /\r\n|\r|\n/ in the raw records before it).
-  it.fails('warning lines point at the row in a CRLF CSV with a multi-line field', () => {
+  it('warning lines point at the row in a CRLF CSV with a multi-line field', () => {
     const csv = [
       'title,year,text', // line 1
       '交城县2023年政府工作报告,2023,"各位代表:', // line 2, field continues
@@ -298,7 +298,7 @@ describe('ingest: hard-wrapped text', () => {
   // column, a number can be cut anywhere ("20" | "22年"); the rejoin puts a
   // space between two digits, turning 2022年 into "20 22年" (breaks years and
   // figures downstream). The space is only right for Latin words wrapped at a space.
-  it.fails('does not put a space inside a number cut by the wrap column', () => {
+  it('does not put a space inside a number cut by the wrap column', () => {
     const head = '在县委的坚强领导下，全县上下团结奋斗，攻坚克难，我们就在'; // 28 chars
     expect(head.length).toBe(28);
     const original =

@@ -1,0 +1,76 @@
+import { TermTrie } from '../text/trie.js';
+
+/**
+ * Segmentation that keeps policy terms whole. jieba cuts most slogans apart
+ * (乡村振兴 -> 乡村/振兴, 项目为王 -> 项目/为/王), so the lexicon terms and the
+ * compounded phrases are matched first, leftmost-longest, and become tokens
+ * as they are; only the text between them goes to jieba. Every term is then
+ * one token wherever it occurs, whatever jieba's dictionary says.
+ */
+
+/** The part of nodejieba a tokenizer uses (a worker loads its own). */
+export interface Jieba {
+  cut(text: string, hmm?: boolean): string[];
+  tag(text: string): { word: string; tag: string }[];
+}
+
+export interface TokenFilter {
+  stopwords: ReadonlySet<string>;
+  removeNumbers: boolean;
+  removePunctuation: boolean;
+  /** Tokens shorter than this are dropped (2 drops single characters). */
+  minChars: number;
+  /** Allowed part-of-speech tags (prefixes: n matches ns, nr ...); empty: no POS filter. */
+  pos: readonly string[];
+  hmm: boolean;
+}
+
+const NUMBER = /^(?:[\d.,%‰+\-~]+|[零〇一二三四五六七八九十百千万亿两]+)$/u;
+const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+export function keepToken(token: string, f: TokenFilter): boolean {
+  if (f.removePunctuation && !HAS_WORD_CHAR.test(token)) return false;
+  if (token.trim() === '') return false;
+  if (f.removeNumbers && NUMBER.test(token)) return false;
+  if (token.length < f.minChars) return false;
+  if (f.stopwords.has(token)) return false;
+  return true;
+}
+
+/**
+ * Tokens of one paragraph: compounds (from the trie) as they are, the rest
+ * by jieba, then filtered. Compounds are never filtered out.
+ */
+export function tokenizeParagraph(text: string, jieba: Jieba, compounds: TermTrie, f: TokenFilter, out: string[]): void {
+  let gapStart = 0;
+  const flushGap = (end: number) => {
+    if (end <= gapStart) return;
+    const gap = text.slice(gapStart, end);
+    if (f.pos.length > 0) {
+      for (const { word, tag } of jieba.tag(gap)) if (keepToken(word, f) && f.pos.some((p) => tag.startsWith(p))) out.push(word);
+    } else {
+      for (const word of jieba.cut(gap, f.hmm)) if (keepToken(word, f)) out.push(word);
+    }
+  };
+  for (const [start, term] of compounds.matches(text)) {
+    flushGap(start);
+    out.push(term);
+    gapStart = start + term.length;
+  }
+  flushGap(text.length);
+}
+
+/** Separators of the compact form in which workers send tokens back (never inside a token: control characters). */
+export const TOKEN_SEP = '\u0001';
+export const PARAGRAPH_SEP = '\u0002';
+
+/** One document's paragraphs -> its tokens in compact form: tokens joined by TOKEN_SEP, paragraphs by PARAGRAPH_SEP. */
+export function tokenizeDocument(paragraphs: readonly string[], jieba: Jieba, compounds: TermTrie, f: TokenFilter): string {
+  const parts: string[] = [];
+  for (const p of paragraphs) {
+    const toks: string[] = [];
+    tokenizeParagraph(p, jieba, compounds, f, toks);
+    parts.push(toks.join(TOKEN_SEP));
+  }
+  return parts.join(PARAGRAPH_SEP);
+}
