@@ -3,6 +3,7 @@ import type { Source } from '../io/sources.js';
 import type { StageContext } from '../stages/context.js';
 import { ingest, ingestParams } from '../stages/ingest.js';
 import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
+import { segment, segmentParams, type Tokens } from '../stages/segment.js';
 import type { Corpus, Message } from '../types.js';
 
 /**
@@ -13,6 +14,7 @@ export interface Artifacts {
   sources: Source[];
   corpus?: Corpus;
   phrases?: PhraseSet;
+  tokens?: Tokens;
 }
 
 export type ArtifactName = keyof Artifacts;
@@ -27,6 +29,8 @@ export interface StageDefinition<P extends z.ZodTypeAny = z.ZodTypeAny> {
   run(artifacts: Artifacts, params: z.infer<P>, ctx: StageContext): Artifacts[ArtifactName] | Promise<Artifacts[ArtifactName]>;
   /** Warnings the made artifact carries. */
   messagesOf(made: unknown): readonly Message[];
+  /** What the manifest records about the made artifact beyond counts (e.g. which phrases became tokens). */
+  details?(made: unknown): Record<string, unknown>;
 }
 
 function defineStage<P extends z.ZodTypeAny>(def: StageDefinition<P>): StageDefinition<P> {
@@ -53,6 +57,28 @@ export const STAGES: readonly StageDefinition[] = [
     makes: 'phrases',
     run: (a, p, ctx) => phrases(a.corpus!, p, ctx),
     messagesOf: (made) => (made as PhraseSet).messages,
+    details: (made) => {
+      const set = made as PhraseSet;
+      const discovered = set.phrases.filter((p) => p.compound && p.kind !== 'lexicon');
+      return {
+        lexicon_terms: set.lexicon.entries.length,
+        phrases: set.phrases.length,
+        discovered_compounds: discovered.map((p) => p.phrase),
+      };
+    },
+  }),
+  defineStage({
+    name: 'segment',
+    summary: 'nodejieba tokens with lexicon terms and discovered phrases kept whole; stopwords, numbers, punctuation removed',
+    params: segmentParams,
+    needs: ['corpus', 'phrases'],
+    makes: 'tokens',
+    run: (a, p, ctx) => segment(a.corpus!, a.phrases!, p, ctx),
+    messagesOf: (made) => (made as Tokens).messages,
+    details: (made) => {
+      const t = made as Tokens;
+      return { workers: t.meta.workers, compounds: t.meta.compounds, vocabulary: t.vocab.length, tokens: t.documents.reduce((n, d) => n + d.ids.length, 0) };
+    },
   }),
 ];
 

@@ -35,6 +35,8 @@ export interface Manifest {
   inputs: SourceRecord[];
   counts: Record<string, number>;
   outputs: string[];
+  /** Per stage: what it made beyond counts (phrases that became tokens, workers used ...). */
+  details: Record<string, Record<string, unknown>>;
   warnings: Message[];
   /** Wall-clock milliseconds per stage: the only part of the manifest that differs between identical runs. */
   timings_ms: Record<string, number>;
@@ -173,6 +175,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   try {
     const artifacts: Artifacts = { sources };
     const outputs: string[] = [];
+    const details: Record<string, Record<string, unknown>> = {};
     for (const stage of pipeline.stages) {
       const ts = performance.now();
       const ctx = progress.forStage(stage.name);
@@ -180,6 +183,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       ctx.done();
       (artifacts as unknown as Record<string, unknown>)[stage.definition.makes] = made;
       stage.definition.messagesOf(made).forEach(report);
+      if (stage.definition.details) details[stage.name] = stage.definition.details(made);
       const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string) => string[]) | undefined;
       if (writer) outputs.push(...writer(made, tmp));
       timings[stage.name] = Math.round(performance.now() - ts);
@@ -199,6 +203,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       inputs: records,
       counts: countsOf(artifacts),
       outputs: [...outputs, 'manifest.json'],
+      details,
       warnings,
       timings_ms: timings,
     };

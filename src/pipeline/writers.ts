@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
 import type { Corpus } from '../types.js';
+import { tokensOf, type Tokens } from '../stages/segment.js';
 import type { Artifacts, ArtifactName } from './registry.js';
 
 /**
@@ -31,7 +32,22 @@ const writeCorpus: Writer<Corpus> = (corpus, dir) => {
   return files;
 };
 
+/** tokens.jsonl, streamed a document at a time: {"doc_id", "tokens", "paragraph_starts"}. */
+const writeTokens: Writer<Tokens> = (tokens, dir) => {
+  const fd = openSync(path.join(dir, 'tokens.jsonl'), 'w');
+  try {
+    for (const d of tokens.documents) {
+      const line = JSON.stringify({ doc_id: d.doc_id, tokens: tokensOf(tokens, d), paragraph_starts: Array.from(d.paragraphStarts) });
+      writeSync(fd, `${line}\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return ['tokens.jsonl'];
+};
+
 export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> } = {
   corpus: writeCorpus,
   phrases: (set, dir) => [writeTable(phrasesTable(set), dir)],
+  tokens: writeTokens,
 };

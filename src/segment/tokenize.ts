@@ -38,26 +38,30 @@ export function keepToken(token: string, f: TokenFilter): boolean {
 }
 
 /**
- * Tokens of one paragraph: compounds (from the trie) as they are, the rest
- * by jieba, then filtered. Compounds are never filtered out.
+ * Tokens of one paragraph: compounds as they are, the rest by jieba, then
+ * filtered; compounds are never filtered out. `tiers` are tries in order of
+ * precedence: the lexicon first, so that a discovered phrase overlapping a
+ * lexicon term (融入京津冀 | 京津冀协同发展) cannot cut the term apart; within
+ * a tier, leftmost-longest.
  */
-export function tokenizeParagraph(text: string, jieba: Jieba, compounds: TermTrie, f: TokenFilter, out: string[]): void {
-  let gapStart = 0;
-  const flushGap = (end: number) => {
-    if (end <= gapStart) return;
-    const gap = text.slice(gapStart, end);
+export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter, out: string[]): void {
+  const [first, ...rest] = tiers;
+  if (!first) {
+    if (text === '') return;
     if (f.pos.length > 0) {
-      for (const { word, tag } of jieba.tag(gap)) if (keepToken(word, f) && f.pos.some((p) => tag.startsWith(p))) out.push(word);
+      for (const { word, tag } of jieba.tag(text)) if (keepToken(word, f) && f.pos.some((p) => tag.startsWith(p))) out.push(word);
     } else {
-      for (const word of jieba.cut(gap, f.hmm)) if (keepToken(word, f)) out.push(word);
+      for (const word of jieba.cut(text, f.hmm)) if (keepToken(word, f)) out.push(word);
     }
-  };
-  for (const [start, term] of compounds.matches(text)) {
-    flushGap(start);
+    return;
+  }
+  let gapStart = 0;
+  for (const [start, term] of first.matches(text)) {
+    if (start > gapStart) tokenizeParagraph(text.slice(gapStart, start), jieba, rest, f, out);
     out.push(term);
     gapStart = start + term.length;
   }
-  flushGap(text.length);
+  if (gapStart < text.length) tokenizeParagraph(text.slice(gapStart), jieba, rest, f, out);
 }
 
 /** Separators of the compact form in which workers send tokens back (never inside a token: control characters). */
@@ -65,11 +69,11 @@ export const TOKEN_SEP = '\u0001';
 export const PARAGRAPH_SEP = '\u0002';
 
 /** One document's paragraphs -> its tokens in compact form: tokens joined by TOKEN_SEP, paragraphs by PARAGRAPH_SEP. */
-export function tokenizeDocument(paragraphs: readonly string[], jieba: Jieba, compounds: TermTrie, f: TokenFilter): string {
+export function tokenizeDocument(paragraphs: readonly string[], jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter): string {
   const parts: string[] = [];
   for (const p of paragraphs) {
     const toks: string[] = [];
-    tokenizeParagraph(p, jieba, compounds, f, toks);
+    tokenizeParagraph(p, jieba, tiers, f, toks);
     parts.push(toks.join(TOKEN_SEP));
   }
   return parts.join(PARAGRAPH_SEP);

@@ -23,8 +23,8 @@ export const phrasesParams = z
     min_cohesion: z.number().default(4).describe('lowest pointwise mutual information over the splits of a statistical phrase (natural log)'),
     min_entropy: z.number().default(1.2).describe('lowest left and right boundary entropy of a statistical phrase (nats)'),
     sample_chars: z.number().int().min(10000).default(5_000_000).describe('statistical discovery reads at most this many characters (an even sample of documents); counts are then taken over all'),
-    compound_min_docs: z.number().int().min(1).default(2).describe('a discovered phrase in this many documents becomes a single token'),
-    compound_min_count: z.number().int().min(1).default(3).describe('... or with this many occurrences'),
+    compound_min_docs: z.number().int().min(1).default(3).describe('a discovered phrase in this many documents becomes a single token'),
+    compound_min_count: z.number().int().min(1).default(5).describe('... or a quoted or numeric one with this many occurrences'),
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds counted'),
   })
   .strict();
@@ -75,7 +75,9 @@ function jiebaDictionary(): Set<string> {
   return jiebaWords;
 }
 
-const FUNCTION_START = /^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以并且而且和或]/u;
+const FUNCTION_START = /^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以化性率度次力]/u;
+/** A particle inside spans a clause boundary (坚强领导的结果): no phrase. */
+const INNER_PARTICLE = /.[的了着过之].*./u;
 const FUNCTION_END = /[的了和与及在是对把被将为以于等之其也都而并或着过从向到给让由中上下来去得地]$/u;
 
 /** An even, deterministic sample of documents up to `maxChars` characters. */
@@ -139,7 +141,7 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       const numeric = isNumericFormula(s.gram);
       if (!numeric && s.gram.length < params.min_len) return false;
       if (numeric && (isBareMeasure(s.gram) || (s.gram.length === 2 && !quoted.has(s.gram)))) return false;
-      if (FUNCTION_START.test(s.gram) || FUNCTION_END.test(s.gram)) return false;
+      if (FUNCTION_START.test(s.gram) || FUNCTION_END.test(s.gram) || (!numeric && INNER_PARTICLE.test(s.gram))) return false;
       if (!numeric && dict.has(s.gram)) return false;
       if (isFillerCompound(s.gram, filler, (w) => dict.has(w) || lexicon.byTerm.has(w))) return false;
       return s.cohesion >= params.min_cohesion && Math.min(s.leftEntropy, s.rightEntropy) >= params.min_entropy;
@@ -193,7 +195,9 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       category: entry?.category ?? '',
       example: a.example,
       // Only word-like strings become tokens (a quoted clause with 、 inside stays a phrase).
-      compound: entry !== undefined || (discovered && termProblem(phrase) === undefined && (a.docs >= params.compound_min_docs || a.count >= params.compound_min_count)),
+      compound:
+        entry !== undefined ||
+        (discovered && termProblem(phrase) === undefined && (a.docs >= params.compound_min_docs || (kind !== 'statistical' && a.count >= params.compound_min_count))),
     });
   }
   out.sort((x, y) => y.doc_freq - x.doc_freq || y.count - x.count || KIND_RANK[x.kind] - KIND_RANK[y.kind] || (x.phrase < y.phrase ? -1 : x.phrase > y.phrase ? 1 : 0));
