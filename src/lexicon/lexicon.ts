@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { decodeBuffer } from '../io/decode.js';
+import { foldWidth } from '../ingest/normalize.js';
 import { packageRoot } from '../paths.js';
 import type { Message } from '../types.js';
 
@@ -51,7 +52,8 @@ function readText(file: string): string {
 
 /** Entries of one lexicon file, with a message for every line that was skipped. */
 export function readLexiconFile(file: string, source: string): { entries: LexiconEntry[]; messages: Message[] } {
-  const text = readText(file);
+  // Folded like the corpus (ingest folds full-width forms), so ５Ｇ基站 matches 5G基站 and ， separates.
+  const text = foldWidth(readText(file));
   const messages: Message[] = [];
   const entries: LexiconEntry[] = [];
   const push = (term: string, category: string, kind: string, note: string, line: number) => {

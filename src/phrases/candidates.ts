@@ -19,7 +19,7 @@ const QUANTITY = /^[一二三四五六七八九十两百千万\d]+(?:[是年月�
 
 /** Is this string numeral-led and not a mere quantity? */
 export function isNumericFormula(s: string): boolean {
-  if (!NUMERAL.test(s) || QUANTITY.test(s)) return false;
+  if (!NUMERAL.test(s) || QUANTITY.test(s) || isBareMeasure(s)) return false;
   // At least one non-numeral character, or an all-digit code such as “1146”.
   return /^\d{2,}$/u.test(s) || [...s].some((c) => !NUMERAL_CHAR.test(c));
 }

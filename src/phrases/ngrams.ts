@@ -17,6 +17,8 @@ export interface NgramOptions {
   maxLen: number;
   /** Occurrences needed to be kept (and to be extended). */
   minCount: number;
+  /** When given, boundary entropies are computed only for n-grams at least this cohesive (the rest get none and are not returned). */
+  minCohesion?: number;
 }
 
 export interface NgramStat {
@@ -48,7 +50,8 @@ function neighbourClass(ch: string | undefined): number {
 /** Runs of Han characters (the only text mined). A run after digits is not free on that side: 年工作安排 is no phrase. */
 export function hanRuns(text: string, minLen = 2): Run[] {
   const out: Run[] = [];
-  for (const m of text.matchAll(new RegExp(`\\p{Script=Han}{${minLen},}`, 'gu'))) {
+  // BMP Han only: mining works on UTF-16 units, and a rare character outside the BMP ends a run instead of being cut in half.
+  for (const m of text.matchAll(new RegExp(`[\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff]{${minLen},}`, 'gu'))) {
     const start = m.index;
     out.push({ text: m[0], before: neighbourClass(text[start - 1]), after: neighbourClass(text[start + m[0].length]) });
   }
@@ -79,83 +82,97 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
     }
   }
   const countOf = new Map<string, number>();
-  for (const [c, n] of unigram) if (n >= opts.minCount) countOf.set(String.fromCharCode(c), n);
+  // Frequent characters get dense indices, so that keys (prefix id x characters + character) stay small integers.
+  const charIndex = new Map<number, number>();
+  for (const [c, n] of unigram) {
+    if (n < opts.minCount) continue;
+    countOf.set(String.fromCharCode(c), n);
+    charIndex.set(c, charIndex.size);
+  }
+  const C = Math.max(1, charIndex.size);
 
   // ids of the (n-1)-grams starting at each position of each run; -1 where pruned.
-  // Level 1 ids are char codes (< 65536); later levels number from 65536 up.
   let prev: Int32Array[] = runs.map((r) => {
     const a = new Int32Array(r.length);
-    for (let i = 0; i < r.length; i++) a[i] = (unigram.get(r.charCodeAt(i)) ?? 0) >= opts.minCount ? r.charCodeAt(i) : -1;
+    for (let i = 0; i < r.length; i++) a[i] = charIndex.get(r.charCodeAt(i)) ?? -1;
     return a;
   });
-  let nextId = 65536;
   const out: NgramStat[] = [];
 
   for (let n = 2; n <= opts.maxLen; n++) {
     const counts = new Map<number, number>();
-    runs.forEach((r, ri) => {
+    for (let ri = 0; ri < runs.length; ri++) {
       const p = prev[ri]!;
+      const r = runs[ri]!;
       for (let i = 0; i + n <= r.length; i++) {
         const a = p[i]!;
         if (a < 0 || p[i + 1]! < 0) continue;
-        const key = a * 65536 + r.charCodeAt(i + n - 1);
+        const key = a * C + charIndex.get(r.charCodeAt(i + n - 1))!;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
-    });
+    }
+    // Kept n-grams get dense ids for the next level.
     const ids = new Map<number, number>();
     const grams: string[] = [];
-    const cur: Int32Array[] = runs.map((r, ri) => {
+    const cur: Int32Array[] = new Array<Int32Array>(runs.length);
+    for (let ri = 0; ri < runs.length; ri++) {
       const p = prev[ri]!;
+      const r = runs[ri]!;
       const a = new Int32Array(Math.max(0, r.length - n + 1)).fill(-1);
       for (let i = 0; i + n <= r.length; i++) {
         if (p[i]! < 0 || p[i + 1]! < 0) continue;
-        const key = p[i]! * 65536 + r.charCodeAt(i + n - 1);
-        const c = counts.get(key)!;
-        if (c < opts.minCount) continue;
+        const key = p[i]! * C + charIndex.get(r.charCodeAt(i + n - 1))!;
+        if (counts.get(key)! < opts.minCount) continue;
         let id = ids.get(key);
         if (id === undefined) {
-          id = nextId++;
+          id = grams.length;
           ids.set(key, id);
-          grams[id - 65536] = r.slice(i, i + n);
+          grams.push(r.slice(i, i + n));
         }
         a[i] = id;
       }
-      return a;
-    });
+      cur[ri] = a;
+    }
+    if (grams.length === 0) break;
+    const gramCount = new Int32Array(grams.length);
+    for (const [key, id] of ids) gramCount[id] = counts.get(key)!;
     counts.clear();
-    if (ids.size === 0) break;
+    grams.forEach((g, id) => countOf.set(g, gramCount[id]!));
 
-    // Counts of the kept n-grams, then boundary neighbours for those long enough to report.
-    const stats = new Map<number, { count: number; left: Map<number, number>; right: Map<number, number>; lb: number; rb: number }>();
-    runs.forEach((r, ri) => {
-      const a = cur[ri]!;
-      for (let i = 0; i < a.length; i++) {
-        const id = a[i]!;
-        if (id < 0) continue;
-        let s = stats.get(id);
-        if (!s) stats.set(id, (s = { count: 0, left: new Map(), right: new Map(), lb: 0, rb: 0 }));
-        s.count++;
-        if (n < opts.minLen) continue;
-        const left = i > 0 ? r.charCodeAt(i - 1) : runList[ri]!.before;
-        const right = i + n < r.length ? r.charCodeAt(i + n) : runList[ri]!.after;
-        if (left >= 0) s.left.set(left, (s.left.get(left) ?? 0) + 1);
-        else s.lb++;
-        if (right >= 0) s.right.set(right, (s.right.get(right) ?? 0) + 1);
-        else s.rb++;
+    if (n >= opts.minLen) {
+      // Boundary neighbours, only for n-grams that cohere (the rest are never reported).
+      const cohesion = new Float64Array(grams.length);
+      grams.forEach((gram, id) => {
+        let c = Infinity;
+        for (let k = 1; k < n; k++) {
+          const ca = countOf.get(gram.slice(0, k));
+          const cb = countOf.get(gram.slice(k));
+          if (ca === undefined || cb === undefined) continue;
+          c = Math.min(c, Math.log((gramCount[id]! * total) / (ca * cb)));
+        }
+        cohesion[id] = c;
+      });
+      const sides = new Map<number, { left: Map<number, number>; right: Map<number, number>; lb: number; rb: number }>();
+      for (let ri = 0; ri < runs.length; ri++) {
+        const a = cur[ri]!;
+        const r = runs[ri]!;
+        for (let i = 0; i < a.length; i++) {
+          const id = a[i]!;
+          if (id < 0 || cohesion[id]! < (opts.minCohesion ?? -Infinity)) continue;
+          let s = sides.get(id);
+          if (!s) sides.set(id, (s = { left: new Map(), right: new Map(), lb: 0, rb: 0 }));
+          const left = i > 0 ? r.charCodeAt(i - 1) : runList[ri]!.before;
+          const right = i + n < r.length ? r.charCodeAt(i + n) : runList[ri]!.after;
+          if (left >= 0) s.left.set(left, (s.left.get(left) ?? 0) + 1);
+          else s.lb++;
+          if (right >= 0) s.right.set(right, (s.right.get(right) ?? 0) + 1);
+          else s.rb++;
+        }
       }
-    });
-    for (const [id, s] of stats) {
-      const gram = grams[id - 65536]!;
-      countOf.set(gram, s.count);
-      if (n < opts.minLen) continue;
-      let cohesion = Infinity;
-      for (let k = 1; k < n; k++) {
-        const ca = countOf.get(gram.slice(0, k));
-        const cb = countOf.get(gram.slice(k));
-        if (ca === undefined || cb === undefined) continue;
-        cohesion = Math.min(cohesion, Math.log((s.count * total) / (ca * cb)));
+      for (const [id, s] of sides) {
+        const count = gramCount[id]!;
+        out.push({ gram: grams[id]!, count, cohesion: cohesion[id]!, leftEntropy: entropy(s.left, s.lb, count), rightEntropy: entropy(s.right, s.rb, count) });
       }
-      out.push({ gram, count: s.count, cohesion, leftEntropy: entropy(s.left, s.lb, s.count), rightEntropy: entropy(s.right, s.rb, s.count) });
     }
     prev = cur;
   }

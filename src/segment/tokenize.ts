@@ -28,6 +28,19 @@ export interface TokenFilter {
 const NUMBER = /^(?:[\d.,%‰+\-~]+|[零〇一二三四五六七八九十百千万亿两]+)$/u;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** keepToken, remembered per distinct token: a report corpus has ~10^4 distinct tokens and ~10^8 occurrences. */
+const decisions = new WeakMap<TokenFilter, Map<string, boolean>>();
+function keep(token: string, f: TokenFilter): boolean {
+  let memo = decisions.get(f);
+  if (!memo) decisions.set(f, (memo = new Map()));
+  let k = memo.get(token);
+  if (k === undefined) {
+    k = keepToken(token, f);
+    if (memo.size < 1_000_000) memo.set(token, k);
+  }
+  return k;
+}
+
 export function keepToken(token: string, f: TokenFilter): boolean {
   if (f.removePunctuation && !HAS_WORD_CHAR.test(token)) return false;
   if (token.trim() === '') return false;
@@ -49,9 +62,9 @@ export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly Te
   if (!first) {
     if (text === '') return;
     if (f.pos.length > 0) {
-      for (const { word, tag } of jieba.tag(text)) if (keepToken(word, f) && f.pos.some((p) => tag.startsWith(p))) out.push(word);
+      for (const { word, tag } of jieba.tag(text)) if (keep(word, f) && f.pos.some((p) => tag.startsWith(p))) out.push(word);
     } else {
-      for (const word of jieba.cut(text, f.hmm)) if (keepToken(word, f)) out.push(word);
+      for (const word of jieba.cut(text, f.hmm)) if (keep(word, f)) out.push(word);
     }
     return;
   }

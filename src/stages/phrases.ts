@@ -22,7 +22,7 @@ export const phrasesParams = z
     max_len: z.number().int().min(2).max(12).default(8).describe('longest statistical phrase, in characters'),
     min_cohesion: z.number().default(4).describe('lowest pointwise mutual information over the splits of a statistical phrase (natural log)'),
     min_entropy: z.number().default(1.2).describe('lowest left and right boundary entropy of a statistical phrase (nats)'),
-    sample_chars: z.number().int().min(10000).default(5_000_000).describe('statistical discovery reads at most this many characters (an even sample of documents); counts are then taken over all'),
+    sample_chars: z.number().int().min(10000).default(2_000_000).describe('statistical discovery reads at most this many characters (an even sample of documents); counts are then taken over all'),
     compound_min_docs: z.number().int().min(1).default(3).describe('a discovered phrase in this many documents becomes a single token'),
     compound_min_count: z.number().int().min(1).default(5).describe('... or a quoted or numeric one with this many occurrences'),
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds counted'),
@@ -135,12 +135,13 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
     // 2. Statistical discovery over an even sample of documents.
     const sample = sampleDocuments(docs, params.sample_chars);
     const runs = sample.flatMap((d) => d.paragraphs.flatMap((p) => hanRuns(p)));
-    const stats = mineNgrams(runs, { minLen: 2, maxLen: params.max_len, minCount: params.min_count });
+    const stats = mineNgrams(runs, { minLen: 2, maxLen: params.max_len, minCount: params.min_count, minCohesion: params.min_cohesion });
     const filler = loadStopwords({ builtin: true, domain: true, files: [] });
     const passing = stats.filter((s) => {
+      if (isBareMeasure(s.gram)) return false;
       const numeric = isNumericFormula(s.gram);
       if (!numeric && s.gram.length < params.min_len) return false;
-      if (numeric && (isBareMeasure(s.gram) || (s.gram.length === 2 && !quoted.has(s.gram)))) return false;
+      if (numeric && s.gram.length === 2 && !quoted.has(s.gram)) return false;
       if (FUNCTION_START.test(s.gram) || FUNCTION_END.test(s.gram) || (!numeric && INNER_PARTICLE.test(s.gram))) return false;
       if (!numeric && dict.has(s.gram)) return false;
       if (isFillerCompound(s.gram, filler, (w) => dict.has(w) || lexicon.byTerm.has(w))) return false;
