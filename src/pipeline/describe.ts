@@ -6,11 +6,15 @@ interface JsonSchemaProp {
   default?: unknown;
   description?: string;
   enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchemaProp[];
   items?: JsonSchemaProp;
 }
 
 function typeOf(p: JsonSchemaProp): string {
   if (p.enum) return p.enum.map(String).join('|');
+  if (p.const !== undefined) return JSON.stringify(p.const);
+  if (p.anyOf) return p.anyOf.map(typeOf).join('|');
   if (p.type === 'array') return `list of ${p.items ? typeOf(p.items) : 'values'}`;
   if (Array.isArray(p.type)) return p.type.join('|');
   return p.type ?? 'value';
