@@ -4,6 +4,7 @@ import type { StageContext } from '../stages/context.js';
 import { ingest, ingestParams } from '../stages/ingest.js';
 import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
 import { segment, segmentParams, type Tokens } from '../stages/segment.js';
+import { weigh, weighParams, type Weights } from '../stages/weigh.js';
 import type { Corpus, Message } from '../types.js';
 
 /**
@@ -15,6 +16,7 @@ export interface Artifacts {
   corpus?: Corpus;
   phrases?: PhraseSet;
   tokens?: Tokens;
+  weights?: Weights;
 }
 
 export type ArtifactName = keyof Artifacts;
@@ -78,6 +80,21 @@ export const STAGES: readonly StageDefinition[] = [
     details: (made) => {
       const t = made as Tokens;
       return { workers: t.meta.workers, compounds: t.meta.compounds, vocabulary: t.vocab.length, tokens: t.documents.reduce((n, d) => n + d.ids.length, 0) };
+    },
+  }),
+  defineStage({
+    name: 'weigh',
+    summary: 'sparse document-term matrix, TF-IDF (scikit-learn defaults), keywords, policy-term table',
+    params: weighParams,
+    needs: ['tokens', 'phrases'],
+    makes: 'weights',
+    run: (a, p, ctx) => weigh(a.tokens!, a.phrases!, p, ctx),
+    messagesOf: (made) => (made as Weights).messages,
+    details: (made) => {
+      const w = made as Weights;
+      let features = 0;
+      for (let t = 0; t < w.tfidf.df.length; t++) if (w.tfidf.df[t]! > 0) features++;
+      return { scheme: w.meta.scheme, features, nonzero: w.features.indices.length, tfidf_rows: w.meta.params.tfidf_rows };
     },
   }),
 ];

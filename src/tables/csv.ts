@@ -1,3 +1,4 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 
 /** A cell of an output table. */
@@ -39,4 +40,24 @@ export function toCsv(table: Pick<Table, 'columns' | 'rows'>): string {
     { header: true, columns: table.columns.map(String), record_delimiter: 'windows', quoted_match: /[",\r\n]/ },
   );
   return `\ufeff${table.rows.length === 0 ? `${table.columns.join(',')}\r\n` : body}`;
+}
+
+/** Writes a CSV a row at a time (tables that grow with the corpus: tfidf.csv), in the same format as toCsv. */
+export class CsvWriter {
+  private readonly fd: number;
+  rows = 0;
+
+  constructor(file: string, columns: readonly string[]) {
+    this.fd = openSync(file, 'w');
+    writeSync(this.fd, `\ufeff${columns.join(',')}\r\n`);
+  }
+
+  write(cells: readonly Cell[]): void {
+    writeSync(this.fd, stringify([cells.map(cellText)], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ }));
+    this.rows++;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
 }

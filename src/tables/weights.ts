@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Weights } from '../stages/weigh.js';
+import { CsvWriter, type Table } from './csv.js';
+
+export const TFIDF_COLUMNS = ['doc_id', 'term', 'count', 'tf', 'df', 'idf', 'tfidf'] as const;
+export const KEYWORD_COLUMNS = ['doc_id', 'rank', 'term', 'tfidf', 'count'] as const;
+export const POLICY_TERM_COLUMNS = ['doc_id', 'term', 'category', 'count', 'per_10k', 'tfidf'] as const;
+
+/**
+ * tfidf.csv, streamed: one row per (document, feature term) with a non-zero
+ * count, terms in order of tf-idf (ties by term); values at full precision.
+ * `top` limits the rows per document. Returns the number of rows.
+ */
+export function writeTfidfCsv(w: Weights, dir: string, top: number | 'all'): number {
+  const out = new CsvWriter(path.join(dir, 'tfidf.csv'), TFIDF_COLUMNS);
+  const { features: m, tfidf, vocab } = w;
+  try {
+    for (let d = 0; d < m.nDocs; d++) {
+      const ks: number[] = [];
+      for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) ks.push(k);
+      ks.sort((a, b) => tfidf.weights[b]! - tfidf.weights[a]! || (vocab[m.indices[a]!]! < vocab[m.indices[b]!]! ? -1 : 1));
+      for (const k of top === 'all' ? ks : ks.slice(0, top)) {
+        const t = m.indices[k]!;
+        out.write([w.docIds[d], vocab[t], m.counts[k], tfidf.tf[k], tfidf.df[t], tfidf.idf[t], tfidf.weights[k]]);
+      }
+    }
+  } finally {
+    out.close();
+  }
+  return out.rows;
+}
+
+export function keywordsTable(w: Weights): Table {
+  return { name: 'keywords', columns: KEYWORD_COLUMNS, rows: w.keywords.map((k) => [k.doc_id, k.rank, k.term, k.tfidf, k.count]) };
+}
+
+export function policyTermsTable(w: Weights): Table {
+  return { name: 'policy_terms', columns: POLICY_TERM_COLUMNS, rows: w.policyTerms.map((p) => [p.doc_id, p.term, p.category, p.count, p.per_10k, p.tfidf]) };
+}

@@ -1,0 +1,100 @@
+import { documentFrequency, termTotals, type Dtm } from './dtm.js';
+
+/**
+ * TF-IDF over a sparse document-term matrix, by default exactly
+ * scikit-learn's TfidfVectorizer defaults:
+ *
+ *     idf(t)      = ln((1 + N) / (1 + df(t))) + 1          (smooth_idf)
+ *     idf(t)      = ln(N / df(t)) + 1                       (smooth_idf: false)
+ *     tf(t, d)    = count(t, d)            or 1 + ln(count)  (sublinear_tf)
+ *     tfidf(t, d) = tf · idf, then divided by the document's L2 norm
+ *                   (or L1 norm, or not at all)
+ *
+ * N is the number of documents, df(t) the number of documents containing t.
+ * Reference: scikit-learn, sklearn/feature_extraction/text.py (TfidfTransformer).
+ */
+export interface TfidfOptions {
+  smoothIdf: boolean;
+  sublinearTf: boolean;
+  norm: 'l2' | 'l1' | 'none';
+}
+
+export interface Tfidf {
+  df: Uint32Array;
+  idf: Float64Array;
+  /** tf and normalised tf-idf of every stored entry of the matrix (aligned with dtm.indices). */
+  tf: Float64Array;
+  weights: Float64Array;
+}
+
+export function tfidf(dtm: Dtm, opts: TfidfOptions): Tfidf {
+  const df = documentFrequency(dtm);
+  const n = dtm.nDocs;
+  const idf = new Float64Array(dtm.nTerms);
+  for (let t = 0; t < dtm.nTerms; t++) {
+    if (df[t] === 0) continue;
+    idf[t] = opts.smoothIdf ? Math.log((1 + n) / (1 + df[t]!)) + 1 : Math.log(n / df[t]!) + 1;
+  }
+  const tf = new Float64Array(dtm.counts.length);
+  const weights = new Float64Array(dtm.counts.length);
+  for (let d = 0; d < n; d++) {
+    const a = dtm.indptr[d]!;
+    const b = dtm.indptr[d + 1]!;
+    let norm = 0;
+    for (let k = a; k < b; k++) {
+      const c = dtm.counts[k]!;
+      tf[k] = opts.sublinearTf ? 1 + Math.log(c) : c;
+      const w = tf[k]! * idf[dtm.indices[k]!]!;
+      weights[k] = w;
+      norm += opts.norm === 'l2' ? w * w : Math.abs(w);
+    }
+    if (opts.norm === 'none') continue;
+    const z = opts.norm === 'l2' ? Math.sqrt(norm) : norm;
+    if (z > 0) for (let k = a; k < b; k++) weights[k] = weights[k]! / z;
+  }
+  return { df, idf, tf, weights };
+}
+
+export interface FeatureOptions {
+  /** Documents a term must occur in: a count (>= 1) or a proportion of documents (< 1). */
+  minDf: number;
+  /** Documents a term may occur in at most: a proportion (<= 1) or a count (> 1). */
+  maxDf: number;
+  /** Keep only the most frequent terms over the corpus (0: all); ties by term. */
+  maxFeatures: number;
+}
+
+/**
+ * Terms kept as features, as scikit-learn's CountVectorizer selects them:
+ * document frequency within [min_df, max_df], then the max_features most
+ * frequent over the corpus. Returns a matrix without the other terms.
+ */
+export function selectFeatures(dtm: Dtm, opts: FeatureOptions, termOf: (id: number) => string): { dtm: Dtm; kept: Uint8Array } {
+  const df = documentFrequency(dtm);
+  const n = dtm.nDocs;
+  const minCount = opts.minDf >= 1 ? opts.minDf : opts.minDf * n;
+  const maxCount = opts.maxDf <= 1 ? opts.maxDf * n : opts.maxDf;
+  const kept = new Uint8Array(dtm.nTerms);
+  let candidates: number[] = [];
+  for (let t = 0; t < dtm.nTerms; t++) if (df[t]! > 0 && df[t]! >= minCount && df[t]! <= maxCount) candidates.push(t);
+  if (opts.maxFeatures > 0 && candidates.length > opts.maxFeatures) {
+    const tot = termTotals(dtm);
+    candidates.sort((a, b) => tot[b]! - tot[a]! || (termOf(a) < termOf(b) ? -1 : termOf(a) > termOf(b) ? 1 : 0));
+    candidates = candidates.slice(0, opts.maxFeatures);
+  }
+  for (const t of candidates) kept[t] = 1;
+  if (candidates.length === dtm.nTerms) return { dtm, kept };
+  const indptr = new Uint32Array(dtm.nDocs + 1);
+  const indices: number[] = [];
+  const counts: number[] = [];
+  for (let d = 0; d < dtm.nDocs; d++) {
+    for (let k = dtm.indptr[d]!; k < dtm.indptr[d + 1]!; k++) {
+      if (kept[dtm.indices[k]!]) {
+        indices.push(dtm.indices[k]!);
+        counts.push(dtm.counts[k]!);
+      }
+    }
+    indptr[d + 1] = indices.length;
+  }
+  return { dtm: { nDocs: dtm.nDocs, nTerms: dtm.nTerms, indptr, indices: Uint32Array.from(indices), counts: Float64Array.from(counts) }, kept };
+}

@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
+import { segment, segmentParams, tokensOf, type Tokens } from '../../src/stages/segment.js';
+import { weigh, weighParams, type Weights } from '../../src/stages/weigh.js';
+import { sampleCorpus } from '../fixtures/samples.js';
+
+let set: PhraseSet;
+let tokens: Tokens;
+let w: Weights;
+beforeAll(async () => {
+  set = phrases(sampleCorpus(), phrasesParams.parse({}));
+  tokens = await segment(sampleCorpus(), set, segmentParams.parse({ workers: 1 }));
+  w = weigh(tokens, set, weighParams.parse({}));
+});
+
+describe('weigh on the samples', () => {
+  it('policy_terms counts equal the token counts, per 10,000 counted tokens', () => {
+    for (const d of tokens.documents) {
+      const toks = tokensOf(tokens, d);
+      for (const row of w.policyTerms.filter((p) => p.doc_id === d.doc_id)) {
+        const n = toks.filter((t) => t === row.term).length;
+        expect(row.count, `${row.term} in ${d.doc_id}`).toBe(n);
+        expect(row.per_10k).toBeCloseTo((n / toks.length) * 10000, 10);
+      }
+    }
+  });
+
+  it('lists every lexicon term that occurs in a document, with its category', () => {
+    const d = tokens.documents[0]!;
+    const toks = new Set(tokensOf(tokens, d));
+    const listed = new Set(w.policyTerms.filter((p) => p.doc_id === d.doc_id).map((p) => p.term));
+    for (const e of set.lexicon.entries) expect(listed.has(e.term), e.term).toBe(toks.has(e.term));
+    const rural = w.policyTerms.find((p) => p.term === '乡村振兴');
+    expect(rural?.category).toBe('rural');
+  });
+
+  it('keywords are each document\'s top tf-idf terms, ranked', () => {
+    const id = tokens.documents[0]!.doc_id;
+    const kw = w.keywords.filter((k) => k.doc_id === id);
+    expect(kw).toHaveLength(20);
+    expect(kw.map((k) => k.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    for (let i = 1; i < kw.length; i++) expect(kw[i - 1]!.tfidf).toBeGreaterThanOrEqual(kw[i]!.tfidf);
+  });
+
+  it('each document\'s tf-idf vector has unit length (L2)', () => {
+    const m = w.features;
+    for (let d = 0; d < m.nDocs; d++) {
+      let s = 0;
+      for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) s += w.tfidf.weights[k]! ** 2;
+      expect(s).toBeCloseTo(1, 12);
+    }
+  });
+});
