@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { exitCodeOf } from '../errors.js';
+import { exitCodeOf, UsageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import type { Message } from '../types.js';
 
@@ -49,6 +49,22 @@ export function buildProgram(): Command {
         .join(', ');
       process.stderr.write(`govtext: ${pipeline.name}: ${summary}; ${result.manifest.warnings.length} warning(s); ${result.manifest.timings_ms.total} ms\n`);
       process.stdout.write(`${result.out}\n`);
+    });
+
+  program
+    .command('kwic')
+    .description('keyword in context: every place a term is counted, with the text around it')
+    .argument('<term>', 'the term (a token as the analysis counts it, e.g. 乡村振兴)')
+    .option('-i, --input <path>', 'input file or folder (repeatable)', collect, [])
+    .option('-p, --pipeline <file>', 'pipeline whose ingest, phrases and segment settings to use', 'pipelines/default.yaml')
+    .option('-s, --set <stage.param=value>', 'override a stage parameter (repeatable)', collect, [])
+    .option('-w, --window <n>', 'characters of context on each side', '20')
+    .option('-o, --out <file>', 'write a CSV file instead of printing')
+    .action(async (term: string, opts: { input: string[]; pipeline: string; set: string[]; window: string; out?: string }) => {
+      const window = Number(opts.window);
+      if (!Number.isInteger(window) || window < 0) throw new UsageError(`--window ${opts.window}: expected a whole number of characters, e.g. --window 20`);
+      const { runKwic } = await import('./kwic.js');
+      await runKwic(term, { ...opts, window });
     });
 
   program

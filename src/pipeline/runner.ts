@@ -130,7 +130,8 @@ function checkOutFolder(out: string, inputs: readonly string[], cwd: string): vo
   }
 }
 
-function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void): { sources: Source[]; records: SourceRecord[] } {
+/** Lists, reads and decodes the inputs; skipped files are reported; no readable file is an input error. */
+export function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void): { sources: Source[]; records: SourceRecord[] } {
   const files = listInputFiles(inputs, cwd);
   const sources: Source[] = [];
   const records: SourceRecord[] = [];

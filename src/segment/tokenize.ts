@@ -52,29 +52,45 @@ export function keepToken(token: string, f: TokenFilter): boolean {
 
 /**
  * Tokens of one paragraph: compounds as they are, the rest by jieba, then
- * filtered; compounds are never filtered out. `tiers` are tries in order of
+ * filtered; compounds are never filtered out. With `spans`, the start and
+ * end offset of every kept token in `text` are appended (for KWIC). `tiers` are tries in order of
  * precedence: the lexicon first, so that a discovered phrase overlapping a
  * lexicon term (融入京津冀 | 京津冀协同发展) cannot cut the term apart; within
  * a tier, leftmost-longest.
  */
-export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter, out: string[]): void {
+export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter, out: string[], spans?: number[], offset = 0): void {
   const [first, ...rest] = tiers;
   if (!first) {
     if (text === '') return;
+    // jieba's pieces put together give back the text, so their offsets are running sums.
+    let at = offset;
     if (f.pos.length > 0) {
-      for (const { word, tag } of jieba.tag(text)) if (keep(word, f) && f.pos.some((p) => tag.startsWith(p))) out.push(word);
+      for (const { word, tag } of jieba.tag(text)) {
+        if (keep(word, f) && f.pos.some((p) => tag.startsWith(p))) {
+          out.push(word);
+          spans?.push(at, at + word.length);
+        }
+        at += word.length;
+      }
     } else {
-      for (const word of jieba.cut(text, f.hmm)) if (keep(word, f)) out.push(word);
+      for (const word of jieba.cut(text, f.hmm)) {
+        if (keep(word, f)) {
+          out.push(word);
+          spans?.push(at, at + word.length);
+        }
+        at += word.length;
+      }
     }
     return;
   }
   let gapStart = 0;
   for (const [start, term] of first.matches(text)) {
-    if (start > gapStart) tokenizeParagraph(text.slice(gapStart, start), jieba, rest, f, out);
+    if (start > gapStart) tokenizeParagraph(text.slice(gapStart, start), jieba, rest, f, out, spans, offset + gapStart);
     out.push(term);
+    spans?.push(offset + start, offset + start + term.length);
     gapStart = start + term.length;
   }
-  if (gapStart < text.length) tokenizeParagraph(text.slice(gapStart), jieba, rest, f, out);
+  if (gapStart < text.length) tokenizeParagraph(text.slice(gapStart), jieba, rest, f, out, spans, offset + gapStart);
 }
 
 /** Separators of the compact form in which workers send tokens back (never inside a token: control characters). */

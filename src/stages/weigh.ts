@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attention, presetPath, readDictionary, type AttentionRow } from '../weigh/attention.js';
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { selectFeatures, tfidf, type Tfidf } from '../weigh/tfidf.js';
 import type { Message } from '../types.js';
@@ -17,6 +18,7 @@ export const weighParams = z
     max_features: z.number().int().min(0).default(0).describe('keep the most frequent terms only (0: all)'),
     keywords: z.number().int().min(1).default(20).describe('keywords per document in keywords.csv'),
     tfidf_rows: z.union([z.literal('all'), z.number().int().min(1)]).default('all').describe("tfidf.csv rows per document: 'all', or the top N by tf-idf (for very large corpora)"),
+    attention: z.array(z.string()).default(['lexicon', 'env_attention_chen2018']).describe('attention dictionaries: lexicon (its categories), presets in data/dictionaries/, or YAML/CSV files'),
   })
   .strict();
 
@@ -52,6 +54,7 @@ export interface Weights {
   tfidf: Tfidf;
   keywords: KeywordRow[];
   policyTerms: PolicyTermRow[];
+  attention: AttentionRow[];
   messages: Message[];
   meta: { stage: 'weigh'; params: WeighParams; scheme: string };
 }
@@ -101,7 +104,16 @@ export function weigh(tokens: Tokens, phraseSet: PhraseSet, params: WeighParams,
       policyTerms.push({ doc_id: docIds[d]!, term: vocab[t]!, category: categoryOf.get(vocab[t]!)!, count: c, per_10k: tokenTotals[d]! > 0 ? (c / tokenTotals[d]!) * 10000 : 0, tfidf: tfidfOf.get(t) ?? 0 });
     }
   }
+  const dictionaries = params.attention.map((name) => {
+    if (name === 'lexicon') {
+      const categories = new Map<string, string[]>();
+      for (const e of phraseSet.lexicon.entries) categories.set(e.category, [...(categories.get(e.category) ?? []), e.term]);
+      return { name: 'lexicon', match: 'token' as const, categories: new Map([...categories].sort(([a], [b]) => (a < b ? -1 : 1))) };
+    }
+    return readDictionary(/[/\\.]/u.test(name) ? name : presetPath(name));
+  });
+  const attentionRows = attention(tokens.documents, vocab, dictionaries);
   ctx?.progress(3, 3, 'steps');
   const scheme = `tf=${params.sublinear_tf ? '1+ln(count)' : 'count'}; idf=${params.smooth_idf ? 'ln((1+N)/(1+df))+1' : 'ln(N/df)+1'}; norm=${params.norm}`;
-  return { vocab, docIds, tokenTotals, counts, features, tfidf: weights, keywords, policyTerms, messages: [], meta: { stage: 'weigh', params, scheme } };
+  return { vocab, docIds, tokenTotals, counts, features, tfidf: weights, keywords, policyTerms, attention: attentionRows, messages: [], meta: { stage: 'weigh', params, scheme } };
 }

@@ -37,3 +37,9 @@ export function keywordsTable(w: Weights): Table {
 export function policyTermsTable(w: Weights): Table {
   return { name: 'policy_terms', columns: POLICY_TERM_COLUMNS, rows: w.policyTerms.map((p) => [p.doc_id, p.term, p.category, p.count, p.per_10k, p.tfidf]) };
 }
+
+export const ATTENTION_COLUMNS = ['doc_id', 'dictionary', 'category', 'hits', 'tokens', 'per_10k'] as const;
+
+export function attentionTable(w: Weights): Table {
+  return { name: 'attention', columns: ATTENTION_COLUMNS, rows: w.attention.map((a) => [w.docIds[a.doc], a.dictionary, a.category, a.hits, a.tokens, a.per_10k]) };
+}

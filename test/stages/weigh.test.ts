@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
 import { segment, segmentParams, tokensOf, type Tokens } from '../../src/stages/segment.js';
 import { weigh, weighParams, type Weights } from '../../src/stages/weigh.js';
+import { kwic } from '../../src/weigh/kwic.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 
 let set: PhraseSet;
@@ -49,5 +50,23 @@ describe('weigh on the samples', () => {
       for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) s += w.tfidf.weights[k]! ** 2;
       expect(s).toBeCloseTo(1, 12);
     }
+  });
+
+  it('KWIC hits of a term equal its policy_terms count in every document', () => {
+    for (const term of ['乡村振兴', '项目为王', '六新', '营商环境', '高质量发展', '专精特新']) {
+      const hits = kwic(sampleCorpus(), set, segmentParams.parse({}), term, 10);
+      expect(hits.length, term).toBeGreaterThan(0);
+      for (const d of tokens.documents) {
+        const counted = w.policyTerms.find((p) => p.doc_id === d.doc_id && p.term === term)?.count ?? 0;
+        expect(hits.filter((h) => h.doc_id === d.doc_id).length, `${term} in ${d.doc_id}`).toBe(counted);
+      }
+      for (const h of hits) expect(h.term).toBe(term);
+    }
+  });
+
+  it('computes the environmental-attention preset (陈诗一、陈登科 2018) as hits per 10,000 counted tokens', () => {
+    const rows = w.attention.filter((a) => a.dictionary === 'env_attention_chen2018');
+    expect(rows).toHaveLength(tokens.documents.length);
+    for (const r of rows) expect(r.per_10k).toBeCloseTo((r.hits / r.tokens) * 10000, 10);
   });
 });

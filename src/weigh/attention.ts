@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+import { foldWidth } from '../ingest/normalize.js';
+import { packageRoot } from '../paths.js';
+import { TermTrie } from '../text/trie.js';
+
+/**
+ * Dictionary-based attention indices: hits of a category's words per 10,000
+ * counted tokens of a report. A dictionary matches words as whole tokens
+ * (match: token) or also inside longer tokens (match: substring: 生态 in
+ * 生态修复, as text-search measures in the literature count them).
+ */
+export interface Dictionary {
+  name: string;
+  match: 'token' | 'substring';
+  categories: Map<string, string[]>;
+}
+
+const dictionaryFile = z
+  .object({
+    name: z.string().min(1),
+    match: z.enum(['token', 'substring']).default('token'),
+    categories: z.record(z.string(), z.array(z.coerce.string()).min(1)),
+  })
+  .strict();
+
+/** Built-in presets: data/dictionaries/NAME.yaml. */
+export function presetPath(name: string): string {
+  return path.join(packageRoot(), 'data', 'dictionaries', `${name}.yaml`);
+}
+
+/** Reads a dictionary: YAML (name, match, categories: {category: [words]}) or CSV (category,word[,match]). */
+export function readDictionary(file: string): Dictionary {
+  let text: string;
+  try {
+    text = foldWidth(readFileSync(file, 'utf8').replace(/^\ufeff/u, ''));
+  } catch {
+    throw new InputError(`dictionary file not found: ${file}`);
+  }
+  if (/\.ya?ml$/iu.test(file)) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(text);
+    } catch (err) {
+      throw new InputError(`dictionary ${file}: malformed YAML: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const r = dictionaryFile.safeParse(raw);
+    if (!r.success) throw new InputError(`dictionary ${file}: expected name, match (token|substring) and categories: {category: [words]}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return { name: r.data.name, match: r.data.match, categories: new Map(Object.entries(r.data.categories)) };
+  }
+  const rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  if (rows.length > 0 && !('category' in rows[0]! && 'word' in rows[0]!)) throw new InputError(`dictionary ${file}: expected columns category,word (found ${Object.keys(rows[0]!).join(', ')})`);
+  const categories = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!r.word) continue;
+    const list = categories.get(r.category!) ?? [];
+    list.push(r.word);
+    categories.set(r.category!, list);
+  }
+  const match = rows.some((r) => r.match === 'substring') ? 'substring' : 'token';
+  return { name: path.basename(file).replace(/\.[^.]+$/u, ''), match, categories };
+}
+
+export interface AttentionRow {
+  doc: number;
+  dictionary: string;
+  category: string;
+  hits: number;
+  tokens: number;
+  per_10k: number;
+}
+
+/**
+ * Hits of every category of every dictionary in every document. With
+ * match: substring, a token holding several dictionary words counts each
+ * (leftmost-longest, not overlapping); tokens = counted tokens of the
+ * document; per_10k = hits / tokens · 10,000.
+ */
+export function attention(docs: readonly { ids: Uint32Array }[], vocab: readonly string[], dictionaries: readonly Dictionary[]): AttentionRow[] {
+  const rows: AttentionRow[] = [];
+  for (const dict of dictionaries) {
+    const categoryOf = new Map<string, string>();
+    for (const [cat, words] of dict.categories) for (const w of words) categoryOf.set(w, cat);
+    const trie = new TermTrie(categoryOf.keys());
+    // Hits of each vocabulary entry per category, computed once per distinct token.
+    const hitsOf = new Map<number, Map<string, number>>();
+    const perToken = (id: number): Map<string, number> => {
+      let h = hitsOf.get(id);
+      if (h) return h;
+      h = new Map();
+      const tok = vocab[id]!;
+      if (dict.match === 'token') {
+        const cat = categoryOf.get(tok);
+        if (cat !== undefined) h.set(cat, 1);
+      } else {
+        for (const [, w] of trie.matches(tok)) h.set(categoryOf.get(w)!, (h.get(categoryOf.get(w)!) ?? 0) + 1);
+      }
+      hitsOf.set(id, h);
+      return h;
+    };
+    const cats = [...dict.categories.keys()];
+    docs.forEach((d, di) => {
+      const hits = new Map<string, number>(cats.map((c) => [c, 0]));
+      for (const id of d.ids) for (const [c, n] of perToken(id)) hits.set(c, hits.get(c)! + n);
+      const n = d.ids.length;
+      for (const c of cats) rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits.get(c)!, tokens: n, per_10k: n > 0 ? (hits.get(c)! / n) * 10000 : 0 });
+    });
+  }
+  return rows;
+}
