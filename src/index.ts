@@ -15,6 +15,11 @@ export { segment, segmentParams, tokensOf, type SegmentParams, type Tokens, type
 export { weigh, weighParams, type WeighParams, type Weights, type KeywordRow, type PolicyTermRow } from './stages/weigh.js';
 export { buildDtm, documentFrequency, type Dtm } from './weigh/dtm.js';
 export { tfidf, selectFeatures, type Tfidf, type TfidfOptions } from './weigh/tfidf.js';
+export { keyness, keyness2x2, groupCounts, type KeynessRow, type KeynessStats } from './weigh/keyness.js';
+export { nearestNeighbours, type NeighbourRow } from './weigh/similarity.js';
+export { attention, readDictionary, type Dictionary, type AttentionRow } from './weigh/attention.js';
+export { kwic, type KwicRow } from './weigh/kwic.js';
+export { groupTable, type GroupSpec } from './tables/groups.js';
 export { loadLexicon, readLexiconFile, type Lexicon, type LexiconEntry } from './lexicon/lexicon.js';
 export { loadStopwords } from './lexicon/stopwords.js';
 export { TermTrie } from './text/trie.js';

@@ -84,11 +84,11 @@ export const STAGES: readonly StageDefinition[] = [
   }),
   defineStage({
     name: 'weigh',
-    summary: 'sparse document-term matrix, TF-IDF (scikit-learn defaults), keywords, policy-term table',
+    summary: 'sparse document-term matrix, TF-IDF (scikit-learn defaults), keywords, policy terms, attention, keyness, similarity',
     params: weighParams,
-    needs: ['tokens', 'phrases'],
+    needs: ['corpus', 'tokens', 'phrases'],
     makes: 'weights',
-    run: (a, p, ctx) => weigh(a.tokens!, a.phrases!, p, ctx),
+    run: (a, p, ctx) => weigh(a.corpus!, a.tokens!, a.phrases!, p, ctx),
     messagesOf: (made) => (made as Weights).messages,
     details: (made) => {
       const w = made as Weights;

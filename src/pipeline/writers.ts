@@ -3,7 +3,7 @@ import path from 'node:path';
 import { toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
-import { attentionTable, keywordsTable, policyTermsTable, writeTfidfCsv } from '../tables/weights.js';
+import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writeTfidfCsv } from '../tables/weights.js';
 import type { Corpus } from '../types.js';
 import { tokensOf, type Tokens } from '../stages/segment.js';
 import type { Artifacts, ArtifactName } from './registry.js';
@@ -53,6 +53,6 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
   tokens: writeTokens,
   weights: (w, dir) => {
     const rows = writeTfidfCsv(w, dir, w.meta.params.tfidf_rows);
-    return [`tfidf.csv (${rows} rows)`, writeTable(keywordsTable(w), dir), writeTable(policyTermsTable(w), dir), writeTable(attentionTable(w), dir)];
+    return [`tfidf.csv (${rows} rows)`, writeTable(keywordsTable(w), dir), writeTable(policyTermsTable(w), dir), writeTable(attentionTable(w), dir), writeTable(keynessTable(w), dir), writeTable(similarityTable(w), dir)];
   },
 };

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { attention, presetPath, readDictionary, type AttentionRow } from '../weigh/attention.js';
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
+import { groupCounts, keyness, type KeynessRow } from '../weigh/keyness.js';
+import { nearestNeighbours, type NeighbourRow } from '../weigh/similarity.js';
 import { selectFeatures, tfidf, type Tfidf } from '../weigh/tfidf.js';
-import type { Message } from '../types.js';
+import { sectionOf, type Corpus, type Message } from '../types.js';
 import type { StageContext } from './context.js';
 import type { PhraseSet } from './phrases.js';
 import type { Tokens } from './segment.js';
@@ -19,6 +21,9 @@ export const weighParams = z
     keywords: z.number().int().min(1).default(20).describe('keywords per document in keywords.csv'),
     tfidf_rows: z.union([z.literal('all'), z.number().int().min(1)]).default('all').describe("tfidf.csv rows per document: 'all', or the top N by tf-idf (for very large corpora)"),
     attention: z.array(z.string()).default(['lexicon', 'env_attention_chen2018']).describe('attention dictionaries: lexicon (its categories), presets in data/dictionaries/, or YAML/CSV files'),
+    keyness: z.array(z.string()).default(['year', 'level', 'section']).describe('compare each value of these corpus.csv columns (or section) with the rest of the corpus'),
+    keyness_top: z.number().int().min(1).default(50).describe('keyness.csv rows per comparison: the terms most over-used in the target (highest G2)'),
+    similarity: z.number().int().min(1).default(5).describe('nearest documents per document in similarity.csv'),
   })
   .strict();
 
@@ -30,6 +35,13 @@ export interface KeywordRow {
   term: string;
   tfidf: number;
   count: number;
+}
+
+export interface KeynessTableRow extends Omit<KeynessRow, 'term'> {
+  group_by: string;
+  target: string;
+  reference: string;
+  term: string;
 }
 
 export interface PolicyTermRow {
@@ -55,6 +67,8 @@ export interface Weights {
   keywords: KeywordRow[];
   policyTerms: PolicyTermRow[];
   attention: AttentionRow[];
+  keyness: KeynessTableRow[];
+  similarity: NeighbourRow[];
   messages: Message[];
   meta: { stage: 'weigh'; params: WeighParams; scheme: string };
 }
@@ -69,11 +83,71 @@ function* row(m: Dtm, d: number): Generator<[number, number]> {
 /**
  * Weigh: tokens -> a sparse document-term matrix, TF-IDF (scikit-learn's
  * definition by default, see weigh/tfidf.ts), each document's keywords (top
- * tf-idf, ties by term) and the policy-term table: every lexicon term and
+ * tf-idf, ties by term), the policy-term table (every lexicon term and
  * compounded phrase in each document with its count, rate per 10,000 counted
- * tokens and tf-idf.
+ * tokens and tf-idf), attention indices, keyness between groups (quanteda's
+ * chi2 and G2, see weigh/keyness.ts) and each document's nearest documents
+ * by cosine of tf-idf.
  */
-export function weigh(tokens: Tokens, phraseSet: PhraseSet, params: WeighParams, ctx?: StageContext): Weights {
+/**
+ * Keyness comparisons: for each grouping variable, each of its values against
+ * all other documents (or, with exactly two values, against the other one).
+ * `section` compares the review, plan and other sections of all reports.
+ */
+function keynessTables(corpus: Corpus, tokens: Tokens, counts: Dtm, params: WeighParams, messages: Message[]): KeynessTableRow[] {
+  const rows: KeynessTableRow[] = [];
+  const docs = new Map(corpus.documents.map((d) => [d.doc_id, d]));
+  const nTerms = tokens.vocab.length;
+  for (const variable of params.keyness) {
+    // Token counts per value of the variable.
+    const groups = new Map<string, Float64Array>();
+    const groupOf = (v: string) => {
+      let g = groups.get(v);
+      if (!g) groups.set(v, (g = new Float64Array(nTerms)));
+      return g;
+    };
+    if (variable === 'section') {
+      tokens.documents.forEach((td) => {
+        const doc = docs.get(td.doc_id)!;
+        for (let p = 0; p < td.paragraphStarts.length; p++) {
+          const kind = sectionOf(doc, p + 1)?.kind ?? 'other';
+          const end = p + 1 < td.paragraphStarts.length ? td.paragraphStarts[p + 1]! : td.ids.length;
+          const g = groupOf(kind);
+          for (let k = td.paragraphStarts[p]!; k < end; k++) g[td.ids[k]!]! += 1;
+        }
+      });
+    } else {
+      if (!corpus.documents.some((d) => variable in d)) {
+        messages.push({ origin: 'weigh:keyness', text: `keyness by '${variable}' skipped: not a column of corpus.csv` });
+        continue;
+      }
+      const byValue = new Map<string, number[]>();
+      tokens.documents.forEach((td, i) => {
+        const v = String((docs.get(td.doc_id) as unknown as Record<string, unknown>)[variable] ?? '');
+        if (v === '' || v === 'null') return;
+        byValue.set(v, [...(byValue.get(v) ?? []), i]);
+      });
+      for (const [v, ids] of byValue) groups.set(v, groupCounts(counts, ids));
+    }
+    const values = [...groups.keys()].sort();
+    if (values.length < 2) {
+      messages.push({ origin: 'weigh:keyness', text: `keyness by '${variable}' skipped: only ${values.length} value(s) in the corpus` });
+      continue;
+    }
+    for (const v of values) {
+      const target = groups.get(v)!;
+      const reference = new Float64Array(nTerms);
+      for (const [w, g] of groups) if (w !== v) for (let t = 0; t < nTerms; t++) reference[t]! += g[t]!;
+      const label = values.length === 2 ? values.find((w) => w !== v)! : 'rest';
+      for (const r of keyness(target, reference).slice(0, params.keyness_top)) {
+        rows.push({ group_by: variable, target: v, reference: label, term: tokens.vocab[r.term]!, target_count: r.target_count, reference_count: r.reference_count, g2: r.g2, chi2: r.chi2, p_value: r.p_value, log_ratio: r.log_ratio });
+      }
+    }
+  }
+  return rows;
+}
+
+export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, params: WeighParams, ctx?: StageContext): Weights {
   const vocab = tokens.vocab;
   const counts = buildDtm(tokens.documents.map((d) => d.ids), vocab.length);
   ctx?.progress(1, 3, 'steps');
@@ -113,7 +187,10 @@ export function weigh(tokens: Tokens, phraseSet: PhraseSet, params: WeighParams,
     return readDictionary(/[/\\.]/u.test(name) ? name : presetPath(name));
   });
   const attentionRows = attention(tokens.documents, vocab, dictionaries);
+  const messages: Message[] = [];
+  const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
+  const similarity = nearestNeighbours(features, weights.weights, params.similarity);
   ctx?.progress(3, 3, 'steps');
   const scheme = `tf=${params.sublinear_tf ? '1+ln(count)' : 'count'}; idf=${params.smooth_idf ? 'ln((1+N)/(1+df))+1' : 'ln(N/df)+1'}; norm=${params.norm}`;
-  return { vocab, docIds, tokenTotals, counts, features, tfidf: weights, keywords, policyTerms, attention: attentionRows, messages: [], meta: { stage: 'weigh', params, scheme } };
+  return { vocab, docIds, tokenTotals, counts, features, tfidf: weights, keywords, policyTerms, attention: attentionRows, keyness: keynessRows, similarity, messages, meta: { stage: 'weigh', params, scheme } };
 }

@@ -43,3 +43,14 @@ export const ATTENTION_COLUMNS = ['doc_id', 'dictionary', 'category', 'hits', 't
 export function attentionTable(w: Weights): Table {
   return { name: 'attention', columns: ATTENTION_COLUMNS, rows: w.attention.map((a) => [w.docIds[a.doc], a.dictionary, a.category, a.hits, a.tokens, a.per_10k]) };
 }
+
+export const KEYNESS_COLUMNS = ['group_by', 'target', 'reference', 'term', 'target_count', 'reference_count', 'g2', 'chi2', 'p_value', 'log_ratio'] as const;
+export const SIMILARITY_COLUMNS = ['doc_id', 'neighbour_id', 'cosine', 'rank'] as const;
+
+export function keynessTable(w: Weights): Table {
+  return { name: 'keyness', columns: KEYNESS_COLUMNS, rows: w.keyness.map((k) => [k.group_by, k.target, k.reference, k.term, k.target_count, k.reference_count, k.g2, k.chi2, k.p_value, k.log_ratio]) };
+}
+
+export function similarityTable(w: Weights): Table {
+  return { name: 'similarity', columns: SIMILARITY_COLUMNS, rows: w.similarity.map((s) => [w.docIds[s.doc], w.docIds[s.neighbour], s.cosine, s.rank]) };
+}

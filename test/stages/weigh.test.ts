@@ -11,7 +11,7 @@ let w: Weights;
 beforeAll(async () => {
   set = phrases(sampleCorpus(), phrasesParams.parse({}));
   tokens = await segment(sampleCorpus(), set, segmentParams.parse({ workers: 1 }));
-  w = weigh(tokens, set, weighParams.parse({}));
+  w = weigh(sampleCorpus(), tokens, set, weighParams.parse({}));
 });
 
 describe('weigh on the samples', () => {
@@ -68,5 +68,40 @@ describe('weigh on the samples', () => {
     const rows = w.attention.filter((a) => a.dictionary === 'env_attention_chen2018');
     expect(rows).toHaveLength(tokens.documents.length);
     for (const r of rows) expect(r.per_10k).toBeCloseTo((r.hits / r.tokens) * 10000, 10);
+  });
+
+  it('keyness counts are the groups\' token counts, and over-use in the target is positive', () => {
+    const byYear = w.keyness.filter((k) => k.group_by === 'year' && k.target === '2021');
+    expect(byYear.length).toBeGreaterThan(0);
+    const years = new Map(sampleCorpus().documents.map((d) => [d.doc_id, d.year]));
+    for (const k of byYear.slice(0, 5)) {
+      let target = 0;
+      let reference = 0;
+      for (const d of tokens.documents) {
+        const n = tokensOf(tokens, d).filter((t) => t === k.term).length;
+        if (years.get(d.doc_id) === 2021) target += n;
+        else reference += n;
+      }
+      expect([k.target_count, k.reference_count], k.term).toEqual([target, reference]);
+      expect(k.g2).toBeGreaterThan(0);
+      expect(k.reference).toBe('2023'); // two years in the samples: each against the other
+    }
+    expect(new Set(w.keyness.map((k) => k.group_by))).toEqual(new Set(['year', 'level', 'section']));
+  });
+
+  it('similarity: each document\'s nearest documents by the cosine of their tf-idf rows', () => {
+    const m = w.features;
+    const vec = (d: number) => {
+      const v = new Map<number, number>();
+      for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) v.set(m.indices[k]!, w.tfidf.weights[k]!);
+      return v;
+    };
+    for (const s of w.similarity.filter((x) => x.doc === 0)) {
+      const [a, b] = [vec(0), vec(s.neighbour)];
+      let dot = 0;
+      for (const [t, x] of a) dot += x * (b.get(t) ?? 0);
+      expect(s.cosine).toBeCloseTo(dot, 12); // rows are unit length, so the cosine is the dot product
+    }
+    expect(w.similarity.filter((x) => x.doc === 0).map((x) => x.rank)).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -1,0 +1,196 @@
+import type { Dtm } from './dtm.js';
+
+/** One neighbour of a document: `rank` 1 is its most similar other document. */
+export interface NeighbourRow {
+  doc: number;
+  neighbour: number;
+  cosine: number;
+  rank: number;
+}
+
+/**
+ * The k nearest other documents of every document by cosine similarity of
+ * their weight rows (e.g. tf-idf, aligned with dtm.indices):
+ *
+ *     cos(d, e) = Σₜ w(d,t) w(e,t) / (‖w(d)‖₂ ‖w(e)‖₂)
+ *
+ * The norms are computed here, so rows need not be L2-normalised already.
+ * Only documents with cos > 0 are neighbours — with nonnegative weights,
+ * those sharing a term — so a document may have fewer than k (a document
+ * without terms, or whose weights are all 0, has none and is nobody's).
+ *
+ * Sparse: an inverted index (term → documents and weights) gives each
+ * document's dot products with the later documents it shares a term with;
+ * each pair is computed once and offered to both documents' top k. Time is
+ * about Σₜ df(t)²/2 multiply-adds (nnz times half the average posting
+ * length), memory O(nnz + N + the rows returned); no dense matrix is built.
+ *
+ * Rows: documents ascending; per document by cosine descending, then
+ * neighbour index ascending (so ties rank the lower index first); rank
+ * 1..(at most) k, with no shared ranks.
+ *
+ * @param dtm the matrix whose sparsity pattern `weights` follows.
+ * @param weights one weight per stored entry (weights.length === dtm.indices.length).
+ * @param k neighbours per document, a nonnegative integer (no default).
+ * @throws RangeError for a misaligned `weights` or a bad `k`.
+ */
+export function nearestNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourRow[] {
+  if (weights.length !== dtm.indices.length) {
+    throw new RangeError(`nearestNeighbours: ${weights.length} weights for ${dtm.indices.length} matrix entries`);
+  }
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`nearestNeighbours: k must be a nonnegative integer, got ${k}`);
+  const n = dtm.nDocs;
+  if (k === 0) return [];
+  const norms = rowNorms(dtm, weights);
+  const { ptr, docs, values, pos } = invertedIndex(dtm, weights);
+  const best: TopK[] = Array.from({ length: n }, () => ({ cos: [], doc: [] }));
+
+  const dot = new Float64Array(n);
+  const touched = new Uint8Array(n);
+  const hits: number[] = [];
+  for (let d = 0; d < n; d++) {
+    const nd = norms[d]!;
+    if (nd === 0) continue;
+    const p0 = dtm.indptr[d]!;
+    const p1 = dtm.indptr[d + 1]!;
+    // Postings this document will walk (only later documents: pos[p] is d's
+    // own place in term t's postings, which ascend by document). When they
+    // cover the remaining documents anyway, scanning those afterwards is
+    // cheaper than tracking which were hit.
+    let work = 0;
+    for (let p = p0; p < p1; p++) work += ptr[dtm.indices[p]! + 1]! - pos[p]! - 1;
+    const track = work < n - d;
+    for (let p = p0; p < p1; p++) {
+      const w = weights[p]!;
+      if (w === 0) continue;
+      const q0 = pos[p]! + 1;
+      const q1 = ptr[dtm.indices[p]! + 1]!;
+      if (!track) {
+        scatterAdd(dot, docs, values, q0, q1, w);
+        continue;
+      }
+      for (let q = q0; q < q1; q++) {
+        const e = docs[q]!;
+        if (!touched[e]) {
+          touched[e] = 1;
+          hits.push(e);
+        }
+        dot[e]! += w * values[q]!;
+      }
+    }
+    if (!track) for (let e = d + 1; e < n; e++) if (dot[e] !== 0) hits.push(e);
+    for (const e of hits) {
+      const ne = norms[e]!;
+      if (ne > 0 && dot[e]! > 0) {
+        // Rounding can put the cosine of parallel rows a hair above 1.
+        const c = Math.min(1, dot[e]! / (nd * ne));
+        offer(best[d]!, k, c, e);
+        offer(best[e]!, k, c, d);
+      }
+      dot[e] = 0;
+      touched[e] = 0;
+    }
+    hits.length = 0;
+  }
+
+  const rows: NeighbourRow[] = [];
+  best.forEach((top, d) => {
+    const order = top.cos.map((_, i) => i).sort((i, j) => top.cos[j]! - top.cos[i]! || top.doc[i]! - top.doc[j]!);
+    order.forEach((i, r) => rows.push({ doc: d, neighbour: top.doc[i]!, cosine: top.cos[i]!, rank: r + 1 }));
+  });
+  return rows;
+}
+
+/** dot[docs[q]] += w · values[q] for q in [q0, q1): kept small so the engine optimises it. */
+function scatterAdd(dot: Float64Array, docs: Uint32Array, values: Float64Array, q0: number, q1: number, w: number): void {
+  for (let q = q0; q < q1; q++) dot[docs[q]!]! += w * values[q]!;
+}
+
+/**
+ * A document's best neighbours so far: a binary heap whose root (index 0) is
+ * the worst kept, so a candidate is accepted or rejected in O(log k).
+ */
+interface TopK {
+  cos: number[];
+  doc: number[];
+}
+
+/** Entry i ranks below (cos c, document e): lower cosine, or equal cosine and higher index. */
+function worse(h: TopK, i: number, c: number, e: number): boolean {
+  const ci = h.cos[i]!;
+  return ci < c || (ci === c && h.doc[i]! > e);
+}
+
+function offer(h: TopK, k: number, c: number, e: number): void {
+  if (h.cos.length < k) {
+    let i = h.cos.length;
+    h.cos.push(c);
+    h.doc.push(e);
+    // Sift up: parents must rank below their children.
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(h, i, h.cos[parent]!, h.doc[parent]!)) break;
+      swap(h, i, parent);
+      i = parent;
+    }
+    return;
+  }
+  if (!worse(h, 0, c, e)) return;
+  h.cos[0] = c;
+  h.doc[0] = e;
+  const m = h.cos.length;
+  for (let i = 0; ; ) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let w = i;
+    if (l < m && worse(h, l, h.cos[w]!, h.doc[w]!)) w = l;
+    if (r < m && worse(h, r, h.cos[w]!, h.doc[w]!)) w = r;
+    if (w === i) break;
+    swap(h, i, w);
+    i = w;
+  }
+}
+
+function swap(h: TopK, i: number, j: number): void {
+  const c = h.cos[i]!;
+  const e = h.doc[i]!;
+  h.cos[i] = h.cos[j]!;
+  h.doc[i] = h.doc[j]!;
+  h.cos[j] = c;
+  h.doc[j] = e;
+}
+
+/** L2 norm of every row of weights. */
+function rowNorms(dtm: Dtm, weights: Float64Array): Float64Array {
+  const norms = new Float64Array(dtm.nDocs);
+  for (let d = 0; d < dtm.nDocs; d++) {
+    let s = 0;
+    for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) s += weights[p]! * weights[p]!;
+    norms[d] = Math.sqrt(s);
+  }
+  return norms;
+}
+
+/**
+ * The matrix by columns (CSC): for term t, its documents (ascending) and
+ * weights at ptr[t] .. ptr[t+1]; pos[p] is where row entry p landed.
+ */
+function invertedIndex(dtm: Dtm, weights: Float64Array): { ptr: Uint32Array; docs: Uint32Array; values: Float64Array; pos: Uint32Array } {
+  const nnz = dtm.indices.length;
+  const ptr = new Uint32Array(dtm.nTerms + 1);
+  for (let p = 0; p < nnz; p++) ptr[dtm.indices[p]! + 1]! += 1;
+  for (let t = 0; t < dtm.nTerms; t++) ptr[t + 1]! += ptr[t]!;
+  const next = ptr.slice(0, dtm.nTerms);
+  const docs = new Uint32Array(nnz);
+  const values = new Float64Array(nnz);
+  const pos = new Uint32Array(nnz);
+  for (let d = 0; d < dtm.nDocs; d++) {
+    for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) {
+      const q = next[dtm.indices[p]!]!++;
+      docs[q] = d;
+      values[q] = weights[p]!;
+      pos[p] = q;
+    }
+  }
+  return { ptr, docs, values, pos };
+}
