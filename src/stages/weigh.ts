@@ -12,6 +12,7 @@ import type { Tokens } from './segment.js';
 /** Parameters of the weigh stage, with their defaults (scikit-learn's TfidfVectorizer defaults). */
 export const weighParams = z
   .object({
+    scheme: z.enum(['sklearn', 'natural']).default('sklearn').describe("sklearn: TfidfVectorizer's definition (the options below apply); natural: the natural package's TfIdf (count x (1 + ln(N/(1+df))), not normalised)"),
     sublinear_tf: z.boolean().default(false).describe('tf = 1 + ln(count) instead of the raw count'),
     smooth_idf: z.boolean().default(true).describe('idf = ln((1+N)/(1+df)) + 1; false: ln(N/df) + 1'),
     norm: z.enum(['l2', 'l1', 'none']).default('l2').describe("each document's tf-idf vector divided by its L2 (or L1) norm"),
@@ -152,7 +153,7 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const counts = buildDtm(tokens.documents.map((d) => d.ids), vocab.length);
   ctx?.progress(1, 3, 'steps');
   const { dtm: features } = selectFeatures(counts, { minDf: params.min_df, maxDf: params.max_df, maxFeatures: params.max_features }, (id) => vocab[id]!);
-  const weights = tfidf(features, { smoothIdf: params.smooth_idf, sublinearTf: params.sublinear_tf, norm: params.norm });
+  const weights = tfidf(features, { smoothIdf: params.smooth_idf, sublinearTf: params.sublinear_tf, norm: params.norm, scheme: params.scheme });
   ctx?.progress(2, 3, 'steps');
   const docIds = tokens.documents.map((d) => d.doc_id);
   const tokenTotals = Float64Array.from(tokens.documents, (d) => d.ids.length);
@@ -191,6 +192,9 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
   const similarity = nearestNeighbours(features, weights.weights, params.similarity);
   ctx?.progress(3, 3, 'steps');
-  const scheme = `tf=${params.sublinear_tf ? '1+ln(count)' : 'count'}; idf=${params.smooth_idf ? 'ln((1+N)/(1+df))+1' : 'ln(N/df)+1'}; norm=${params.norm}`;
+  const scheme =
+    params.scheme === 'natural'
+      ? 'natural TfIdf: tf=count; idf=1+ln(N/(1+df)); norm=none'
+      : `sklearn: tf=${params.sublinear_tf ? '1+ln(count)' : 'count'}; idf=${params.smooth_idf ? 'ln((1+N)/(1+df))+1' : 'ln(N/df)+1'}; norm=${params.norm}`;
   return { vocab, docIds, tokenTotals, counts, features, tfidf: weights, keywords, policyTerms, attention: attentionRows, keyness: keynessRows, similarity, messages, meta: { stage: 'weigh', params, scheme } };
 }

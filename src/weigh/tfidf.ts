@@ -12,11 +12,16 @@ import { documentFrequency, termTotals, type Dtm } from './dtm.js';
  *
  * N is the number of documents, df(t) the number of documents containing t.
  * Reference: scikit-learn, sklearn/feature_extraction/text.py (TfidfTransformer).
+ *
+ * scheme 'natural' instead reproduces the natural package's TfIdf
+ * (lib/natural/tfidf/tfidf.js): idf = 1 + ln(N / (1 + df)), tfidf = count ·
+ * idf, not normalised (the other options are then ignored).
  */
 export interface TfidfOptions {
   smoothIdf: boolean;
   sublinearTf: boolean;
   norm: 'l2' | 'l1' | 'none';
+  scheme?: 'sklearn' | 'natural';
 }
 
 export interface Tfidf {
@@ -27,13 +32,15 @@ export interface Tfidf {
   weights: Float64Array;
 }
 
-export function tfidf(dtm: Dtm, opts: TfidfOptions): Tfidf {
+export function tfidf(dtm: Dtm, options: TfidfOptions): Tfidf {
+  const natural = options.scheme === 'natural';
+  const opts: TfidfOptions = natural ? { smoothIdf: false, sublinearTf: false, norm: 'none' } : options;
   const df = documentFrequency(dtm);
   const n = dtm.nDocs;
   const idf = new Float64Array(dtm.nTerms);
   for (let t = 0; t < dtm.nTerms; t++) {
     if (df[t] === 0) continue;
-    idf[t] = opts.smoothIdf ? Math.log((1 + n) / (1 + df[t]!)) + 1 : Math.log(n / df[t]!) + 1;
+    idf[t] = natural ? 1 + Math.log(n / (1 + df[t]!)) : opts.smoothIdf ? Math.log((1 + n) / (1 + df[t]!)) + 1 : Math.log(n / df[t]!) + 1;
   }
   const tf = new Float64Array(dtm.counts.length);
   const weights = new Float64Array(dtm.counts.length);

@@ -71,3 +71,17 @@ describe('feature selection (as CountVectorizer)', () => {
     expect(Array.from(m.indptr)).toEqual([0, 1, 1, 1]);
   });
 });
+
+describe("the natural package's TfIdf scheme", () => {
+  it('equals natural.TfIdf on the same token lists', async () => {
+    // Only natural's tfidf module: requiring natural whole prints dotenv banners on stdout.
+    const { TfIdf } = (await import('natural/lib/natural/tfidf/index.js')) as unknown as { TfIdf: new () => { addDocument(d: string[]): void; tfidf(t: string, d: number): number } };
+    const nat = new TfIdf();
+    const lists = [['a', 'a', 'b'], ['b', 'c'], ['c']];
+    for (const l of lists) nat.addDocument(l);
+    const r = tfidf(dtm, { smoothIdf: true, sublinearTf: true, norm: 'l2', scheme: 'natural' });
+    for (let d = 0; d < 3; d++) for (let t = 0; t < 3; t++) expect(weightOf(r.weights, d, t), `${d},${vocab[t]}`).toBeCloseTo(nat.tfidf(vocab[t]!, d), 12);
+    // by hand: idf(a) = 1 + ln(3/2) = 1.4054651081081644; d1: 2 x 1.4054651081081644
+    expect(weightOf(r.weights, 0, 0)).toBeCloseTo(2 * (1 + Math.log(3 / 2)), 14);
+  });
+});
