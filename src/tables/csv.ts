@@ -42,22 +42,43 @@ export function toCsv(table: Pick<Table, 'columns' | 'rows'>): string {
   return `\ufeff${table.rows.length === 0 ? `${table.columns.join(',')}\r\n` : body}`;
 }
 
-/** Writes a CSV a row at a time (tables that grow with the corpus: tfidf.csv), in the same format as toCsv. */
+/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break. */
+function field(v: Cell): string {
+  const t = cellText(v);
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/**
+ * Writes a CSV a row at a time (tables that grow with the corpus: tfidf.csv),
+ * in the same format as toCsv, buffering about 1 MB between writes.
+ */
 export class CsvWriter {
   private readonly fd: number;
+  private buffer: string[] = [];
+  private buffered = 0;
   rows = 0;
 
   constructor(file: string, columns: readonly string[]) {
     this.fd = openSync(file, 'w');
-    writeSync(this.fd, `\ufeff${columns.join(',')}\r\n`);
+    writeSync(this.fd, `\ufeff${columns.map(field).join(',')}\r\n`);
   }
 
   write(cells: readonly Cell[]): void {
-    writeSync(this.fd, stringify([cells.map(cellText)], { record_delimiter: 'windows', quoted_match: /[",\r\n]/ }));
+    const line = `${cells.map(field).join(',')}\r\n`;
+    this.buffer.push(line);
+    this.buffered += line.length;
     this.rows++;
+    if (this.buffered > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length) writeSync(this.fd, this.buffer.join(''));
+    this.buffer = [];
+    this.buffered = 0;
   }
 
   close(): void {
+    this.flush();
     closeSync(this.fd);
   }
 }

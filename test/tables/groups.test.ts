@@ -30,3 +30,22 @@ describe('group tables', () => {
     expect(h.rows).toEqual([['county', 4], ['prefecture', 0]]);
   });
 });
+
+describe('CSV writing', () => {
+  it('the streaming writer writes exactly what toCsv writes', async () => {
+    const { CsvWriter, toCsv } = await import('../../src/tables/csv.js');
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'govtext-csv-'));
+    const columns = ['a', 'b', 'c'];
+    const rows = [['x,y', 'say "hi"', 1.5], ['=SUM(A1)', null, -2], ['line\nbreak', true, 0]] as const;
+    const w = new CsvWriter(path.join(dir, 't.csv'), columns);
+    for (const r of rows) w.write(r);
+    w.close();
+    expect(readFileSync(path.join(dir, 't.csv'), 'utf8')).toBe(toCsv({ columns, rows }));
+    // by hand: BOM, header, quoted comma, doubled quotes, neutralised formula, number kept as number
+    expect(toCsv({ columns, rows })).toBe('\ufeffa,b,c\r\n"x,y","say ""hi""",1.5\r\n\'=SUM(A1),,-2\r\n"line\nbreak",true,0\r\n');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
