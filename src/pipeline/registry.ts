@@ -5,6 +5,7 @@ import { ingest, ingestParams } from '../stages/ingest.js';
 import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
 import { segment, segmentParams, type Tokens } from '../stages/segment.js';
 import { weigh, weighParams, type Weights } from '../stages/weigh.js';
+import { cluster, clusterParams, type Clusters } from '../stages/cluster.js';
 import type { Corpus, Message } from '../types.js';
 
 /**
@@ -17,6 +18,7 @@ export interface Artifacts {
   phrases?: PhraseSet;
   tokens?: Tokens;
   weights?: Weights;
+  clusters?: Clusters;
 }
 
 export type ArtifactName = keyof Artifacts;
@@ -95,6 +97,19 @@ export const STAGES: readonly StageDefinition[] = [
       let features = 0;
       for (let t = 0; t < w.tfidf.df.length; t++) if (w.tfidf.df[t]! > 0) features++;
       return { scheme: w.meta.scheme, features, nonzero: w.features.indices.length, tfidf_rows: w.meta.params.tfidf_rows };
+    },
+  }),
+  defineStage({
+    name: 'cluster',
+    summary: 'spherical k-means of reports (k by silhouette) and of paragraphs into themes, labelled by distinctive terms',
+    params: clusterParams,
+    needs: ['corpus', 'tokens', 'weights'],
+    makes: 'clusters',
+    run: (a, p, ctx) => cluster(a.corpus!, a.tokens!, a.weights!, p, ctx),
+    messagesOf: (made) => (made as Clusters).messages,
+    details: (made) => {
+      const c = made as Clusters;
+      return { k: c.labels.length, cluster_labels: c.labels, themes: c.themeLabels, silhouette: c.meta.silhouette };
     },
   }),
 ];
