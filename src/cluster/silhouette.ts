@@ -27,3 +27,38 @@ export function silhouette(X: readonly number[][], labels: readonly number[], k:
   }
   return total / which.length;
 }
+
+/** Cosine distances between all rows (n x n, row-major), for the exact silhouette of many k at the cost of one pass. */
+export function cosineDistanceMatrix(X: readonly number[][]): Float64Array {
+  const n = X.length;
+  const D = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = cosineDistance(X[i]!, X[j]!);
+      D[i * n + j] = d;
+      D[j * n + i] = d;
+    }
+  }
+  return D;
+}
+
+/** Per-point silhouettes from a distance matrix (same definition as silhouette()). */
+export function silhouettesFromDistances(D: Float64Array, n: number, labels: readonly number[], k: number): number[] {
+  const size = new Array<number>(k).fill(0);
+  for (const l of labels) size[l]!++;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const sums = new Array<number>(k).fill(0);
+    for (let j = 0; j < n; j++) if (j !== i) sums[labels[j]!]! += D[i * n + j]!;
+    const own = labels[i]!;
+    if (size[own]! <= 1) {
+      out.push(0);
+      continue;
+    }
+    const a = sums[own]! / (size[own]! - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sums[c]! / size[c]!);
+    out.push((b - a) / Math.max(a, b));
+  }
+  return out;
+}

@@ -47,10 +47,33 @@ export function sphericalInertia(X: readonly number[][], labels: readonly number
   return { inertia, centroids };
 }
 
+/**
+ * Cosine distance for unit-length points against centroids: ml-kmeans calls
+ * distance(point, centroid) for every point with the same centroid arrays,
+ * so the centroid's norm is computed once per array (a WeakMap) and each
+ * call is one dot product.
+ */
+function unitCosineDistance(): (p: number[], q: number[]) => number {
+  const norms = new WeakMap<number[], number>();
+  return (p, q) => {
+    let nq = norms.get(q);
+    if (nq === undefined) {
+      nq = Math.sqrt(dot(q, q));
+      norms.set(q, nq);
+    }
+    let np = norms.get(p);
+    if (np === undefined) {
+      np = Math.sqrt(dot(p, p));
+      norms.set(p, np);
+    }
+    return np > 0 && nq > 0 ? 1 - dot(p, q) / (np * nq) : 1;
+  };
+}
+
 export function sphericalKmeans(X: number[][], k: number, opts: { seed: number; restarts: number; maxIterations: number }): SphericalResult {
   let best: SphericalResult | undefined;
   for (let r = 0; r < opts.restarts; r++) {
-    const res = kmeans(X, k, { initialization: 'kmeans++', seed: opts.seed + r, maxIterations: opts.maxIterations, distanceFunction: cosineDistance });
+    const res = kmeans(X, k, { initialization: 'kmeans++', seed: opts.seed + r, maxIterations: opts.maxIterations, distanceFunction: unitCosineDistance() });
     const { inertia, centroids } = sphericalInertia(X, res.clusters, k);
     // Strictly lower only: ties keep the earlier seed, so the result does not depend on float noise order.
     if (!best || inertia < best.inertia - 1e-12) best = { labels: res.clusters, centroids, inertia };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pca2 } from '../cluster/pca.js';
-import { silhouette } from '../cluster/silhouette.js';
+import { cosineDistanceMatrix, silhouette, silhouettesFromDistances } from '../cluster/silhouette.js';
 import { cosineDistance, normalize, sphericalKmeans } from '../cluster/spherical.js';
 import { sectionOf, type Corpus, type Message, type SectionKind } from '../types.js';
 import type { StageContext } from './context.js';
@@ -80,14 +80,15 @@ function distinctiveTerms(X: readonly number[][], labels: readonly number[], k: 
 }
 
 /** Fits k on X (given or chosen by silhouette) and returns the labelling and the k tried. */
-function fit(X: number[][], k: 'auto' | number, kMin: number, kMax: number, params: ClusterParams, sample: number[] | undefined, scoreFixed = true): { labels: number[]; centroids: number[][]; k: number; tried: KSelectionRow[] } {
+function fit(X: number[][], k: 'auto' | number, kMin: number, kMax: number, params: ClusterParams, sample: number[] | undefined, scoreFixed = true, D?: Float64Array): { labels: number[]; centroids: number[][]; k: number; tried: KSelectionRow[] } {
   const n = X.length;
   const ks = k === 'auto' ? Array.from({ length: Math.max(0, Math.min(kMax, n - 1) - kMin + 1) }, (_, i) => kMin + i) : [Math.min(k, n - 1)];
   const tried: (KSelectionRow & { labels: number[]; centroids: number[][] })[] = [];
   for (const kk of ks) {
     const r = sphericalKmeans(X, kk, { seed: params.seed, restarts: params.restarts, maxIterations: params.max_iterations });
     // A single k needs no silhouette to be chosen; reports still get one for k_selection.csv.
-    const s = ks.length > 1 || scoreFixed ? silhouette(X, r.labels, kk, sample) : NaN;
+    const score = () => (D ? mean(silhouettesFromDistances(D, n, r.labels, kk)) : silhouette(X, r.labels, kk, sample));
+    const s = ks.length > 1 || scoreFixed ? score() : NaN;
     tried.push({ k: kk, silhouette: s, inertia: r.inertia, chosen: false, labels: r.labels, centroids: r.centroids });
   }
   let best = tried[0]!;
@@ -95,6 +96,8 @@ function fit(X: number[][], k: 'auto' | number, kMin: number, kMax: number, para
   best.chosen = true;
   return { labels: best.labels, centroids: best.centroids, k: best.k, tried: tried.map(({ k: kk, silhouette: s, inertia, chosen }) => ({ k: kk, silhouette: s, inertia, chosen })) };
 }
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function evenSample(n: number, max: number): number[] | undefined {
   if (n <= max) return undefined;
@@ -140,25 +143,16 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
   if (n < 3) {
     messages.push({ origin: 'cluster:small', text: `${n} document(s): clustering needs at least 3 (k between 2 and documents - 1); all are in cluster 1` });
   } else {
-    const r = fit(X, params.k, params.k_min, params.k_max, params, exact ? undefined : evenSample(n, params.silhouette_sample));
+    // Exact silhouettes come from one distance matrix shared by every k tried.
+    const D = exact ? cosineDistanceMatrix(X) : undefined;
+    const r = fit(X, params.k, params.k_min, params.k_max, params, exact ? undefined : evenSample(n, params.silhouette_sample), true, D);
     kSelection = r.tried;
     clusterOf = r.labels.map((l) => l + 1);
     // Per-document silhouette: exact, or the simplified one (distances to centroids) for large corpora.
+    const exactSil = D ? silhouettesFromDistances(D, n, r.labels, r.k) : undefined;
     sil = X.map((x, i) => {
       const own = r.labels[i]!;
-      if (exact) {
-        const sums = new Array<number>(r.k).fill(0);
-        const size = new Array<number>(r.k).fill(0);
-        X.forEach((y, j) => {
-          size[r.labels[j]!]!++;
-          if (j !== i) sums[r.labels[j]!]! += cosineDistance(x, y);
-        });
-        if (size[own]! <= 1) return 0;
-        const a = sums[own]! / (size[own]! - 1);
-        let b = Infinity;
-        for (let c = 0; c < r.k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sums[c]! / size[c]!);
-        return (b - a) / Math.max(a, b);
-      }
+      if (exactSil) return exactSil[i]!;
       const a = cosineDistance(x, r.centroids[own]!);
       let b = Infinity;
       r.centroids.forEach((c, j) => j !== own && (b = Math.min(b, cosineDistance(x, c))));
