@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lsa } from '../cluster/lsa.js';
 import { pca2 } from '../cluster/pca.js';
 import { cosineDistanceMatrix, silhouette, silhouettesFromDistances } from '../cluster/silhouette.js';
-import { cosineDistance, normalize, sphericalKmeans } from '../cluster/spherical.js';
+import { cosineDistance, normalize, sphericalInertia, sphericalKmeans } from '../cluster/spherical.js';
 import { sectionOf, type Corpus, type Message, type SectionKind } from '../types.js';
 import type { StageContext } from './context.js';
 import type { Tokens } from './segment.js';
@@ -16,6 +17,7 @@ export const clusterParams = z
     k_min: z.number().int().min(2).default(2).describe('smallest k tried when k is auto'),
     k_max: z.number().int().min(2).default(8).describe('largest k tried when k is auto (never above documents - 1)'),
     features: z.number().int().min(10).default(2000).describe('report vectors use the terms of highest total tf-idf'),
+    dims: z.number().int().min(0).default(100).describe('LSA dimensions the vectors are reduced to before k-means (randomized SVD; 0: none)'),
     restarts: z.number().int().min(1).default(10).describe('k-means++ restarts (seeds seed, seed+1 ...); the lowest inertia wins'),
     seed: z.number().int().default(42).describe('random seed of the k-means++ initialisation'),
     max_iterations: z.number().int().min(1).default(100).describe('k-means iterations per restart'),
@@ -132,6 +134,8 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     return normalize(v);
   });
   const terms = termIds.map((t) => weights.vocab[t]!);
+  // k-means, silhouettes and the map work in the LSA space; labels come from the terms.
+  const Z = lsa(X, params.dims, params.seed).map(normalize);
   ctx?.progress(1, 3, 'steps');
 
   let clusterOf = new Array<number>(n).fill(1);
@@ -144,13 +148,13 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     messages.push({ origin: 'cluster:small', text: `${n} document(s): clustering needs at least 3 (k between 2 and documents - 1); all are in cluster 1` });
   } else {
     // Exact silhouettes come from one distance matrix shared by every k tried.
-    const D = exact ? cosineDistanceMatrix(X) : undefined;
-    const r = fit(X, params.k, params.k_min, params.k_max, params, exact ? undefined : evenSample(n, params.silhouette_sample), true, D);
+    const D = exact ? cosineDistanceMatrix(Z) : undefined;
+    const r = fit(Z, params.k, params.k_min, params.k_max, params, exact ? undefined : evenSample(n, params.silhouette_sample), true, D);
     kSelection = r.tried;
     clusterOf = r.labels.map((l) => l + 1);
     // Per-document silhouette: exact, or the simplified one (distances to centroids) for large corpora.
     const exactSil = D ? silhouettesFromDistances(D, n, r.labels, r.k) : undefined;
-    sil = X.map((x, i) => {
+    sil = Z.map((x, i) => {
       const own = r.labels[i]!;
       if (exactSil) return exactSil[i]!;
       const a = cosineDistance(x, r.centroids[own]!);
@@ -162,7 +166,7 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     clusterTerms = top.map((t) => ({ cluster: t.group, rank: t.rank, term: t.term, weight: t.weight }));
     labels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
   }
-  const xy = pca2(X);
+  const xy = pca2(Z);
   ctx?.progress(2, 3, 'steps');
 
   const themes = paragraphThemes(corpus, tokens, params, messages);
@@ -224,8 +228,11 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
   const sampleIdx = evenSample(N, params.theme_sample) ?? paras.map((_, i) => i);
   const fitIdx = sampleIdx.filter((i) => sparse(paras[i]!).size > 0);
   const X = fitIdx.map((i) => dense(sparse(paras[i]!)));
+  // Fit in the LSA space; centroids are then taken back to term space (the mean of each theme's vectors) for assignment.
+  const Zt = lsa(X, params.dims, params.seed).map(normalize);
   const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, X.length - 1);
-  const r = fit(X, k, params.k_min, params.k_max, { ...params, restarts: params.theme_restarts }, evenSample(X.length, 1000), false);
+  const r = fit(Zt, k, params.k_min, params.k_max, { ...params, restarts: params.theme_restarts }, evenSample(Zt.length, 1000), false);
+  const centroids = sphericalInertia(X, r.labels, r.k).centroids;
   const terms = feats.map((t) => tokens.vocab[t]!);
   const top = distinctiveTerms(X, r.labels, r.k, terms, params.label_terms);
   const themeLabels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
@@ -242,7 +249,7 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     if (v.size === 0) continue;
     let best = 0;
     let bestCos = -Infinity;
-    r.centroids.forEach((c, j) => {
+    centroids.forEach((c, j) => {
       let s = 0;
       for (const [i, x] of v) s += x * c[i]!;
       if (s > bestCos + 1e-15) {

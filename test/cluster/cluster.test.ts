@@ -104,3 +104,20 @@ describe('clustering recovers known groups', () => {
     expect(c.messages.map((m) => m.origin)).toContain('cluster:small');
   });
 });
+
+describe('LSA (randomized SVD)', () => {
+  it('keeps every cosine of a rank-2 matrix when reducing to 2 dimensions, and is deterministic', async () => {
+    const { lsa } = await import('../../src/cluster/lsa.js');
+    const { cosineDistance } = await import('../../src/cluster/spherical.js');
+    // Rows are combinations of two 6-dimensional vectors u, v: rank 2, so X·V₂ loses nothing.
+    const u = [1, 0, 2, 0, 1, 0];
+    const v = [0, 1, 0, 3, 0, 1];
+    const coef = [[1, 0], [0, 1], [1, 1], [2, -1], [0.5, 3], [1, 2], [3, 1]];
+    const X = coef.map(([a, b]) => u.map((x, j) => a! * x + b! * v[j]!));
+    const Z = lsa(X, 2, 7);
+    expect(Z[0]).toHaveLength(2);
+    for (let i = 0; i < X.length; i++) for (let j = 0; j < X.length; j++) expect(cosineDistance(Z[i]!, Z[j]!)).toBeCloseTo(cosineDistance(X[i]!, X[j]!), 9);
+    expect(lsa(X, 2, 7)).toEqual(Z);
+    expect(lsa(X, 10, 7)).toEqual(X); // fewer columns than dims: unchanged
+  });
+});
