@@ -12,7 +12,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingest, ingestParams, listInputFiles, readSource } from '../dist/src/index.js';
+import { ingest, ingestParams, listInputFiles, readSource, seededUniform } from '../dist/src/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,18 +28,7 @@ const charsPerReport = Number(values.chars);
 const out = values.out ?? `bench/corpora/${N}`;
 if (!Number.isInteger(N) || N < 1) throw new Error(`--reports: expected a positive whole number, got ${values.reports}`);
 
-// mulberry32: a small, well-known seeded PRNG.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(Number(values.seed));
+const rand = seededUniform(Number(values.seed));
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 const corpus = ingest(listInputFiles([values.input]).map((f) => readSource(f).source).filter(Boolean), ingestParams.parse({}));

@@ -34,3 +34,4 @@ export { toCsv, neutralizeFormula, type Table, type Cell } from './tables/csv.js
 export { corpusTable, sectionsTable } from './tables/corpus.js';
 export { phrasesTable } from './tables/phrases.js';
 export { stageParameterDocs } from './pipeline/describe.js';
+export { seededUniform } from './random.js';

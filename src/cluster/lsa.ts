@@ -1,4 +1,5 @@
 import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
+import { seededUniform } from '../random.js';
 
 /**
  * Latent semantic analysis: the rows of X projected on their top `dims`
@@ -29,15 +30,9 @@ export function lsa(X: readonly number[][], dims: number, seed: number, power = 
   return Y.to2DArray().map((row) => row.map((v, j) => v * S[j]!));
 }
 
-/** Standard normal numbers from a seeded mulberry32 (Box-Muller). */
+/** Standard normal numbers from the seeded uniform generator (Box-Muller; the half step keeps u off 0). */
 function gaussian(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const next = seededUniform(seed);
+  const uniform = () => next() + 0.5 / 4294967296;
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 }

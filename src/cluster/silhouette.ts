@@ -1,31 +1,33 @@
 import { cosineDistance } from './spherical.js';
 
 /**
- * Mean silhouette (Rousseeuw 1987) with cosine distance, as scikit-learn's
- * silhouette_score(X, labels, metric='cosine'): for point i, a = mean
+ * Silhouettes (Rousseeuw 1987) with cosine distance, as scikit-learn's
+ * silhouette_samples(X, labels, metric='cosine'): for point i, a = mean
  * distance to the other points of its cluster, b = the lowest mean distance
  * to the points of another cluster, s = (b − a) / max(a, b); s = 0 for a
  * point alone in its cluster. Needs 2 <= k <= n − 1.
- * `indices` restricts the points scored (a sample, for large corpora); their
- * distances are to all points.
+ * `dist(i, j)` gives the distance of two points; `indices` restricts the
+ * points scored (a sample, for large corpora), their distances still to all.
  */
-export function silhouette(X: readonly number[][], labels: readonly number[], k: number, indices?: readonly number[]): number {
-  const n = X.length;
+function pointSilhouettes(n: number, labels: readonly number[], k: number, dist: (i: number, j: number) => number, indices?: readonly number[]): number[] {
   const size = new Array<number>(k).fill(0);
   for (const l of labels) size[l]!++;
-  const which = indices ?? X.map((_, i) => i);
-  let total = 0;
-  for (const i of which) {
-    const sums = new Array<number>(k).fill(0);
-    for (let j = 0; j < n; j++) if (j !== i) sums[labels[j]!]! += cosineDistance(X[i]!, X[j]!);
+  return (indices ?? Array.from({ length: n }, (_, i) => i)).map((i) => {
     const own = labels[i]!;
-    if (size[own]! <= 1) continue; // s(i) = 0
+    if (size[own]! <= 1) return 0;
+    const sums = new Array<number>(k).fill(0);
+    for (let j = 0; j < n; j++) if (j !== i) sums[labels[j]!]! += dist(i, j);
     const a = sums[own]! / (size[own]! - 1);
     let b = Infinity;
     for (let c = 0; c < k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sums[c]! / size[c]!);
-    total += (b - a) / Math.max(a, b);
-  }
-  return total / which.length;
+    return (b - a) / Math.max(a, b);
+  });
+}
+
+/** Mean silhouette of the points (or of the sampled `indices`), distances computed on the fly. */
+export function silhouette(X: readonly number[][], labels: readonly number[], k: number, indices?: readonly number[]): number {
+  const s = pointSilhouettes(X.length, labels, k, (i, j) => cosineDistance(X[i]!, X[j]!), indices);
+  return s.reduce((a, b) => a + b, 0) / s.length;
 }
 
 /** Cosine distances between all rows (n x n, row-major), for the exact silhouette of many k at the cost of one pass. */
@@ -42,23 +44,7 @@ export function cosineDistanceMatrix(X: readonly number[][]): Float64Array {
   return D;
 }
 
-/** Per-point silhouettes from a distance matrix (same definition as silhouette()). */
+/** Per-point silhouettes from a distance matrix made by cosineDistanceMatrix. */
 export function silhouettesFromDistances(D: Float64Array, n: number, labels: readonly number[], k: number): number[] {
-  const size = new Array<number>(k).fill(0);
-  for (const l of labels) size[l]!++;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const sums = new Array<number>(k).fill(0);
-    for (let j = 0; j < n; j++) if (j !== i) sums[labels[j]!]! += D[i * n + j]!;
-    const own = labels[i]!;
-    if (size[own]! <= 1) {
-      out.push(0);
-      continue;
-    }
-    const a = sums[own]! / (size[own]! - 1);
-    let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sums[c]! / size[c]!);
-    out.push((b - a) / Math.max(a, b));
-  }
-  return out;
+  return pointSilhouettes(n, labels, k, (i, j) => D[i * n + j]!);
 }

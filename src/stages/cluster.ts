@@ -225,9 +225,10 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     for (const [j, x] of v) a[j] = x;
     return a;
   };
+  // Each paragraph's vector once: used for fitting (sample) and for assignment (all).
+  const vectors = paras.map(sparse);
   const sampleIdx = evenSample(N, params.theme_sample) ?? paras.map((_, i) => i);
-  const fitIdx = sampleIdx.filter((i) => sparse(paras[i]!).size > 0);
-  const X = fitIdx.map((i) => dense(sparse(paras[i]!)));
+  const X = sampleIdx.filter((i) => vectors[i]!.size > 0).map((i) => dense(vectors[i]!));
   // Fit in the LSA space; centroids are then taken back to term space (the mean of each theme's vectors) for assignment.
   const Zt = lsa(X, params.dims, params.seed).map(normalize);
   const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, X.length - 1);
@@ -244,9 +245,9 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     c[theme]!++;
     counts.set(key, c);
   };
-  for (const p of paras) {
-    const v = sparse(p);
-    if (v.size === 0) continue;
+  paras.forEach((p, pi) => {
+    const v = vectors[pi]!;
+    if (v.size === 0) return;
     let best = 0;
     let bestCos = -Infinity;
     centroids.forEach((c, j) => {
@@ -259,7 +260,7 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     });
     bump(`${p.doc}\u0000all`, best);
     bump(`${p.doc}\u0000${p.section}`, best);
-  }
+  });
   const themeCounts: Clusters['themeCounts'] = [];
   tokens.documents.forEach((td, di) => {
     for (const section of ['all', 'review', 'plan', 'other'] as const) {

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { loadStopwords } from '../lexicon/stopwords.js';
+import { tokenizerConfig } from '../segment/config.js';
 import { loadJieba } from '../segment/jieba.js';
 import { tokenizeInWorkers, workerScript } from '../segment/pool.js';
-import { PARAGRAPH_SEP, TOKEN_SEP, tokenizeDocument, type TokenFilter } from '../segment/tokenize.js';
+import { PARAGRAPH_SEP, TOKEN_SEP, tokenizeDocument } from '../segment/tokenize.js';
 import { TermTrie } from '../text/trie.js';
 import type { Corpus, Message } from '../types.js';
 import type { StageContext } from './context.js';
@@ -58,12 +58,7 @@ export function tokensOf(tokens: Tokens, doc: TokenizedDocument): string[] {
  */
 export async function segment(corpus: Corpus, phraseSet: PhraseSet, params: SegmentParams, ctx?: StageContext): Promise<Tokens> {
   const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
-  const stopwords = params.stopwords || params.domain_stopwords || params.stopword_files.length ? loadStopwords({ builtin: params.stopwords, domain: params.domain_stopwords, files: params.stopword_files }) : new Set<string>();
-  const filter: TokenFilter = { stopwords, removeNumbers: params.remove_numbers, removePunctuation: params.remove_punctuation, minChars: params.min_chars, pos: params.pos, hmm: params.hmm };
-  // Lexicon terms take precedence over discovered phrases where the two overlap.
-  const lexiconTerms = phraseSet.lexicon.entries.map((e) => e.term);
-  const inLexicon = new Set(lexiconTerms);
-  const compounds = [lexiconTerms, phraseSet.compounds.filter((c) => !inLexicon.has(c))];
+  const { filter, tiers: compounds } = tokenizerConfig(phraseSet, params);
   const totalChars = docs.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + p.length, 0), 0);
   const cores = availableParallelism();
   let workers = params.workers === 'auto' ? cores : params.workers;
@@ -71,7 +66,7 @@ export async function segment(corpus: Corpus, phraseSet: PhraseSet, params: Segm
 
   let compact: string[];
   if (workers > 1) {
-    const init = { compounds, filter: { ...filter, stopwords: [...stopwords] } };
+    const init = { compounds, filter: { ...filter, stopwords: [...filter.stopwords] } };
     compact = await tokenizeInWorkers(docs.map((d) => d.paragraphs), init, workers, 200_000, (done) => ctx?.progress(done, docs.length, 'documents'));
   } else {
     const jieba = loadJieba();

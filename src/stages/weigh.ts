@@ -135,10 +135,11 @@ function keynessTables(corpus: Corpus, tokens: Tokens, counts: Dtm, params: Weig
       messages.push({ origin: 'weigh:keyness', text: `keyness by '${variable}' skipped: only ${values.length} value(s) in the corpus` });
       continue;
     }
+    const total = new Float64Array(nTerms);
+    for (const g of groups.values()) for (let t = 0; t < nTerms; t++) total[t]! += g[t]!;
     for (const v of values) {
       const target = groups.get(v)!;
-      const reference = new Float64Array(nTerms);
-      for (const [w, g] of groups) if (w !== v) for (let t = 0; t < nTerms; t++) reference[t]! += g[t]!;
+      const reference = total.map((x, t) => x - target[t]!);
       const label = values.length === 2 ? values.find((w) => w !== v)! : 'rest';
       for (const r of keyness(target, reference).slice(0, params.keyness_top)) {
         rows.push({ group_by: variable, target: v, reference: label, term: tokens.vocab[r.term]!, target_count: r.target_count, reference_count: r.reference_count, g2: r.g2, chi2: r.chi2, p_value: r.p_value, log_ratio: r.log_ratio });

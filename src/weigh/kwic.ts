@@ -1,6 +1,6 @@
-import { loadStopwords } from '../lexicon/stopwords.js';
+import { tokenizerConfig } from '../segment/config.js';
 import { loadJieba } from '../segment/jieba.js';
-import { tokenizeParagraph, type TokenFilter } from '../segment/tokenize.js';
+import { tokenizeParagraph } from '../segment/tokenize.js';
 import type { PhraseSet } from '../stages/phrases.js';
 import type { SegmentParams } from '../stages/segment.js';
 import { TermTrie } from '../text/trie.js';
@@ -29,11 +29,9 @@ export const KWIC_COLUMNS = ['doc_id', 'region', 'year', 'section', 'paragraph',
  * contain the term as text are segmented. `window`: characters each side.
  */
 export function kwic(corpus: Corpus, phraseSet: PhraseSet, seg: SegmentParams, term: string, window: number): KwicRow[] {
-  const stopwords = loadStopwords({ builtin: seg.stopwords, domain: seg.domain_stopwords, files: seg.stopword_files });
-  const filter: TokenFilter = { stopwords, removeNumbers: seg.remove_numbers, removePunctuation: seg.remove_punctuation, minChars: seg.min_chars, pos: seg.pos, hmm: seg.hmm };
-  const lexiconTerms = phraseSet.lexicon.entries.map((e) => e.term);
-  const inLexicon = new Set(lexiconTerms);
-  const tiers = [new TermTrie(lexiconTerms), new TermTrie(phraseSet.compounds.filter((c) => !inLexicon.has(c)))];
+  const config = tokenizerConfig(phraseSet, seg);
+  const { filter } = config;
+  const tiers = config.tiers.map((terms) => new TermTrie(terms));
   const jieba = loadJieba();
   const rows: KwicRow[] = [];
   for (const d of corpus.documents) {
