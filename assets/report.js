@@ -1,0 +1,107 @@
+// report.html's own script: draws the charts from the JSON block with the
+// inlined ECharts (SVG renderer) and makes the tables sortable. Every text
+// that came from the inputs goes into the page as text (tooltips escape it).
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('govtext-data').textContent);
+  var FONT = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif';
+  var esc = echarts.format.encodeHTML;
+  var charts = [];
+
+  function draw(id, option) {
+    var el = document.querySelector('[data-chart="' + id + '"]');
+    if (!el) return;
+    var chart = echarts.init(el, null, { renderer: 'svg' });
+    option.animation = false;
+    option.textStyle = { fontFamily: FONT };
+    chart.setOption(option);
+    charts.push(chart);
+  }
+
+  function percent(v) { return (Math.round(v * 1000) / 10).toFixed(1) + '%'; }
+
+  if (data.phrases && data.phrases.length) {
+    var ph = data.phrases.slice().reverse();
+    draw('phrases', {
+      grid: { left: 10, right: 30, top: 10, bottom: 30, containLabel: true },
+      tooltip: { trigger: 'item', formatter: function (p) { return esc(p.name) + ': ' + p.value + ' reports'; } },
+      xAxis: { type: 'value', name: 'reports', minInterval: 1 },
+      yAxis: { type: 'category', data: ph.map(function (d) { return d.phrase; }) },
+      series: [{ type: 'bar', data: ph.map(function (d) { return d.reports; }), itemStyle: { color: '#3b6ea5' } }]
+    });
+  }
+
+  if (data.clusters) {
+    var labels = data.clusters.labels;
+    draw('clusters', {
+      grid: { left: 40, right: 20, top: 60, bottom: 40 },
+      legend: { top: 0, type: 'scroll' },
+      tooltip: { trigger: 'item', formatter: function (p) { return esc(p.value[3]) + '<br>' + esc(p.value[4]) + '<br>cluster ' + p.value[2] + ': ' + esc(labels[p.value[2] - 1] || ''); } },
+      xAxis: { type: 'value', name: 'PC1', scale: true },
+      yAxis: { type: 'value', name: 'PC2', scale: true },
+      series: labels.map(function (label, c) {
+        return {
+          type: 'scatter', name: (c + 1) + ' ' + label, symbolSize: 11,
+          data: data.clusters.points.filter(function (p) { return p[2] === c + 1; })
+        };
+      })
+    });
+  }
+
+  if (data.themes && data.themes.shares.length) {
+    var th = data.themes;
+    draw('themes', {
+      grid: { left: 10, right: 20, top: 70, bottom: 30, containLabel: true },
+      legend: { top: 0, type: 'scroll' },
+      tooltip: { trigger: 'item', formatter: function (p) { return esc(p.name) + '<br>' + esc(p.seriesName) + ': ' + percent(p.value); } },
+      xAxis: { type: 'value', max: 1, axisLabel: { formatter: function (v) { return Math.round(v * 100) + '%'; } } },
+      yAxis: { type: 'category', inverse: true, data: th.shares.map(function (s) { return s.name; }) },
+      series: th.labels.map(function (label, t) {
+        return { type: 'bar', stack: 'share', name: (t + 1) + ' ' + label, data: th.shares.map(function (s) { return s.shares[t]; }) };
+      })
+    });
+  }
+
+  if (data.attention && data.attention.rows.length) {
+    var at = data.attention;
+    var cells = [];
+    var max = 0;
+    at.rows.forEach(function (r, y) {
+      r.values.forEach(function (v, x) {
+        if (v !== null) { cells.push([x, y, Math.round(v * 10) / 10]); if (v > max) max = v; }
+      });
+    });
+    draw('attention', {
+      grid: { left: 10, right: 20, top: 10, bottom: 110, containLabel: true },
+      tooltip: { trigger: 'item', formatter: function (p) { return esc(at.rows[p.value[1]].name) + '<br>' + esc(at.categories[p.value[0]]) + ': ' + p.value[2] + ' per 10,000 tokens'; } },
+      xAxis: { type: 'category', data: at.categories, axisLabel: { rotate: 40, interval: 0 } },
+      yAxis: { type: 'category', inverse: true, data: at.rows.map(function (r) { return r.name; }) },
+      visualMap: { min: 0, max: Math.max(1, Math.ceil(max)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
+      series: [{ type: 'heatmap', data: cells, label: { show: at.rows.length <= 30, fontSize: 10 } }]
+    });
+  }
+
+  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+
+  // Sortable tables: click a header to sort by it; click again to reverse.
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
+      th.addEventListener('click', function () {
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var numeric = th.classList.contains('num');
+        rows.sort(function (a, b) {
+          var x = a.cells[col], y = b.cells[col];
+          var r = numeric
+            ? (x.hasAttribute('data-v') ? +x.getAttribute('data-v') : -Infinity) - (y.hasAttribute('data-v') ? +y.getAttribute('data-v') : -Infinity)
+            : x.textContent.localeCompare(y.textContent, 'zh-CN');
+          return asc ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();

@@ -1,0 +1,222 @@
+import type { Clusters } from '../stages/cluster.js';
+import type { PhraseSet } from '../stages/phrases.js';
+import type { Weights } from '../stages/weigh.js';
+import type { Cell, Table } from '../tables/csv.js';
+import { groupTable } from '../tables/groups.js';
+import type { Corpus, Document } from '../types.js';
+import type { Digits } from './format.js';
+
+/**
+ * Comparison tables for papers: small wide tables with a caption and notes
+ * saying what was counted and over which denominator, built from the
+ * artifacts of a run (reports only; `other` documents are left out).
+ */
+export interface PaperTable extends Table {
+  caption: string;
+  notes: string;
+  digits?: Digits;
+}
+
+export interface PaperInputs {
+  corpus: Corpus;
+  phrases: PhraseSet;
+  weights: Weights;
+  clusters?: Clusters;
+}
+
+const PER_10K_NOTE =
+  'per 10,000 = occurrences / counted tokens x 10,000, where counted tokens are the tokens of tokens.jsonl (after removing stopwords, numbers and punctuation); a group\'s rate is pooled: its occurrences over its counted tokens.';
+
+/** Slogans and policy terms: lexicon terms and discovered quoted or numeral-led formulas (not statistical n-grams, which include filler). */
+const isPolicyTerm = (category: string) => !category.startsWith('discovered:') || category === 'discovered:quoted' || category === 'discovered:numeric';
+
+function reportsOf(corpus: Corpus): Document[] {
+  return corpus.documents.filter((d) => d.kind === 'report');
+}
+
+function docvarsOf(docs: readonly Document[]): Map<string, Record<string, string>> {
+  return new Map(docs.map((d) => [d.doc_id, { doc_id: d.doc_id, region: d.region || '(unknown)', level: d.level, province: d.province || '(unknown)', year: d.year === null ? '(unknown)' : String(d.year) }]));
+}
+
+/** The policy terms found in most reports (then most often), at most `top`. */
+export function leadingPolicyTerms(w: Weights, reports: ReadonlySet<string>, top: number): { term: string; category: string; docs: number; count: number }[] {
+  const byTerm = new Map<string, { term: string; category: string; docs: number; count: number }>();
+  for (const p of w.policyTerms) {
+    if (!reports.has(p.doc_id) || !isPolicyTerm(p.category) || p.count <= 0) continue;
+    const t = byTerm.get(p.term) ?? { term: p.term, category: p.category, docs: 0, count: 0 };
+    t.docs++;
+    t.count += p.count;
+    byTerm.set(p.term, t);
+  }
+  return [...byTerm.values()].sort((a, b) => b.docs - a.docs || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)).slice(0, top);
+}
+
+function tokenTotals(w: Weights, reports: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  w.docIds.forEach((id, d) => {
+    if (reports.has(id)) out.set(id, w.tokenTotals[d]!);
+  });
+  return out;
+}
+
+/** Policy-term rate per report: one row per report, one column per leading term. */
+export function policyTermsByReport(input: PaperInputs, top = 12): PaperTable {
+  const docs = reportsOf(input.corpus);
+  const ids = new Set(docs.map((d) => d.doc_id));
+  const terms = leadingPolicyTerms(input.weights, ids, top);
+  const rate = new Map<string, number>();
+  for (const p of input.weights.policyTerms) if (ids.has(p.doc_id)) rate.set(`${p.doc_id}\u0000${p.term}`, p.per_10k);
+  const rows: Cell[][] = docs.map((d) => [d.doc_id, d.region, d.year, d.level, ...terms.map((t) => rate.get(`${d.doc_id}\u0000${t.term}`) ?? 0)]);
+  return {
+    name: 'policy_terms_by_report',
+    columns: ['doc_id', 'region', 'year', 'level', ...terms.map((t) => t.term)],
+    rows,
+    caption: `Policy terms per 10,000 counted tokens, by report (the ${terms.length} terms found in most reports)`,
+    notes: `${PER_10K_NOTE} Terms: the policy lexicon and discovered slogans (quoted or numeral-led), ranked by the number of reports using them. Source: policy_terms.csv.`,
+    digits: Object.fromEntries(terms.map((t) => [t.term, 2])),
+  };
+}
+
+/** Policy-term rate by a document variable (year, level …): one row per term, one column per value, plus all. */
+export function policyTermsBy(input: PaperInputs, variable: 'year' | 'level' | 'province', top = 20): PaperTable {
+  const docs = reportsOf(input.corpus);
+  const ids = new Set(docs.map((d) => d.doc_id));
+  const docvars = docvarsOf(docs);
+  const tokens = tokenTotals(input.weights, ids);
+  const terms = leadingPolicyTerms(input.weights, ids, top);
+  const hitsOf = new Map<string, Map<string, number>>(terms.map((t) => [t.term, new Map()]));
+  for (const p of input.weights.policyTerms) if (ids.has(p.doc_id)) hitsOf.get(p.term)?.set(p.doc_id, p.count);
+  let columns: string[] = [];
+  const rows: Cell[][] = [];
+  for (const t of terms) {
+    // rows '' gives the single row of the term: its pooled rate per value of the variable.
+    const byCol = groupTable({ hits: hitsOf.get(t.term)!, tokens, docvars }, { rows: '', cols: variable, value: 'per_10k', name: '', caption: '' });
+    columns = byCol.columns.slice(1).map(String);
+    rows.push([t.term, t.category, ...byCol.rows[0]!.slice(1)]);
+  }
+  return {
+    name: `policy_terms_by_${variable}`,
+    columns: ['term', 'category', ...columns],
+    rows,
+    caption: `Policy terms per 10,000 counted tokens, by ${variable} (the ${terms.length} terms found in most reports)`,
+    notes: `${PER_10K_NOTE} Column all: every report. Reports per ${variable}: ${groupCounts(docs, variable)}. Source: policy_terms.csv and corpus.csv.`,
+    digits: Object.fromEntries(columns.map((c) => [c, 2])),
+  };
+}
+
+function groupCounts(docs: readonly Document[], variable: 'year' | 'level' | 'province' | 'region'): string {
+  const n = new Map<string, number>();
+  for (const d of docs) {
+    const v = d[variable] === null || d[variable] === '' ? '(unknown)' : String(d[variable]);
+    n.set(v, (n.get(v) ?? 0) + 1);
+  }
+  return [...n].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v, c]) => `${v} ${c}`).join(', ');
+}
+
+/** Attention indices (hits per 10,000 counted tokens) by region: one row per region, one column per category. */
+export function attentionByRegion(input: PaperInputs): PaperTable {
+  const docs = reportsOf(input.corpus);
+  const ids = new Set(docs.map((d) => d.doc_id));
+  const docvars = docvarsOf(docs);
+  const tokens = tokenTotals(input.weights, ids);
+  const categories = [...new Set(input.weights.attention.map((a) => `${a.dictionary}/${a.category}`))].sort();
+  const regionRows = new Map<string, Cell[]>();
+  categories.forEach((key, c) => {
+    const hits = new Map<string, number>();
+    for (const a of input.weights.attention) if (`${a.dictionary}/${a.category}` === key && ids.has(input.weights.docIds[a.doc]!)) hits.set(input.weights.docIds[a.doc]!, a.hits);
+    const g = groupTable({ hits, tokens, docvars }, { rows: 'region', cols: '', value: 'per_10k', name: '', caption: '' });
+    for (const r of g.rows) {
+      const row = regionRows.get(String(r[0])) ?? [String(r[0]), ...categories.map(() => null)];
+      row[c + 1] = r[1] ?? null;
+      regionRows.set(String(r[0]), row);
+    }
+  });
+  const columns = categories.map((k) => (k.startsWith('lexicon/') ? k.slice('lexicon/'.length) : k));
+  return {
+    name: 'attention_by_region',
+    columns: ['region', ...columns],
+    rows: [...regionRows.values()].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    caption: 'Attention indices by region: dictionary hits per 10,000 counted tokens',
+    notes: `${PER_10K_NOTE} Columns: the categories of the policy lexicon (data/lexicon/policy_terms.csv) and of the attention dictionaries (dictionary/category). A region with several reports pools them. Source: attention.csv.`,
+    digits: Object.fromEntries(columns.map((c) => [c, 2])),
+  };
+}
+
+/** Cluster membership: one row per report cluster with its label, size, mean silhouette and members. */
+export function clusterMembership(input: PaperInputs, listed = 12): PaperTable {
+  const c = input.clusters!;
+  const docs = new Map(input.corpus.documents.map((d) => [d.doc_id, d]));
+  const rows: Cell[][] = c.labels.map((label, i) => {
+    const members = c.docIds.map((id, j) => ({ id, j })).filter(({ j }) => c.cluster[j] === i + 1);
+    const sil = members.map(({ j }) => c.silhouette[j]).filter((s): s is number => s !== null);
+    const names = members.map(({ id }) => {
+      const d = docs.get(id);
+      return d ? `${d.region || id}${d.year ? ` ${d.year}` : ''}` : id;
+    });
+    const shown = names.slice(0, listed).join('; ') + (names.length > listed ? `; … ${names.length - listed} more` : '');
+    return [i + 1, label, members.length, sil.length ? sil.reduce((a, b) => a + b, 0) / sil.length : null, shown];
+  });
+  return {
+    name: 'cluster_membership',
+    columns: ['cluster', 'label', 'reports', 'mean_silhouette', 'members'],
+    rows,
+    caption: `Report clusters (spherical k-means, k = ${c.labels.length}) with their distinctive terms`,
+    notes: 'Label: the terms whose mean tf-idf in the cluster most exceeds their mean in the other clusters. Silhouette: cosine, from -1 to 1 (higher = better separated). Members: region and year; every report\'s cluster is in clusters.csv.',
+    digits: { mean_silhouette: 3 },
+  };
+}
+
+/** The recurring phrases found in most reports, with the regions and years using them. */
+export function topPhrases(input: PaperInputs, top = 30): PaperTable {
+  const nReports = reportsOf(input.corpus).length;
+  const ranked = input.phrases.phrases.filter((p) => p.kind !== 'statistical' || p.in_lexicon).slice(0, top);
+  const rows: Cell[][] = ranked.map((p) => [
+    p.phrase,
+    p.kind,
+    p.doc_freq,
+    p.count,
+    p.first_year === null ? '' : p.first_year === p.last_year ? String(p.first_year) : `${p.first_year}–${p.last_year}`,
+    p.regions.slice(0, 6).join('、') + (p.regions.length > 6 ? ` … (${p.regions.length})` : ''),
+  ]);
+  return {
+    name: 'top_phrases',
+    columns: ['phrase', 'kind', 'reports', 'occurrences', 'years', 'regions'],
+    rows,
+    caption: `Recurring policy phrases: the ${rows.length} found in most of the ${nReports} reports`,
+    notes: 'Phrases of the policy lexicon and slogans discovered in the text (quoted “…” or numeral-led formulas such as 六新); statistical n-grams are in phrases.csv. Occurrences are exact substring counts over the cleaned text. Source: phrases.csv.',
+  };
+}
+
+/** Paragraph themes by year: the share of all paragraphs of that year's reports given to each theme. */
+export function themesByYear(input: PaperInputs): PaperTable {
+  const c = input.clusters!;
+  const docs = reportsOf(input.corpus);
+  const yearOf = new Map(docs.map((d) => [d.doc_id, d.year === null ? '(unknown)' : String(d.year)]));
+  const years = [...new Set(yearOf.values())].sort();
+  const counts = new Map<string, number>();
+  const totals = new Map<string, number>();
+  for (const t of c.themeCounts) {
+    if (t.section !== 'all' || !yearOf.has(t.doc_id)) continue;
+    for (const y of [yearOf.get(t.doc_id)!, 'all']) {
+      counts.set(`${t.theme}\u0000${y}`, (counts.get(`${t.theme}\u0000${y}`) ?? 0) + t.paragraphs);
+      totals.set(y, (totals.get(y) ?? 0) + t.paragraphs);
+    }
+  }
+  const cols = [...years, 'all'];
+  const rows: Cell[][] = c.themeLabels.map((label, i) => [i + 1, label, ...cols.map((y) => (totals.get(y) ? (counts.get(`${i + 1}\u0000${y}`) ?? 0) / totals.get(y)! : null))]);
+  return {
+    name: 'themes_by_year',
+    columns: ['theme', 'label', ...cols],
+    rows,
+    caption: 'Paragraph themes by year: share of the paragraphs of each year\'s reports',
+    notes: `Paragraphs are clustered into themes by spherical k-means on their tf-idf (themes.csv has each report\'s shares). Share = paragraphs of the theme / all paragraphs of the year\'s reports; each column sums to 1. Reports per year: ${groupCounts(docs, 'year')}.`,
+    digits: Object.fromEntries(cols.map((y) => [y, 3])),
+  };
+}
+
+/** Every comparison table the artifacts allow. */
+export function paperTables(input: PaperInputs, sizes: { phrases: number; policyTerms: number } = { phrases: 30, policyTerms: 12 }): PaperTable[] {
+  const tables = [topPhrases(input, sizes.phrases), policyTermsByReport(input, sizes.policyTerms), policyTermsBy(input, 'year'), policyTermsBy(input, 'level'), attentionByRegion(input)];
+  if (input.clusters) tables.push(clusterMembership(input), themesByYear(input));
+  return tables;
+}

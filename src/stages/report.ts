@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Clusters } from './cluster.js';
+import type { PhraseSet } from './phrases.js';
+import type { Weights } from './weigh.js';
+import type { StageContext } from './context.js';
+import type { Corpus, Message } from '../types.js';
+import { paperTables, type PaperTable } from '../report/paper.js';
+import { tableFrame, type TableFrame } from '../report/frame.js';
+import { toLatex } from '../report/latex.js';
+import { toMarkdown } from '../report/markdown.js';
+import { reportModel, type RunRecord } from '../report/model.js';
+import { summaryMarkdown } from '../report/summary.js';
+import { reportHtml } from '../report/html.js';
+
+export const reportParams = z
+  .object({
+    reports_listed: z.number().int().min(1).default(60).describe('reports shown one by one in summary.md and report.html (keywords, theme bars, heat map); the rest are counted, and every report is in the CSVs'),
+    keywords: z.number().int().min(1).default(8).describe('keywords per report shown in the summary'),
+    phrases: z.number().int().min(1).default(30).describe('recurring phrases in the summary and top_phrases'),
+    policy_terms: z.number().int().min(1).default(12).describe('policy terms (columns) in policy_terms_by_report; by year and by level show 20'),
+    latex_rows: z.number().int().min(1).default(60).describe('rows at most in a tables/NAME.tex (the CSV has them all; the notes say so)'),
+    xlsx: z.boolean().default(true).describe('write tables.xlsx (a sheet per table)'),
+    html: z.boolean().default(true).describe('write report.html'),
+  })
+  .strict();
+
+export type ReportParams = z.infer<typeof reportParams>;
+
+export interface ReportInputs {
+  corpus: Corpus;
+  phrases: PhraseSet;
+  weights: Weights;
+  clusters?: Clusters;
+  run: RunRecord;
+}
+
+/** What the report stage makes: the paper tables (as DataFrames) in every format, and the two summaries. */
+export interface Report {
+  tables: (TableFrame & { markdown: string; latex: string })[];
+  summary: string;
+  html: string | null;
+  /** Whether the writer makes tables.xlsx. */
+  xlsx: boolean;
+  messages: Message[];
+  meta: { stage: 'report'; params: ReportParams };
+}
+
+/**
+ * Report: comparison tables for papers (danfojs DataFrames, with captions
+ * and notes, as Markdown and booktabs LaTeX), summary.md and a
+ * self-contained report.html. Every number shown comes from the artifacts;
+ * the methods section is generated from the run record (pipeline,
+ * parameters, versions). tables.xlsx is written by the runner's writer.
+ */
+export function report(inputs: ReportInputs, params: ReportParams, ctx?: StageContext): Report {
+  const paper: PaperTable[] = paperTables(inputs, { phrases: params.phrases, policyTerms: params.policy_terms });
+  ctx?.progress(1, 3, 'parts');
+  const tables = paper.map((t) => ({
+    ...tableFrame(t, t.caption, t.notes),
+    markdown: `**${t.caption}**\n\n${toMarkdown(t)}\n${t.notes}\n`,
+    latex: toLatex({ ...t, maxRows: params.latex_rows }),
+  }));
+  const model = reportModel(inputs, paper, params);
+  ctx?.progress(2, 3, 'parts');
+  const summary = summaryMarkdown(model);
+  const html = params.html ? reportHtml(model) : null;
+  ctx?.progress(3, 3, 'parts');
+  return { tables, summary, html, xlsx: params.xlsx, messages: [], meta: { stage: 'report', params } };
+}
