@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { displayCell, displayWidth } from '../../src/report/format.js';
+import { escapeHtml, scriptJson } from '../../src/report/html.js';
+import { escapeLatex, toLatex } from '../../src/report/latex.js';
+import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
+import { sheetName, writeWorkbook } from '../../src/report/xlsx.js';
+import { fixZipTimes } from '../../src/report/zip.js';
+import { frameTable, toFrame } from '../../src/report/frame.js';
+
+describe('display of cells', () => {
+  it('rounds non-integers to the column digits, keeps integers, blanks missing values', () => {
+    expect(displayCell(27.932960893854748, 2)).toBe('27.93');
+    expect(displayCell(0.125)).toBe('0.125');
+    expect(displayCell(-0.0001, 2)).toBe('0.00');
+    expect(displayCell(42)).toBe('42');
+    expect(displayCell(null)).toBe('');
+    expect(displayCell(Number.NaN)).toBe('');
+    expect(displayCell('乡村振兴')).toBe('乡村振兴');
+  });
+  it('counts CJK and full-width characters as two columns', () => {
+    expect(displayWidth('ab')).toBe(2);
+    expect(displayWidth('乡村振兴')).toBe(8);
+    expect(displayWidth('Ａ１，')).toBe(6);
+    expect(displayWidth('𠀀')).toBe(2);
+  });
+});
+
+describe('Markdown', () => {
+  it('escapes every character with a Markdown meaning and keeps Chinese as is', () => {
+    expect(escapeMarkdown('<script>a|b*c_d</script>')).toBe('\\<script\\>a\\|b\\*c\\_d\\</script\\>');
+    expect(escapeMarkdown('[链接](javascript:alert(1)) &amp;')).toBe('\\[链接\\]\\(javascript:alert\\(1\\)\\) \\&amp;');
+    expect(escapeMarkdown('两行\n文字')).toBe('两行 文字');
+  });
+  it('writes a GFM table with numeric columns right-aligned', () => {
+    const md = toMarkdown({ columns: ['term', 'per_10k'], rows: [['乡村振兴', 10.716], ['六新', 3]], digits: { per_10k: 2 } });
+    expect(md).toBe('| term | per\\_10k |\n| --- | ---: |\n| 乡村振兴 | 10.72 |\n| 六新 | 3 |\n');
+  });
+});
+
+describe('LaTeX', () => {
+  it('escapes the ten special characters and < > |', () => {
+    expect(escapeLatex('50% & $5 #1 a_b {x} ~ ^ \\ <b>|')).toBe('50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}b\\textgreater{}\\textbar{}');
+  });
+  it('writes a booktabs table with caption, label, notes and a row cut that says so', () => {
+    const tex = toLatex({ name: 'top_phrases', caption: '六新 & 项目为王', notes: 'per 10,000 tokens', columns: ['phrase', 'reports'], rows: [['六新', 9], ['项目为王', 5], ['1146', 1]], maxRows: 2 });
+    const lines = tex.split('\n');
+    expect(lines).toContain('\\begin{tabular}{lr}');
+    expect(lines).toContain('\\caption{六新 \\& 项目为王}');
+    expect(lines).toContain('\\label{tab:top_phrases}');
+    expect(lines.filter((l) => /\\(top|mid|bottom)rule/.test(l))).toEqual(['\\toprule', '\\midrule', '\\bottomrule']);
+    expect(lines).toContain('六新 & 9 \\\\');
+    expect(tex).not.toContain('1146 & 1');
+    expect(tex).toContain('The first 2 of 3 rows; all rows are in top\\_phrases.csv.');
+  });
+});
+
+describe('HTML escaping', () => {
+  it('escapes markup and keeps a JSON block from being closed by input text', () => {
+    expect(escapeHtml('<img src=x onerror="a()">&\'')).toBe('&#60;img src=x onerror=&#34;a()&#34;&#62;&#38;&#39;');
+    const json = scriptJson({ t: '</script><script>alert(1)</script>\u2028' });
+    expect(json).not.toMatch(/<|>/);
+    expect(JSON.parse(json)).toEqual({ t: '</script><script>alert(1)</script>\u2028' });
+  });
+});
+
+describe('DataFrames', () => {
+  it('keep values as given: numbers at full precision, text untouched, missing as null', () => {
+    const t = frameTable(toFrame({ columns: ['doc_id', 'tfidf', 'year'], rows: [['a', 0.12345678901234568, '2023'], ['b', 1 / 3, undefined]] }));
+    expect(t.columns).toEqual(['doc_id', 'tfidf', 'year']);
+    expect(t.rows).toEqual([['a', 0.12345678901234568, '2023'], ['b', 1 / 3, null]]);
+    expect(frameTable(toFrame({ columns: ['a'], rows: [] }))).toEqual({ columns: ['a'], rows: [] });
+  });
+});
+
+describe('XLSX', () => {
+  it('makes sheet names valid and unique for Excel', () => {
+    const taken = new Set<string>();
+    expect(sheetName('a/b:c', taken)).toBe('a_b_c');
+    expect(sheetName('A_B_C', taken)).toBe('A_B_C_2');
+    expect(sheetName('x'.repeat(40), taken)).toHaveLength(31);
+  });
+
+  it('writes sheets read back with the same values, neutralised formulas, and the same bytes twice', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'govtext-xlsx-'));
+    try {
+      const sheets = [{ name: 'phrases', columns: ['phrase', 'count', 'share'], rows: [['六新', 34, 0.75], ['=1+1', 2, null], ['@SUM(A1)', 1, 0.5]] }];
+      const a = path.join(dir, 'a.xlsx');
+      const b = path.join(dir, 'b.xlsx');
+      await writeWorkbook(a, sheets);
+      await new Promise((r) => setTimeout(r, 1100)); // a different second: times must not leak into the file
+      await writeWorkbook(b, sheets);
+      expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(a);
+      const ws = wb.getWorksheet('phrases')!;
+      expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['phrase', 'count', 'share']);
+      expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(['六新', 34, 0.75]);
+      expect(ws.getCell('A3').value).toBe("'=1+1");
+      expect(ws.getCell('A4').value).toBe("'@SUM(A1)");
+      expect(ws.getCell('A3').type).toBe(ExcelJS.ValueType.String);
+      // JSZip reads the entries' times (DOS time is local time): all at 1980-01-01 00:00.
+      const zip = await JSZip.loadAsync(readFileSync(a));
+      const stamps = Object.values(zip.files).map((f) => `${f.date.getFullYear()}-${f.date.getMonth() + 1}-${f.date.getDate()} ${f.date.getHours()}:${f.date.getMinutes()}`);
+      expect(stamps.length).toBeGreaterThan(3);
+      expect(new Set(stamps)).toEqual(new Set(['1980-1-1 0:0']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a buffer that is not a zip archive', () => {
+    expect(() => fixZipTimes(Buffer.from('not a zip at all, just text that is long enough'))).toThrow(/not a zip archive/);
+  });
+});
