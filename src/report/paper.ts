@@ -64,8 +64,10 @@ export function policyTermsByReport(input: PaperInputs, top = 12): PaperTable {
   const docs = reportsOf(input.corpus);
   const ids = new Set(docs.map((d) => d.doc_id));
   const terms = leadingPolicyTerms(input.weights, ids, top);
+  // Only the leading terms' rates are kept: policy_terms has a row per (report, term), millions at 10,000 reports.
+  const wanted = new Set(terms.map((t) => t.term));
   const rate = new Map<string, number>();
-  for (const p of input.weights.policyTerms) if (ids.has(p.doc_id)) rate.set(`${p.doc_id}\u0000${p.term}`, p.per_10k);
+  for (const p of input.weights.policyTerms) if (wanted.has(p.term) && ids.has(p.doc_id)) rate.set(`${p.doc_id}\u0000${p.term}`, p.per_10k);
   const rows: Cell[][] = docs.map((d) => [d.doc_id, d.region, d.year, d.level, ...terms.map((t) => rate.get(`${d.doc_id}\u0000${t.term}`) ?? 0)]);
   return {
     name: 'policy_terms_by_report',
