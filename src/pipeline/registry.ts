@@ -6,6 +6,7 @@ import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
 import { segment, segmentParams, type Tokens } from '../stages/segment.js';
 import { weigh, weighParams, type Weights } from '../stages/weigh.js';
 import { cluster, clusterParams, type Clusters } from '../stages/cluster.js';
+import { indicators, indicatorsParams, type Indicators } from '../stages/indicators.js';
 import type { Corpus, Message } from '../types.js';
 
 /**
@@ -19,6 +20,7 @@ export interface Artifacts {
   tokens?: Tokens;
   weights?: Weights;
   clusters?: Clusters;
+  indicators?: Indicators;
 }
 
 export type ArtifactName = keyof Artifacts;
@@ -110,6 +112,24 @@ export const STAGES: readonly StageDefinition[] = [
     details: (made) => {
       const c = made as Clusters;
       return { k: c.labels.length, cluster_labels: c.labels, themes: c.themeLabels, silhouette: c.meta.silhouette };
+    },
+  }),
+  defineStage({
+    name: 'indicators',
+    summary: 'targets and achieved figures (增长7%以上, 完成107.2亿元) of each report, and its headline targets as one row',
+    params: indicatorsParams,
+    needs: ['corpus'],
+    makes: 'indicators',
+    run: (a, p, ctx) => indicators(a.corpus!, p, ctx),
+    messagesOf: (made) => (made as Indicators).messages,
+    details: (made) => {
+      const ind = made as Indicators;
+      return {
+        statements: ind.rows.length,
+        targets: ind.rows.filter((r) => r.kind === 'target').length,
+        achieved: ind.rows.filter((r) => r.kind === 'achieved').length,
+        reports_with_gdp_target: ind.targets.filter((t) => t.targets.gdp_growth).length,
+      };
     },
   }),
 ];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
+import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writeTfidfCsv } from '../tables/weights.js';
 import type { Corpus } from '../types.js';
@@ -56,5 +57,6 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
     const rows = writeTfidfCsv(w, dir, w.meta.params.tfidf_rows);
     return [`tfidf.csv (${rows} rows)`, writeTable(keywordsTable(w), dir), writeTable(policyTermsTable(w), dir), writeTable(attentionTable(w), dir), writeTable(keynessTable(w), dir), writeTable(similarityTable(w), dir)];
   },
+  indicators: (ind, dir) => [writeTable(indicatorsTable(ind), dir), writeTable(targetsTable(ind), dir)],
   clusters: (c, dir) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir)),
 };
