@@ -28,7 +28,7 @@ export interface Statement {
   sentence: string;
 }
 
-const UNITS = ['万吨标准煤', '吨标准煤', '亿千瓦时', '万千瓦时', '千瓦时', '万千瓦', '亿美元', '万美元', '美元', '亿元', '万元', '元', '万人次', '人次', '万人', '人', '万吨', '吨', '亿斤', '万斤', '斤', '万亩', '亩', '个百分点', '%'];
+const UNITS = ['万吨标准煤', '吨标准煤', '亿千瓦时', '万千瓦时', '千瓦时', '万千瓦', '亿美元', '万美元', '美元', '万亿元', '亿元', '万元', '元', '亿人次', '万人次', '人次', '万人', '人', '亿吨', '万吨', '吨', '万亿斤', '亿斤', '万斤', '斤', '万亩', '亩', '个百分点', '万', '%'];
 const NUM = `(?:\\d+(?:\\.\\d+)?|${CHINESE_NUMERAL}+)`;
 const UNIT = UNITS.join('|');
 /** A figure: optional 百分之, a number or range (6-6.5, 6%-6.5%, 6至6.5), its unit, and a trailing modifier. */
@@ -37,7 +37,7 @@ const FIGURE = new RegExp(
   'gu',
 );
 const PRE_MODIFIER = /(力争|确保|争取|不低于|不少于|不超过|超过|高于|低于)$/u;
-const VERB = /(增长|增速|增幅|提高|提升|上涨|涨幅|下降|降低|减少|降幅|完成|达到|实现|突破|达|为|控制在|保持在|稳定在|保持|净增|年均增长|年均|增加|分别增长|分别|同比增长|同比|比上年增长|较上年增长|增)$/u;
+const VERB = /(增长|增速|增幅|提高|提升|上涨|涨幅|下降|降低|减少|降幅|完成|达到|实现|突破|达|为|控制在|保持在|稳定在|保持|净增|拟按|按|年均增长|年均|增加|分别增长|分别|同比增长|同比|比上年增长|较上年增长|增)$/u;
 const DECLINE = /(下降|降低|减少|降幅)/u;
 const GROWTH = /(增长|增速|增幅|提高|提升|上涨|涨幅|增加|增)/u;
 /** Words that open a subject without naming it: scope (全市), adverbs, connectives. */
@@ -55,7 +55,7 @@ function clausesOf(sentence: string): string[] {
 }
 
 /** Wording that sets a target wherever it stands. */
-const TARGET_CUE = /(预期目标|主要目标|目标是|目标为|目标任务是|力争|争取)/u;
+const TARGET_CUE = /(预期目标|主要目标|目标是|目标为|目标任务是|力争|争取|拟按|拟安排)/u;
 /** Wording that commits to a bound: a target outside a review (a review reports 控制在3%以内 as done). */
 const BOUND_CUE = /(确保|控制在|左右|以内)/u;
 const ACHIEVED_CUE = /(同比|比上年|较上年|比去年|上年|去年|过去|一年来|五年来|已经|累计完成|圆满完成|期间)/u;
@@ -177,7 +177,11 @@ function bounds(value: number, upper: number | null, modifier: string): { lower:
  */
 export function statementsOf(sentence: string, section: 'review' | 'plan' | 'other', sectionHeading = ''): Statement[] {
   const kind = kindOf(sentence, section);
-  const horizon: Horizon = MULTI_YEAR.test(sentence) || (kind === 'target' && MULTI_YEAR.test(sectionHeading)) ? 'multi-year' : 'year';
+  const clauses = clausesOf(sentence);
+  // Five-year wording counts in the figure's clause, in a lead-in clause without figures (到2025年,), or in the heading of a target.
+  const leadIn = clauses.length > 1 && figuresOf(toHalfWidth(clauses[0]!)).length === 0 && MULTI_YEAR.test(clauses[0]!);
+  const sentenceWide = leadIn || (kind === 'target' && MULTI_YEAR.test(sectionHeading));
+  let horizon: Horizon = sentenceWide ? 'multi-year' : 'year';
   const out: Statement[] = [];
   const push = (s: Omit<Statement, 'kind' | 'horizon' | 'sentence' | 'recognised'> & { recognised?: boolean }, k: IndicatorKind = kind) =>
     out.push({ recognised: true, ...s, kind: k, horizon, sentence });
@@ -186,8 +190,10 @@ export function statementsOf(sentence: string, section: 'review' | 'plan' | 'oth
     push({ indicator: '地区生产总值', raw: NO_TARGET.exec(sentence)![0], value: null, unit: '', lower: null, upper: null, modifier: 'no_target', measure: 'growth' }, 'target');
   }
   let previous: { subject: string; verb: string } | undefined;
-  for (const clause0 of clausesOf(sentence)) {
-    const clause = toHalfWidth(clause0);
+  for (const original of clauses) {
+    // Offsets in the half-width clause are offsets in the original (one character for one).
+    const clause = toHalfWidth(original);
+    horizon = sentenceWide || MULTI_YEAR.test(clause) ? 'multi-year' : 'year';
     const figures = figuresOf(clause);
     if (figures.length === 0) {
       const q = kind === 'target' ? QUALITATIVE.exec(clause) : null;
@@ -195,7 +201,7 @@ export function statementsOf(sentence: string, section: 'review' | 'plan' | 'oth
         const { subject } = parseHead(q[1]!);
         for (const s of urbanRural(subject) ?? [subject]) {
           const name = indicatorOf(s);
-          if (name) push({ indicator: name.name, raw: clause.trim(), value: null, unit: '', lower: null, upper: null, modifier: 'qualitative', measure: 'growth' });
+          if (name) push({ indicator: name.name, raw: original.trim(), value: null, unit: '', lower: null, upper: null, modifier: 'qualitative', measure: 'growth' });
         }
       }
       continue;
@@ -235,7 +241,7 @@ export function statementsOf(sentence: string, section: 'review' | 'plan' | 'oth
           if (!name && !isMeasure(subject)) continue;
           const modifier = [g.pre, f.upper !== null ? 'range' : f.post].filter(Boolean).join('+');
           const measure = DECLINE.test(g.verb) ? 'decline' : GROWTH.test(g.verb) || (f.unit === '%' && /增速|增幅|涨幅/u.test(subject)) ? 'growth' : 'level';
-          const raw = clause.slice(i === 0 ? g.headStart : f.start, f.end).trim();
+          const raw = original.slice(i === 0 ? g.headStart : f.start, f.end).trim();
           push({ indicator: name?.name ?? subject, recognised: Boolean(name), raw, value: f.value, unit: f.unit, ...bounds(f.value, f.upper, modifier), modifier, measure });
         }
       });

@@ -67,7 +67,7 @@ export function indicatorOf(subject: string): IndicatorName | undefined {
 }
 
 /** Nouns that close a measurable subject outside the list (农产品加工企业销售收入, 网办率). */
-const MEASURE = /(收入|产值|增加值|总额|投资|产量|总量|营业额|销售额|交易额|成交额|利润|税收|支出|规模|面积|总值|消费|出口|进口|外资|存款|贷款|余额|指数|价格|人口|就业|人数|起数|率|比重|占比|产能|装机|发电量|用电量|客流|游客|资金|基金|债务|储量|营收|固投|GDP)$/u;
+const MEASURE = /(收入|产值|增加值|总额|投资|产量|总量|营业额|销售额|交易额|成交额|利润|税收|支出|规模|面积|总值|消费|出口|进口|外资|存款|贷款|余额|指数|价格|人口|就业|人数|起数|率|比重|占比|产能|装机|发电量|用电量|客流|游客|资金|基金|债务|储量|营收|固投|赤字|GDP)$/u;
 
 /** Whether an unrecognised subject names a measurable quantity. */
 export function isMeasure(subject: string): boolean {

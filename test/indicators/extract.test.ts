@@ -124,3 +124,38 @@ describe('sentencesOf', () => {
     expect(sentencesOf('甲增长5%。乙下降2%！ 丙？')).toEqual(['甲增长5%。', '乙下降2%！', '丙？']);
   });
 });
+
+describe('statementsOf: national report wording', () => {
+  it('reads the 2019 national targets: range, bounds, a bare 万, a target in words; 十三五 in one clause does not make the others multi-year', () => {
+    const text = '今年发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右；农村贫困人口减少1000万以上，基本完成“十三五”易地扶贫搬迁工程；居民收入增长与经济增长基本同步；单位国内生产总值能耗下降3%左右。';
+    expect(plan(text).map((r) => [r.indicator, r.value, r.unit, r.modifier, r.measure, r.horizon])).toEqual([
+      ['地区生产总值', 6, '%', 'range', 'growth', 'year'],
+      ['城镇新增就业', 1100, '万人', '以上', 'level', 'year'],
+      ['城镇调查失业率', 5.5, '%', '左右', 'level', 'year'],
+      ['农村贫困人口', 1000, '万', '以上', 'decline', 'year'],
+      ['居民人均可支配收入', null, '', 'qualitative', 'growth', 'year'],
+      ['单位GDP能耗', 3, '%', '左右', 'decline', 'year'],
+    ]);
+    // raw is the sentence's own wording (full-width dash kept), so it can be found in the sentence.
+    expect(plan(text)[0]!.raw).toBe('国内生产总值增长6%－6.5%');
+  });
+
+  it('reads 万亿元 and a planned deficit (拟按) as a target', () => {
+    expect(plan('今年赤字率拟按2.8%安排，比去年提高0.2个百分点。').map((r) => [r.indicator, r.kind, r.value, r.unit])).toEqual([
+      ['赤字率', 'target', 2.8, '%'],
+      ['赤字率', 'target', 0.2, '个百分点'],
+    ]);
+    expect(statementsOf('国内生产总值达到90万亿元，增长6.6%。', 'review').map((r) => [r.indicator, r.value, r.unit])).toEqual([
+      ['地区生产总值', 90, '万亿元'],
+      ['地区生产总值', 6.6, '%'],
+    ]);
+  });
+
+  it('makes a sentence multi-year from a lead-in clause (到2025年,) but a level beside 年均 stays the year’s', () => {
+    expect(plan('到2025年，地区生产总值达到300亿元，城镇化率达到60%。').map((r) => r.horizon)).toEqual(['multi-year', 'multi-year']);
+    expect(statementsOf('地区生产总值达到37.2亿元，年均增长9.23%。', 'review').map((r) => [r.value, r.horizon])).toEqual([
+      [37.2, 'year'],
+      [9.23, 'multi-year'],
+    ]);
+  });
+});

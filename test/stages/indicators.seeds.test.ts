@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indicators, indicatorsParams, type IndicatorRow, type Indicators } from '../../src/stages/indicators.js';
-import { targetsTable } from '../../src/tables/indicators.js';
+import { indicatorsTable, targetsTable } from '../../src/tables/indicators.js';
 import { ROOT, sampleCorpus } from '../fixtures/samples.js';
 
 let ind: Indicators;
@@ -121,6 +121,18 @@ describe('indicators on built reports', () => {
 
   it('writes a range target as its lower end with the upper end beside it, soft', () => {
     expect(['gdp_growth', 'gdp_growth_upper', 'gdp_growth_modifier', 'gdp_growth_hard'].map((c) => cell('national2019', c))).toEqual([6, 6.5, 'range', false]);
+  });
+
+  it('keeps only the listed indicators with unlisted: false', () => {
+    const extra = { ...corpus, documents: [doc('x', ['一、回顾', '农产品加工企业销售收入完成581.7亿元，地区生产总值完成107.2亿元。', '二、安排', '无。'], 3)] };
+    expect(indicators(extra, indicatorsParams.parse({})).rows.map((r) => r.indicator)).toEqual(['农产品加工企业销售收入', '地区生产总值']);
+    expect(indicators(extra, indicatorsParams.parse({ unlisted: false })).rows.map((r) => r.indicator)).toEqual(['地区生产总值']);
+  });
+
+  it('writes indicators.csv with the SPEC columns first, then measure and horizon', () => {
+    const t = indicatorsTable(built);
+    expect(t.columns).toEqual(['doc_id', 'section', 'indicator', 'raw', 'kind', 'value', 'unit', 'lower', 'upper', 'modifier', 'sentence', 'paragraph', 'measure', 'horizon']);
+    expect(t.rows.find((r) => r[9] === 'no_target')).toEqual(['national2020', 'plan', '地区生产总值', '没有提出全年经济增速具体目标', 'target', null, '', null, null, 'no_target', '需要说明的是，我们没有提出全年经济增速具体目标。', 4, 'growth', 'year']);
   });
 
   it('takes the review figures as achieved, not as targets', () => {
