@@ -89,9 +89,15 @@ interface Figure {
   post: string;
 }
 
+/** A character every unit (and 百分之) has: a clause without one holds no figure. */
+const UNIT_CHAR = /[%元人吨斤亩点万瓦分]/u;
+
 function figuresOf(clause: string): Figure[] {
   const out: Figure[] = [];
-  for (const m of clause.matchAll(FIGURE)) {
+  if (!UNIT_CHAR.test(clause)) return out;
+  // exec with lastIndex, not matchAll: matchAll copies this large regex for every clause.
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(clause); m !== null; m = FIGURE.exec(clause)) {
     const [, pct, a, unitA, b, unitB, post] = m;
     const unit = pct ? '%' : (unitB ?? unitA);
     if (!unit) continue;

@@ -40,6 +40,8 @@ export const INDICATOR_NAMES: readonly IndicatorName[] = [
 /** The headline targets of targets.csv, in column order. */
 export const HEADLINE_TARGETS = INDICATOR_NAMES.filter((n) => n.target).map((n) => ({ name: n.name, column: n.target!, unit: n.targetUnit }));
 
+const QUALIFIER = /^(?:总量|总水平|涨幅|增速|增幅|增长率|总额|规模|水平)?$/u;
+
 /** A subject that is a share or a ratio of an indicator is not the indicator (工业增加值占GDP比重). */
 const SHARE = /(比重|占比|比例|贡献率|拉动|增量)$/u;
 
@@ -52,15 +54,12 @@ const SHARE = /(比重|占比|比例|贡献率|拉动|增量)$/u;
  */
 export function indicatorOf(subject: string): IndicatorName | undefined {
   if (SHARE.test(subject)) return undefined;
-  let best: { entry: IndicatorName; end: number; len: number } | undefined;
+  let best: { entry: IndicatorName; len: number } | undefined;
   for (const entry of INDICATOR_NAMES) {
     for (const alias of entry.aliases) {
-      const at = subject.lastIndexOf(alias);
-      if (at !== 0) continue;
-      const end = at + alias.length;
-      // The alias must close the subject but for words that qualify the measure (总水平, 涨幅, 增速).
-      if (!/^(?:总量|总水平|涨幅|增速|增幅|增长率|总额|规模|水平)?$/u.test(subject.slice(end))) continue;
-      if (!best || end > best.end || (end === best.end && alias.length > best.len)) best = { entry, end, len: alias.length };
+      // The alias opens the subject and closes it but for words that qualify the measure (总水平, 涨幅, 增速).
+      if (!subject.startsWith(alias) || !QUALIFIER.test(subject.slice(alias.length))) continue;
+      if (!best || alias.length > best.len) best = { entry, len: alias.length };
     }
   }
   return best?.entry;

@@ -11,13 +11,15 @@ const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 /** Characters of a Chinese numeral (digits, 十百千, 点 for the decimal point). */
 export const CHINESE_NUMERAL = '[零〇一二两三四五六七八九十百千点]';
 
+const WHOLE_NUMERAL = new RegExp(`^${CHINESE_NUMERAL}+$`, 'u');
+
 /**
  * Value of a Chinese numeral below 万: 七 = 7, 十二 = 12, 一百零五 = 105,
  * 三点五 = 3.5, 二五 (digit by digit) = 25. Returns undefined when the text
  * is not a numeral.
  */
 export function chineseNumeral(text: string): number | undefined {
-  if (text === '' || !new RegExp(`^${CHINESE_NUMERAL}+$`, 'u').test(text)) return undefined;
+  if (text === '' || !WHOLE_NUMERAL.test(text)) return undefined;
   const [whole, frac, extra] = text.split('点');
   if (extra !== undefined || whole === undefined) return undefined;
   let value: number | undefined;
