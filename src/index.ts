@@ -24,6 +24,11 @@ export { cluster, clusterParams, type ClusterParams, type Clusters } from './sta
 export { sphericalKmeans, sphericalInertia, cosineDistance } from './cluster/spherical.js';
 export { silhouette } from './cluster/silhouette.js';
 export { pca2 } from './cluster/pca.js';
+export { indicators, indicatorsParams, isHard, type IndicatorsParams, type Indicators, type IndicatorRow, type TargetRow, type HeadlineTarget } from './stages/indicators.js';
+export { statementsOf, sentencesOf, kindOf, type Statement, type IndicatorKind, type Horizon } from './indicators/extract.js';
+export { INDICATOR_NAMES, HEADLINE_TARGETS, indicatorOf, type IndicatorName } from './indicators/names.js';
+export { chineseNumeral, parseNumber } from './indicators/numbers.js';
+export { indicatorsTable, targetsTable, INDICATOR_COLUMNS, TARGET_COLUMNS } from './tables/indicators.js';
 export { loadLexicon, readLexiconFile, type Lexicon, type LexiconEntry } from './lexicon/lexicon.js';
 export { loadStopwords } from './lexicon/stopwords.js';
 export { TermTrie } from './text/trie.js';

@@ -6,6 +6,7 @@ import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
 import { segment, segmentParams, type Tokens } from '../stages/segment.js';
 import { weigh, weighParams, type Weights } from '../stages/weigh.js';
 import { cluster, clusterParams, type Clusters } from '../stages/cluster.js';
+import { indicators, indicatorsParams, type Indicators } from '../stages/indicators.js';
 import { report, reportParams, type Report } from '../stages/report.js';
 import type { RunRecord } from '../report/model.js';
 import type { Corpus, Message } from '../types.js';
@@ -21,6 +22,7 @@ export interface Artifacts {
   tokens?: Tokens;
   weights?: Weights;
   clusters?: Clusters;
+  indicators?: Indicators;
   report?: Report;
   /** The run so far (pipeline, parameters, versions, inputs, warnings), kept current by the runner for the report. */
   run?: RunRecord;
@@ -118,12 +120,30 @@ export const STAGES: readonly StageDefinition[] = [
     },
   }),
   defineStage({
+    name: 'indicators',
+    summary: 'targets and achieved figures (增长7%以上, 完成107.2亿元) of each report, and its headline targets as one row',
+    params: indicatorsParams,
+    needs: ['corpus'],
+    makes: 'indicators',
+    run: (a, p, ctx) => indicators(a.corpus!, p, ctx),
+    messagesOf: (made) => (made as Indicators).messages,
+    details: (made) => {
+      const ind = made as Indicators;
+      return {
+        statements: ind.rows.length,
+        targets: ind.rows.filter((r) => r.kind === 'target').length,
+        achieved: ind.rows.filter((r) => r.kind === 'achieved').length,
+        reports_with_gdp_target: ind.targets.filter((t) => t.targets.gdp_growth).length,
+      };
+    },
+  }),
+  defineStage({
     name: 'report',
     summary: 'comparison tables for papers (danfojs DataFrames -> CSV, XLSX, Markdown, LaTeX), summary.md and a self-contained report.html',
     params: reportParams,
     needs: ['corpus', 'phrases', 'weights', 'run'],
     makes: 'report',
-    run: (a, p, ctx) => report({ corpus: a.corpus!, phrases: a.phrases!, weights: a.weights!, clusters: a.clusters, run: a.run! }, p, ctx),
+    run: (a, p, ctx) => report({ corpus: a.corpus!, phrases: a.phrases!, weights: a.weights!, clusters: a.clusters, indicators: a.indicators, run: a.run! }, p, ctx),
     messagesOf: (made) => (made as Report).messages,
     details: (made) => {
       const r = made as Report;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CsvWriter, toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
+import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writeTfidfCsv } from '../tables/weights.js';
 import type { Corpus } from '../types.js';
@@ -86,6 +87,7 @@ export function longTables(a: Artifacts): Table[] {
   if (a.phrases) out.push(phrasesTable(a.phrases));
   if (a.weights) out.push(keywordsTable(a.weights), policyTermsTable(a.weights), attentionTable(a.weights), keynessTable(a.weights), similarityTable(a.weights));
   if (a.clusters) out.push(...[clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => t(a.clusters!)));
+  if (a.indicators) out.push(indicatorsTable(a.indicators), targetsTable(a.indicators));
   return out;
 }
 
@@ -139,5 +141,6 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
     return [`tfidf.csv (${rows} rows)`, ...[keywordsTable, policyTermsTable, attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
   },
   clusters: (c, dir, record) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir, record)),
+  indicators: (ind, dir, record) => [writeTable(indicatorsTable(ind), dir, record), writeTable(targetsTable(ind), dir, record)],
   report: writeReport,
 };

@@ -114,6 +114,8 @@ export function reportHtml(m: ReportModel): string {
     title: 'Attention indices',
     body: [chart('attention', 'heat map: hits per 10,000 counted tokens by report and category', Math.max(360, 30 * m.attention.rows.length + 200)), `<p class="notes">${escapeHtml(`Dictionary hits per 10,000 counted tokens (attention.csv): lexicon categories and attention dictionaries.${more}`)}</p>`, ...['attention_by_region', 'policy_terms_by_year', 'policy_terms_by_level'].map((n) => paper.get(n)).filter((t) => t !== undefined).map((t) => htmlTable(t.columns, t.rows, { caption: t.caption, notes: t.notes, digits: t.digits, limit: 200 }))].join('\n'),
   });
+  const targets = paper.get('headline_targets');
+  if (targets) sections.push({ id: 'targets', title: 'Targets', body: htmlTable(targets.columns, targets.rows, { caption: targets.caption, notes: targets.notes, limit: m.settings.reports_listed }) });
   if (m.keyness.length) {
     sections.push({
       id: 'keyness',

@@ -1,6 +1,8 @@
 import type { Clusters } from '../stages/cluster.js';
 import type { PhraseSet } from '../stages/phrases.js';
 import type { Weights } from '../stages/weigh.js';
+import type { Indicators } from '../stages/indicators.js';
+import { HEADLINE_TARGETS } from '../indicators/names.js';
 import type { Cell, Table } from '../tables/csv.js';
 import { groupTable } from '../tables/groups.js';
 import type { Corpus, Document } from '../types.js';
@@ -22,6 +24,7 @@ export interface PaperInputs {
   phrases: PhraseSet;
   weights: Weights;
   clusters?: Clusters;
+  indicators?: Indicators;
 }
 
 const PER_10K_NOTE =
@@ -216,9 +219,30 @@ export function themesByYear(input: PaperInputs): PaperTable {
   };
 }
 
+/** Headline targets per report, as a reader writes them (7 以上, 6–6.5): one column per target, the modifier kept. */
+export function headlineTargets(input: PaperInputs): PaperTable {
+  const ind = input.indicators!;
+  const shown = HEADLINE_TARGETS.filter((h) => ind.targets.some((t) => t.targets[h.column]));
+  const text = (v: { value: number | null; upper: number | null; modifier: string } | undefined): string => {
+    if (!v) return '';
+    if (v.value === null) return v.modifier;
+    const num = v.upper !== null ? `${v.value}–${v.upper}` : String(v.value);
+    const mod = v.modifier.split(/[;,，、+\s]+/).filter((m) => m && m !== 'range').join(' ');
+    return mod ? `${num} ${mod}` : num;
+  };
+  return {
+    name: 'headline_targets',
+    columns: ['doc_id', 'region', 'year', ...shown.map((h) => `${h.column}${h.unit ? ` (${h.unit})` : ''}`)],
+    rows: ind.targets.map((t) => [t.doc_id, t.region, t.year, ...shown.map((h) => text(t.targets[h.column]))]),
+    caption: 'Headline targets set in each report (the year\'s plan)',
+    notes: 'The first target for the year of each indicator, from the plan section when there is one; modifiers as written (以上, 左右, 以内, 力争, 确保); a range as lower–upper; "与经济增长同步" and other targets without a number are given by their wording. Every statement, with its sentence and paragraph, is in indicators.csv; targets.csv has the same values as numbers, with a hard/soft flag, for panel regressions.',
+  };
+}
+
 /** Every comparison table the artifacts allow. */
 export function paperTables(input: PaperInputs, sizes: { phrases: number; policyTerms: number } = { phrases: 30, policyTerms: 12 }): PaperTable[] {
   const tables = [topPhrases(input, sizes.phrases), policyTermsByReport(input, sizes.policyTerms), policyTermsBy(input, 'year'), policyTermsBy(input, 'level'), attentionByRegion(input)];
   if (input.clusters) tables.push(clusterMembership(input), themesByYear(input));
+  if (input.indicators) tables.push(headlineTargets(input));
   return tables;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Clusters } from './cluster.js';
 import type { PhraseSet } from './phrases.js';
 import type { Weights } from './weigh.js';
+import type { Indicators } from './indicators.js';
 import type { StageContext } from './context.js';
 import type { Corpus, Message } from '../types.js';
 import { paperTables, type PaperTable } from '../report/paper.js';
@@ -31,6 +32,7 @@ export interface ReportInputs {
   phrases: PhraseSet;
   weights: Weights;
   clusters?: Clusters;
+  indicators?: Indicators;
   run: RunRecord;
 }
 
