@@ -139,6 +139,15 @@ describe('paper tables', () => {
     for (const key of ['2021', '2022', '2023', 'all']) expect(Number(table[0]![key])).toBeCloseTo((hits.get(key)! / tokens.get(key)!) * 10000, 9);
   });
 
+  it('headline_targets shows 长治 2023 as the report words it (7% 以上, 3% 左右) and equals targets.csv', () => {
+    const row = csv('tables/headline_targets.csv').find((r) => r.region === '长治市')!;
+    expect(row['gdp_growth (%)']).toBe('7 以上');
+    expect(row['cpi (%)']).toBe('3 左右');
+    expect(row['fixed_investment_growth (%)']).toBe('9.5');
+    const t = csv('targets.csv').find((r) => r.region === '长治市')!;
+    expect([t.gdp_growth, t.gdp_growth_modifier, t.gdp_growth_hard]).toEqual(['7', '以上', 'true']);
+  });
+
   it('themes_by_year columns sum to 1 and cluster_membership sizes sum to the reports clustered', () => {
     const themes = csv('tables/themes_by_year.csv');
     for (const col of ['2021', '2022', '2023', 'all']) expect(themes.reduce((s, r) => s + Number(r[col]), 0)).toBeCloseTo(1, 9);
