@@ -74,8 +74,9 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
   const records: SourceRecord[] = [];
   for (const source of sources) {
     const r = recordsOf(source, { text_column: params.text_column, columns: params.columns as Partial<Record<MetaField, string>> });
-    records.push(...r.records);
-    messages.push(...r.messages);
+    // Loops, not push(...): a spread of 100,000+ rows overflows the call stack.
+    for (const rec of r.records) records.push(rec);
+    for (const m of r.messages) messages.push(m);
   }
 
   const linesOf = records.map((r) => normalizedLines(r.text));
