@@ -40,7 +40,9 @@ export function safeId(raw: string): string {
     .replace(/_+/g, '_')
     .replace(/^[_-]+|[_-]+$/g, '')
     .slice(0, 80);
-  return s === '' ? 'doc' : s;
+  if (s === '') return 'doc';
+  // Device names Windows will not create as files (CON.txt, nul.txt ...).
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/iu.test(s) ? `${s}_` : s;
 }
 
 function fileStem(file: string): string {
