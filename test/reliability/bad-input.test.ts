@@ -5,6 +5,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMessage, MAX_LISTED, shortenLists } from '../../src/cli/main.js';
+import { exitCodeOf, InputError, UsageError } from '../../src/errors.js';
 import type { Manifest } from '../../src/pipeline/runner.js';
 import { ROOT } from '../fixtures/samples.js';
 
@@ -45,6 +46,15 @@ const report = (county: string) =>
     '二、2023年工作安排',
     '2023年是承上启下的关键之年，做好今年的工作意义重大，我们要坚定信心，真抓实干，奋力开创高质量发展新局面。',
   ].join('\n');
+
+describe('exit codes (SPEC: 0 ok, 1 the run failed, 2 bad usage or bad input)', () => {
+  it('bad input and bad usage are 2; any other error (a failure) is 1', () => {
+    expect(exitCodeOf(new InputError('x.csv: no text column found'))).toBe(2);
+    expect(exitCodeOf(new UsageError('--set x: expected stage.param=value'))).toBe(2);
+    expect(exitCodeOf(new RangeError('Maximum call stack size exceeded'))).toBe(1);
+    expect(exitCodeOf('a string')).toBe(1);
+  });
+});
 
 describe('inputs that stop the run: exit 2, a message naming them, no output folder', () => {
   it('a folder with no supported file lists each file and why it was skipped', () => {

@@ -3,6 +3,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/pipeline/progress.js';
+import { runPipeline } from '../../src/pipeline/runner.js';
+import { loadPipeline } from '../../src/pipeline/spec.js';
 import { ROOT } from '../fixtures/samples.js';
 
 /*
@@ -104,4 +107,28 @@ describe('interrupted runs leave the previous output as it was', () => {
     expect(r.stderr).toMatch(/terms\.txt.*binary/);
     expectUntouched();
   }, 120_000);
+});
+
+describe('a stage that throws, through the library', () => {
+  // The stage does its work (and whatever the earlier stages wrote is in the
+  // temporary folder), then throws: segment (worker threads) and report (the last stage, after every table).
+  it.each(['segment', 'report'])('an error thrown in %s: the run rejects, the previous output is byte-identical, no temporary folder', async (failing) => {
+    const pipeline = loadPipeline(path.join(ROOT, 'pipelines/default.yaml'));
+    const stages = pipeline.stages.map((s) =>
+      s.name !== failing
+        ? s
+        : {
+            ...s,
+            definition: {
+              ...s.definition,
+              run: async (...args: Parameters<typeof s.definition.run>) => {
+                await s.definition.run(...args);
+                throw new Error(`${failing} failed on purpose`);
+              },
+            },
+          },
+    );
+    await expect(runPipeline({ ...pipeline, stages }, { inputs: ['raw'], out: 'out', cwd: dir, progress: createProgress(process.stderr, true) })).rejects.toThrow(`${failing} failed on purpose`);
+    expectUntouched();
+  }, 300_000);
 });
