@@ -8,6 +8,9 @@
  * - Every kind of space (ideographic U+3000, no-break, zero-width, tabs)
  *   becomes an ASCII space; runs collapse to one; ends are trimmed.
  * - Control characters other than line breaks are removed.
+ * - A lone surrogate (not Unicode: a JSON "\ud800" escape can make one)
+ *   becomes U+FFFD, as the segmenter would otherwise turn it into one behind
+ *   the text's back.
  */
 export function foldWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -18,8 +21,10 @@ const INVISIBLE = /[\u200b-\u200d\u2060\u00ad]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
+const LONE_SURROGATE = /\p{Cs}/gu;
+
 export function normalizeLine(line: string): string {
-  return foldWidth(line).replace(CONTROL, '').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  return foldWidth(line).replace(CONTROL, '').replace(INVISIBLE, '').replace(LONE_SURROGATE, '\ufffd').replace(SPACES, ' ').trim();
 }
 
 /** Splits text into lines (any line-break convention), normalised; blank lines become ''. */

@@ -149,7 +149,7 @@ export function toParagraphs(lines: readonly string[], opts: ParagraphOptions): 
   const joined = joinWrappedLines(lines, opts);
   const out: string[] = [];
   for (const line of joined) {
-    for (const p of splitRunOn(line)) out.push(...capParagraph(p, opts.maxParagraphChars));
+    for (const p of splitRunOn(line)) for (const piece of capParagraph(p, opts.maxParagraphChars)) out.push(piece);
   }
   return out;
 }

@@ -28,6 +28,8 @@ export function decodeBuffer(buf: Uint8Array): Decoded {
 
   const asUtf8 = decodeUtf8(buf, 'utf-8');
   if (asUtf8.ok) return asUtf8;
+  const damaged = damagedUtf8(buf);
+  if (damaged) return damaged;
 
   const sample = buf.subarray(0, 1 << 16);
   const guess = (chardet.detect(sample) ?? '').toUpperCase();
@@ -67,6 +69,31 @@ function incompleteTail(buf: Uint8Array): number {
     return need > k ? k : 0;
   }
   return 0;
+}
+
+const lossyUtf8 = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * UTF-8 with a few bad bytes (a corrupted download, a stray Latin-1 byte) is
+ * still UTF-8: decoded as GB18030 it would become mojibake (杩囧幓 for 过去).
+ * GBK text read as UTF-8 has about as many bad sequences as good non-ASCII
+ * characters, so "20 good characters per bad sequence" tells the two apart.
+ */
+function damagedUtf8(buf: Uint8Array): Decoded | undefined {
+  const text = lossyUtf8.decode(buf);
+  let bad = 0;
+  let good = 0;
+  let first = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) {
+      bad++;
+      if (first < 0) first = i;
+    } else if (c >= 0x80) good++;
+  }
+  if (bad === 0 || good < 20 * bad) return undefined;
+  const line = text.slice(0, first).split('\n').length;
+  return { ok: true, text, encoding: 'utf-8', note: `invalid UTF-8: ${bad} bad byte sequence(s) replaced by U+FFFD (first on line ${line})` };
 }
 
 function looksBinary(buf: Uint8Array): boolean {

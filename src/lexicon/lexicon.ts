@@ -51,11 +51,13 @@ function readText(file: string): string {
 }
 
 /** Entries of one lexicon file, with a message for every line that was skipped. */
-export function readLexiconFile(file: string, source: string): { entries: LexiconEntry[]; messages: Message[] } {
+export function readLexiconFile(file: string, source: string): { entries: LexiconEntry[]; messages: Message[]; lines: number[] } {
   // Folded like the corpus (ingest folds full-width forms), so ５Ｇ基站 matches 5G基站 and ， separates.
   const text = foldWidth(readText(file));
   const messages: Message[] = [];
   const entries: LexiconEntry[] = [];
+  /** The line of each entry, so duplicates can be named by file:line. */
+  const lines: number[] = [];
   const push = (term: string, category: string, kind: string, note: string, line: number) => {
     const t = term.trim();
     if (t === '' || t.startsWith('#')) return;
@@ -65,6 +67,7 @@ export function readLexiconFile(file: string, source: string): { entries: Lexico
       return;
     }
     entries.push({ term: t, category: category.trim() || 'user', kind: kind.trim(), note: note.trim(), source });
+    lines.push(line);
   };
   if (file.toLowerCase().endsWith('.csv')) {
     let rows: { record: Record<string, string>; info: { lines: number } }[];
@@ -83,7 +86,7 @@ export function readLexiconFile(file: string, source: string): { entries: Lexico
       push(term, category, '', '', i + 1);
     });
   }
-  return { entries, messages };
+  return { entries, messages, lines };
 }
 
 /**
@@ -100,14 +103,15 @@ export function loadLexicon(opts: { builtin: boolean; files: readonly string[]; 
   for (const { file, source } of sources) {
     const r = readLexiconFile(file, source);
     messages.push(...r.messages);
-    const seen = new Set<string>();
-    for (const e of r.entries) {
+    const seen = new Map<string, number>();
+    for (const [i, e] of r.entries.entries()) {
+      const line = r.lines[i]!;
       if (seen.has(e.term)) {
-        messages.push({ origin: 'lexicon:duplicate', text: `'${e.term}' listed twice; the later entry is used`, file: source });
+        messages.push({ origin: 'lexicon:duplicate', text: `'${e.term}' listed twice (first on line ${seen.get(e.term)}); the later entry is used`, file: source, line });
       } else if (byTerm.has(e.term) && source !== 'builtin' && byTerm.get(e.term)!.category !== e.category && e.category !== 'user') {
-        messages.push({ origin: 'lexicon:override', text: `'${e.term}': category ${byTerm.get(e.term)!.category} -> ${e.category}`, file: source });
+        messages.push({ origin: 'lexicon:override', text: `'${e.term}': category ${byTerm.get(e.term)!.category} -> ${e.category}`, file: source, line });
       }
-      seen.add(e.term);
+      if (!seen.has(e.term)) seen.set(e.term, line);
       const prev = byTerm.get(e.term);
       byTerm.set(e.term, prev && e.category === 'user' ? { ...e, category: prev.category, kind: prev.kind, note: prev.note } : e);
     }

@@ -75,18 +75,29 @@ function dependencyVersions(): Record<string, string> {
 
 /** Temporary folders of runs in progress, removed if the process is interrupted. */
 const liveTemps = new Set<string>();
-let signalsInstalled = false;
-
-function installSignalCleanup(): void {
-  if (signalsInstalled) return;
-  signalsInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(signal, () => {
+const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143]] as const;
+const onSignal = new Map(
+  SIGNALS.map(([signal, code]) => [
+    signal,
+    () => {
       for (const dir of liveTemps) rmSync(dir, { recursive: true, force: true });
       process.stderr.write(`\ngovtext: interrupted (${signal}); the previous output was left as it was\n`);
       process.exit(code);
-    });
-  }
+    },
+  ]),
+);
+
+/**
+ * Signal handlers only while a run is live: a program using the library keeps
+ * its own Ctrl-C behaviour between runs.
+ */
+function watchSignals(tmp: string): () => void {
+  if (liveTemps.size === 0) for (const [signal, handler] of onSignal) process.on(signal, handler);
+  liveTemps.add(tmp);
+  return () => {
+    liveTemps.delete(tmp);
+    if (liveTemps.size === 0) for (const [signal, handler] of onSignal) process.off(signal, handler);
+  };
 }
 
 function prepareTemp(out: string): string {
@@ -156,7 +167,17 @@ export function readSources(inputs: readonly string[], cwd: string, report: (m: 
     if (r.source) sources.push(r.source);
   }
   if (sources.length === 0) {
-    const seen = records.map((r) => `${r.file} (${r.reason ?? 'read'})`).join(', ');
+    // Grouped by reason, at most 10 names each: a folder of 10,000 PDFs gives one readable line.
+    const byReason = new Map<string, string[]>();
+    for (const r of records) {
+      const reason = r.reason ?? 'read';
+      const files = byReason.get(reason);
+      if (files) files.push(r.file);
+      else byReason.set(reason, [r.file]);
+    }
+    const seen = [...byReason]
+      .map(([reason, files]) => `${files.slice(0, 10).join(', ')}${files.length > 10 ? ` … and ${files.length - 10} more` : ''} (${reason})`)
+      .join('; ');
     throw new InputError(`no readable input files in ${inputs.join(', ')}${seen ? `: ${seen}` : ' (the folder is empty)'}`);
   }
   return { sources, records };
@@ -184,9 +205,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const { sources, records } = readSources(opts.inputs, cwd, report);
   timings.read = Math.round(performance.now() - t0);
 
-  installSignalCleanup();
   const tmp = prepareTemp(out);
-  liveTemps.add(tmp);
+  const unwatch = watchSignals(tmp);
   try {
     const artifacts: Artifacts = { sources };
     const outputs: string[] = [];
@@ -231,7 +251,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     publish(tmp, out);
     return { out, artifacts, manifest };
   } finally {
-    liveTemps.delete(tmp);
+    unwatch();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

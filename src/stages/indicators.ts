@@ -107,7 +107,7 @@ export function indicators(corpus: Corpus, params: IndicatorsParams, ctx?: Stage
         }
       }
     });
-    rows.push(...own);
+    for (const r of own) rows.push(r); // not push(...own): a long report has more figures than the call stack has room for
     targets.push({ doc_id: doc.doc_id, region: doc.region, year: doc.year, targets: headlineTargets(own) });
     ctx?.progress(di + 1, docs.length, 'documents');
   });

@@ -40,7 +40,9 @@ export function safeId(raw: string): string {
     .replace(/_+/g, '_')
     .replace(/^[_-]+|[_-]+$/g, '')
     .slice(0, 80);
-  return s === '' ? 'doc' : s;
+  if (s === '') return 'doc';
+  // Device names Windows will not create as files (CON.txt, nul.txt ...).
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/iu.test(s) ? `${s}_` : s;
 }
 
 function fileStem(file: string): string {
@@ -74,8 +76,9 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
   const records: SourceRecord[] = [];
   for (const source of sources) {
     const r = recordsOf(source, { text_column: params.text_column, columns: params.columns as Partial<Record<MetaField, string>> });
-    records.push(...r.records);
-    messages.push(...r.messages);
+    // Loops, not push(...): a spread of 100,000+ rows overflows the call stack.
+    for (const rec of r.records) records.push(rec);
+    for (const m of r.messages) messages.push(m);
   }
 
   const linesOf = records.map((r) => normalizedLines(r.text));

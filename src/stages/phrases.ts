@@ -96,6 +96,19 @@ function sampleDocuments(docs: readonly Document[], maxChars: number): Document[
   return out;
 }
 
+/**
+ * An even sample of one document's paragraphs up to `maxChars`: a single
+ * document longer than the whole sample (a 50 MB file) would otherwise be
+ * mined whole, at the memory and time the sample is there to bound.
+ */
+function evenParagraphs(paragraphs: readonly string[], maxChars: number): readonly string[] {
+  const total = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (total <= maxChars) return paragraphs;
+  const step = total / maxChars;
+  // One paragraph out of every `step`: the first, then each one that starts a new block of `step`.
+  return paragraphs.filter((_, i) => Math.floor(i / step) !== Math.floor((i - 1) / step));
+}
+
 /** Drops a phrase that mostly occurs inside a longer kept phrase (乡村振 inside 乡村振兴). */
 function mergeSubstrings(stats: NgramStat[]): NgramStat[] {
   const sorted = [...stats].sort((a, b) => b.gram.length - a.gram.length || b.count - a.count);
@@ -134,7 +147,7 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
 
     // 2. Statistical discovery over an even sample of documents.
     const sample = sampleDocuments(docs, params.sample_chars);
-    const runs = sample.flatMap((d) => d.paragraphs.flatMap((p) => hanRuns(p)));
+    const runs = sample.flatMap((d) => evenParagraphs(d.paragraphs, params.sample_chars).flatMap((p) => hanRuns(p)));
     const stats = mineNgrams(runs, { minLen: 2, maxLen: params.max_len, minCount: params.min_count, minCohesion: params.min_cohesion });
     const filler = loadStopwords({ builtin: true, domain: true, files: [] });
     const passing = stats.filter((s) => {
@@ -189,8 +202,9 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       count: a.count,
       doc_freq: a.docs,
       doc_share: docs.length ? a.docs / docs.length : 0,
-      first_year: a.years.length ? Math.min(...a.years) : null,
-      last_year: a.years.length ? Math.max(...a.years) : null,
+      // reduce, not Math.min(...): one year per document overflows the call stack on a large corpus.
+      first_year: a.years.length ? a.years.reduce((m, y) => Math.min(m, y)) : null,
+      last_year: a.years.length ? a.years.reduce((m, y) => Math.max(m, y)) : null,
       regions: [...a.regions].sort(),
       in_lexicon: entry !== undefined,
       category: entry?.category ?? '',

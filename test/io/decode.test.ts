@@ -91,6 +91,38 @@ describe('decodeBuffer', () => {
     if (d.ok) expect(d.text.endsWith('县')).toBe(true);
   });
 
+  it('a GBK page that declares charset=utf-8 is decoded by its bytes, not its label', () => {
+    const html = `<html><head><meta charset="utf-8"><title>报告</title></head><body><p>${PARAGRAPH}</p></body></html>`;
+    const d = decodeBuffer(iconv.encode(html, 'gbk'));
+    expectOk(d);
+    expect(d.text).toBe(html);
+    expect(d.encoding).toBe('gb18030');
+  });
+
+  // BUG (src/io/decode.ts decodeBuffer): UTF-8 with one damaged byte failed
+  // strict UTF-8 and fell through to the GB18030 guess, which read the whole
+  // file as mojibake (过去的一年 -> 杩囧幓鐨勪竴骞) with no more than a note.
+  it('UTF-8 with a damaged byte stays UTF-8: the bad sequence is replaced and the note names its line', () => {
+    const text = `交城县2023年政府工作报告\n${PARAGRAPH}\n${PARAGRAPH}`;
+    const buf = Buffer.from(text, 'utf8');
+    const at = Buffer.byteLength(`交城县2023年政府工作报告\n过去的`); // first byte of 一 on line 2
+    buf[at] = 0xff;
+    const d = decodeBuffer(buf);
+    expectOk(d);
+    expect(d.encoding).toBe('utf-8');
+    // 一 (3 bytes) lost its lead byte: its two continuation bytes are two more bad sequences.
+    expect(d.text).toBe(text.replace('过去的一年', '过去的\ufffd\ufffd\ufffd年'));
+    expect(d.note).toBe('invalid UTF-8: 3 bad byte sequence(s) replaced by U+FFFD (first on line 2)');
+  });
+
+  it('still reads real GBK text as GB18030, however much of it forms valid UTF-8 pairs by chance', () => {
+    for (const t of [PARAGRAPH, `doc_id,title\nr1,${PARAGRAPH}\n`, '各位代表']) {
+      const d = decodeBuffer(iconv.encode(t, 'gbk'));
+      expectOk(d);
+      expect(d.text).toBe(t);
+    }
+  });
+
   it('refuses a buffer with NUL bytes as binary', () => {
     // A PNG header: starts like text-ish bytes but holds NULs.
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);

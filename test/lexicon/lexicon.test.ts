@@ -182,6 +182,19 @@ describe('loadLexicon', () => {
     expect(messages).toHaveLength(4);
   });
 
+  it('names the duplicate by file:line, and the line of the first entry, as the CLI prints it', async () => {
+    write('dup.txt', USER_TXT_LINES.join('\n') + '\n');
+    const { messages } = loadLexicon({ builtin: false, files: ['dup.txt'], cwd: dir });
+    const dup = messages.find((m) => m.origin === 'lexicon:duplicate')!;
+    // Line 5 repeats line 2 (see USER_TXT_LINES).
+    expect(dup.line).toBe(5);
+    expect(dup.text).toContain('first on line 2');
+    const { formatMessage } = await import('../../src/cli/main.js');
+    expect(formatMessage(dup)).toBe("warning: dup.txt:5: '新质生产力' listed twice (first on line 2); the later entry is used [lexicon:duplicate]");
+    // Every invalid line is printed with its file:line too.
+    expect(messages.filter((m) => m.origin === 'lexicon:entry').map(formatMessage).map((l) => l.slice(0, 'warning: dup.txt:7:'.length))).toEqual(['warning: dup.txt:7:', 'warning: dup.txt:8:', 'warning: dup.txt:9:']);
+  });
+
   it('a user CSV overrides the category of a built-in term, with a lexicon:override message', () => {
     // Take the first row of the built-in list (term and category are the first two columns, never quoted).
     const firstRow = fs.readFileSync(path.join(ROOT, BUILTIN_LEXICON), 'utf8').split(/\r?\n/u)[1]!;
@@ -222,7 +235,7 @@ describe('loadLexicon', () => {
     write('b.csv', 'term,category\n夜间经济,livelihood\n');
     const { lexicon, messages } = loadLexicon({ builtin: false, files: ['a.csv', 'b.csv'], cwd: dir });
     expect(lexicon.byTerm.get('夜间经济')).toMatchObject({ category: 'livelihood', source: 'b.csv' });
-    expect(messages).toEqual([{ origin: 'lexicon:override', text: "'夜间经济': category economy -> livelihood", file: 'b.csv' }]);
+    expect(messages).toEqual([{ origin: 'lexicon:override', text: "'夜间经济': category economy -> livelihood", file: 'b.csv', line: 2 }]);
   });
 
   it('exclude removes terms, built-in or user', () => {
