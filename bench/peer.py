@@ -95,9 +95,15 @@ def keep(tok):
     )
 
 
+# Each document kept as its tokens joined by spaces (the usual practice: a
+# list of 10^8 Python strings would need some 8 GB at 10,000 reports).
 docs = []
 chars = 0
-for text in texts:
+tokens = 0
+for i, text in enumerate(texts):
+    if len(texts) >= 20 and i % (len(texts) // 10) == 0:
+        sys.stderr.write(f"peer: segment: {i}/{len(texts)} documents\n")
+        sys.stderr.flush()
     toks = []
     for line in text.split("\n"):
         line = line.strip()
@@ -105,11 +111,13 @@ for text in texts:
             continue
         chars += len(line)
         toks.extend(w for w in jieba.lcut(line, HMM=True) if keep(w))
-    docs.append(toks)
+    tokens += len(toks)
+    docs.append(" ".join(toks))
 t = step("segment", t)
 
-# 4. TF-IDF: scikit-learn's defaults over exactly these tokens
-vec = TfidfVectorizer(analyzer=lambda toks: toks)
+# 4. TF-IDF: scikit-learn's defaults over exactly these tokens (jieba's
+#    tokens hold no spaces, so splitting on them gives the tokens back)
+vec = TfidfVectorizer(analyzer=str.split)
 X = vec.fit_transform(docs)
 t = step("tfidf", t)
 
@@ -124,7 +132,7 @@ json.dump(
         "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,  # Linux: kilobytes
         "files": len(files),
         "chars": chars,
-        "tokens": sum(len(d) for d in docs),
+        "tokens": tokens,
         "vocabulary": len(vec.vocabulary_),
         "k": args.k,
         "n_init": args.n_init,

@@ -62,7 +62,7 @@ function child(cmd, args, label) {
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => {
       err += d;
-      for (const line of String(d).split('\n')) if (line.trim() && /^  govtext: |^(phrases|segment|weigh|cluster|indicators|report|ingest): /u.test(line)) log(`${label}: ${line.trim()}`);
+      for (const line of String(d).split('\n')) if (line.trim() && /^  govtext: |^peer: |^(phrases|segment|weigh|cluster|indicators|report|ingest): /u.test(line)) log(`${label}: ${line.trim()}`);
     });
     p.on('error', reject);
     p.on('close', (code) => {
@@ -138,7 +138,7 @@ async function benchSize(n, peer) {
   const r = { reports: n, corpus };
 
   log(`${n}: govtext default pipeline on ${corpus}`);
-  r.govtext = await child(process.execPath, ['bench/govtext-run.mjs', '--input', corpus, '--out', out, '--quiet'], `govtext ${n}`);
+  r.govtext = await child(process.execPath, ['bench/govtext-run.mjs', '--input', corpus, '--out', out], `govtext ${n}`);
   r.chars = r.govtext.counts.characters;
   const missing = r.govtext.outputs.map((o) => o.replace(/ \(.*\)$/u, '')).filter((o) => !existsSync(path.join(out, o)));
   r.govtext.outputs_missing = missing;
