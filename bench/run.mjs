@@ -5,6 +5,7 @@
 //
 //   npm run bench -- [--sizes 100,1000,10000] [--corpora bench/corpora] [--skip-generate]
 //                    [--no-peer] [--no-floor] [--python /usr/bin/python3] [--work DIR] [--keep]
+//   npm run bench -- --from-json bench/results.json   # re-write results.md only
 //
 // Each corpus is DIR/N (generated with bench/generate.mjs when missing,
 // unless --skip-generate). For each size, in one run and one after the other:
@@ -37,10 +38,11 @@ const { values } = parseArgs({
     'help-runs': { type: 'string', default: '9' },
     results: { type: 'string', default: path.join(ROOT, 'bench/results.md') },
     help: { type: 'boolean', default: false },
+    'from-json': { type: 'string' },
   },
 });
 if (values.help) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 13).map((l) => l.replace(/^\/\/ ?/u, '')).join('\n') + '\n');
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 14).map((l) => l.replace(/^\/\/ ?/u, '')).join('\n') + '\n');
   process.exit(0);
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -229,6 +231,12 @@ function targets(results, help) {
   const big = at(10000);
   lines.push(`| peak RSS at 10,000 < 3 GB, every output written | ${big ? `${gb(big.govtext.peak_rss_bytes)} with report (${gb(big.govtext.without_report.peak_rss_bytes)} without); ${big.govtext.outputs_missing.length ? `missing: ${big.govtext.outputs_missing.join(', ')}` : `all ${big.govtext.outputs.length} outputs written`}` : `not at 10,000; ${results.map((r) => `${r.reports}: ${gb(r.govtext.peak_rss_bytes)}`).join('; ')}`} | ${met(big ? big.govtext.peak_rss_bytes < 3 * 2 ** 30 && big.govtext.outputs_missing.length === 0 : null)} |`);
   lines.push(`| \`govtext --help\` < 0.5 s | median ${sec(help.median_ms)} of ${help.runs} runs (${sec(help.min_ms)} to ${sec(help.max_ms)}) | ${met(help.median_ms < 500)} |`);
+  const last = results.at(-1);
+  if (last) {
+    const t = last.govtext.timings_ms;
+    const stages = Object.entries(t).filter(([s]) => s !== 'total' && s !== 'report').sort((a, b) => b[1] - a[1]);
+    lines.push('', `Where the time goes at ${last.reports.toLocaleString('en-US')} reports (without report: ${sec(last.govtext.without_report.wall_ms)}): ${stages.map(([s, ms]) => `${s} ${sec(ms)}`).join(', ')}${last.floorN ? `; the parallel floor is ${sec(last.floorN.wall_ms)}, so everything but the segment stage costs ${sec(last.govtext.without_report.wall_ms - t.segment)} and the segment stage is ${x(t.segment / last.floorN.wall_ms)} the floor` : ''}${last.peer ? `. The peer spends ${((100 * last.peer.steps_ms.segment) / last.peer.wall_ms).toFixed(0)} % of its time in jieba` : ''}.`);
+  }
   return lines.join('\n');
 }
 
@@ -262,9 +270,17 @@ function writeResults(m, peer, help, results) {
   ];
   mkdirSync(path.dirname(path.resolve(values.results)), { recursive: true });
   writeFileSync(values.results, lines.join('\n'));
+  if (values['from-json']) return;
   writeFileSync(values.results.replace(/\.md$/u, '.json'), `${JSON.stringify({ machine: m, peer, help, results: results.map(({ govtext, ...r }) => ({ ...r, govtext: { ...govtext, discovered_compounds: govtext.discovered_compounds.length } })) }, null, 2)}\n`);
 }
 
+if (values['from-json']) {
+  // Re-writes results.md from a results.json (e.g. after changing the tables here), measuring nothing.
+  const saved = JSON.parse(readFileSync(values['from-json'], 'utf8'));
+  writeResults(saved.machine, saved.peer, saved.help, saved.results);
+  log(`wrote ${path.relative(ROOT, values.results)} from ${values['from-json']}`);
+  process.exit(0);
+}
 const m = machine();
 log(`machine: ${m.model}, ${m.cores} cores, ${m.memory_gb.toFixed(1)} GB; load ${m.load_start}; sizes ${sizes.join(', ')}`);
 const peer = wantPeer ? detectPeer() : { ok: false, reason: 'skipped (--no-peer)' };
