@@ -1,0 +1,240 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/pipeline/progress.js';
+import { runPipeline, type Manifest } from '../../src/pipeline/runner.js';
+import { loadPipeline } from '../../src/pipeline/spec.js';
+
+/*
+ * Regression check of issue 7: the default pipeline on a generated
+ * 100-report corpus (bench/generate.mjs, seed 1), output shapes only (speed
+ * lives in bench/). Expected values come from the generator's own files
+ * (file names carry region and year, headings are fixed) and from
+ * tokens.jsonl recounted here, not from govtext's tables themselves.
+ * 12,000 characters a report keep the run short while staying above
+ * segment.parallel_min_chars, so the worker-thread path is the one tested.
+ */
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const N = 100;
+let tmp: string;
+let corpusDir: string;
+let out: string;
+let manifest: Manifest;
+
+type Row = Record<string, string>;
+const parsed = new Map<string, Row[]>();
+const table = (file: string): Row[] => {
+  if (!parsed.has(file)) parsed.set(file, parseCsv(readFileSync(path.join(out, file)), { bom: true, columns: true }) as Row[]);
+  return parsed.get(file)!;
+};
+const header = (file: string): string[] => (parseCsv(readFileSync(path.join(out, file)), { bom: true, to_line: 1 }) as string[][])[0]!;
+/** Terms as written by the CSV writer: a leading ' guards cells that would start a formula. */
+const unguard = (t: string) => (t.startsWith("'") && '=+-@'.includes(t[1] ?? '') ? t.slice(1) : t);
+const groupBy = <T>(rows: T[], key: (r: T) => string) => {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+};
+
+let files: string[];
+let tokensOf: Map<string, string[]>;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'govtext-regression-'));
+  corpusDir = path.join(tmp, 'corpus');
+  const gen = spawnSync(process.execPath, ['bench/generate.mjs', '--reports', String(N), '--out', corpusDir, '--seed', '1', '--chars', '12000'], { cwd: ROOT, encoding: 'utf8' });
+  expect(gen.status, gen.stderr).toBe(0);
+  files = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort();
+  out = path.join(tmp, 'out');
+  ({ manifest } = await runPipeline(loadPipeline(path.join(ROOT, 'pipelines/default.yaml')), { inputs: [corpusDir], out, cwd: ROOT, progress: createProgress(process.stderr, true) }));
+  tokensOf = new Map(
+    readFileSync(path.join(out, 'tokens.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { doc_id: string; tokens: string[] })
+      .map((d) => [d.doc_id, d.tokens]),
+  );
+}, 600_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('default pipeline on a generated 100-report corpus', () => {
+  it('the generator wrote 100 report files, and every output the manifest lists exists', () => {
+    expect(files).toHaveLength(N);
+    expect(manifest.counts).toMatchObject({ input_files: N, documents: N, reports: N, other: 0 });
+    for (const o of manifest.outputs) expect(existsSync(path.join(out, o.replace(/ \(.*\)$/u, ''))), o).toBe(true);
+    for (const f of ['summary.md', 'report.html', 'tables.xlsx']) expect(statSync(path.join(out, f)).size, f).toBeGreaterThan(1000);
+    expect(manifest.details.segment?.workers).toBeGreaterThanOrEqual(1);
+  });
+
+  it('corpus.csv: one row per file, region and year from the file name, characters of its non-empty lines', () => {
+    const rows = table('corpus.csv');
+    expect(header('corpus.csv')).toEqual(['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs']);
+    expect(rows.map((r) => r.doc_id).sort()).toEqual(files.map((f) => f.replace(/\.txt$/u, '')));
+    for (const r of rows) {
+      const [, region, year] = /^r\d{5}_(.+)_(\d{4})$/u.exec(r.doc_id!)!;
+      expect(r.region).toBe(region);
+      expect(r.year).toBe(year);
+      expect(r.title).toBe(`${region}${year}年政府工作报告`);
+      expect(r.kind).toBe('report');
+      expect(['county', 'prefecture']).toContain(r.level);
+      const lines = readFileSync(path.join(corpusDir, `${r.doc_id}.txt`), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(Number(r.chars)).toBe(lines.reduce((n, l) => n + l.length, 0));
+      const clean = readFileSync(path.join(out, 'clean', `${r.doc_id}.txt`), 'utf8').split('\n').filter((l) => l !== '');
+      expect(clean).toHaveLength(Number(r.paragraphs));
+    }
+  });
+
+  it('sections.csv: the review and plan headings the generator wrote, in order', () => {
+    expect(header('sections.csv')).toEqual(['doc_id', 'section', 'heading', 'first_paragraph', 'last_paragraph', 'chars']);
+    const byDoc = groupBy(table('sections.csv'), (r) => r.doc_id!);
+    expect(byDoc.size).toBe(N);
+    for (const [doc, secs] of byDoc) {
+      const year = Number(doc.slice(-4));
+      const headings = secs.map((s) => `${s.section}:${s.heading}`);
+      expect(headings).toEqual(['other:', `review:一、${year - 1}年工作回顾`, `plan:二、${year}年工作安排`, 'other:三、加强政府自身建设']);
+    }
+  });
+
+  it('tfidf.csv: counts are the tokens of tokens.jsonl, df and idf recounted, rows L2-normalised', () => {
+    expect(header('tfidf.csv')).toEqual(['doc_id', 'term', 'count', 'tf', 'df', 'idf', 'tfidf']);
+    expect([...tokensOf.keys()].sort()).toEqual(files.map((f) => f.replace(/\.txt$/u, '')));
+    const df = new Map<string, number>();
+    const counts = new Map<string, Map<string, number>>();
+    for (const [doc, toks] of tokensOf) {
+      const c = new Map<string, number>();
+      for (const t of toks) c.set(t, (c.get(t) ?? 0) + 1);
+      counts.set(doc, c);
+      for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    }
+    const byDoc = groupBy(table('tfidf.csv'), (r) => r.doc_id!);
+    expect(byDoc.size).toBe(N);
+    for (const [doc, rows] of byDoc) {
+      const c = counts.get(doc)!;
+      expect(rows).toHaveLength(c.size);
+      expect(rows.reduce((n, r) => n + Number(r.count), 0)).toBe(tokensOf.get(doc)!.length);
+      let sq = 0;
+      for (const r of rows) {
+        const term = unguard(r.term!);
+        expect(Number(r.count), `${doc} ${term}`).toBe(c.get(term));
+        expect(Number(r.df)).toBe(df.get(term));
+        expect(Number(r.idf)).toBeCloseTo(Math.log((1 + N) / (1 + df.get(term)!)) + 1, 12);
+        sq += Number(r.tfidf) ** 2;
+      }
+      expect(sq).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('keywords.csv: at most 20 per report, ranked 1..n, the highest tf-idf of the report', () => {
+    expect(header('keywords.csv')).toEqual(['doc_id', 'rank', 'term', 'tfidf', 'count']);
+    const tfidf = groupBy(table('tfidf.csv'), (r) => r.doc_id!);
+    const byDoc = groupBy(table('keywords.csv'), (r) => r.doc_id!);
+    expect(byDoc.size).toBe(N);
+    for (const [doc, rows] of byDoc) {
+      expect(rows.length).toBeLessThanOrEqual(20);
+      expect(rows.length).toBe(Math.min(20, tfidf.get(doc)!.length));
+      expect(rows.map((r) => Number(r.rank))).toEqual(rows.map((_, i) => i + 1));
+      const top = tfidf.get(doc)!.map((r) => Number(r.tfidf)).sort((a, b) => b - a).slice(0, rows.length);
+      expect(rows.map((r) => Number(r.tfidf))).toEqual(top);
+    }
+  });
+
+  it('policy_terms.csv and attention.csv: counts and per_10k from tokens.jsonl', () => {
+    expect(header('policy_terms.csv')).toEqual(['doc_id', 'term', 'category', 'count', 'per_10k', 'tfidf']);
+    for (const r of table('policy_terms.csv')) {
+      const toks = tokensOf.get(r.doc_id!)!;
+      const term = unguard(r.term!);
+      const hits = toks.filter((t) => t === term).length;
+      expect(Number(r.count), `${r.doc_id} ${term}`).toBe(hits);
+      expect(Number(r.per_10k)).toBeCloseTo((hits / toks.length) * 1e4, 9);
+    }
+    expect(header('attention.csv')).toEqual(['doc_id', 'dictionary', 'category', 'hits', 'tokens', 'per_10k']);
+    const att = table('attention.csv');
+    expect(new Set(att.map((r) => r.doc_id)).size).toBe(N);
+    for (const r of att) {
+      expect(Number(r.tokens)).toBe(tokensOf.get(r.doc_id!)!.length);
+      expect(Number(r.per_10k)).toBeCloseTo((Number(r.hits) / Number(r.tokens)) * 1e4, 9);
+    }
+  });
+
+  it('similarity.csv: 5 other reports per report, ranked by falling cosine', () => {
+    expect(header('similarity.csv')).toEqual(['doc_id', 'neighbour_id', 'cosine', 'rank']);
+    const byDoc = groupBy(table('similarity.csv'), (r) => r.doc_id!);
+    expect(byDoc.size).toBe(N);
+    for (const [doc, rows] of byDoc) {
+      expect(rows.map((r) => Number(r.rank))).toEqual([1, 2, 3, 4, 5]);
+      expect(rows.every((r) => r.neighbour_id !== doc && tokensOf.has(r.neighbour_id!))).toBe(true);
+      const cos = rows.map((r) => Number(r.cosine));
+      expect(cos).toEqual([...cos].sort((a, b) => b - a));
+    }
+  });
+
+  it('clusters: one row per report, k the one chosen in k_selection.csv (highest silhouette of k = 2..8)', () => {
+    expect(header('k_selection.csv')).toEqual(['k', 'silhouette', 'inertia', 'chosen']);
+    const ks = table('k_selection.csv');
+    expect(ks.map((r) => Number(r.k))).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    const chosen = ks.filter((r) => r.chosen === 'true');
+    expect(chosen).toHaveLength(1);
+    expect(Number(chosen[0]!.silhouette)).toBe(Math.max(...ks.map((r) => Number(r.silhouette))));
+    const k = Number(chosen[0]!.k);
+
+    expect(header('clusters.csv')).toEqual(['doc_id', 'cluster', 'cluster_label', 'silhouette', 'x', 'y']);
+    const rows = table('clusters.csv');
+    expect(rows.map((r) => r.doc_id).sort()).toEqual([...tokensOf.keys()].sort());
+    expect(new Set(rows.map((r) => Number(r.cluster)))).toEqual(new Set(Array.from({ length: k }, (_, i) => i + 1)));
+    for (const r of rows) expect(Math.abs(Number(r.silhouette))).toBeLessThanOrEqual(1);
+    expect(header('cluster_terms.csv')).toEqual(['cluster', 'rank', 'term', 'weight']);
+    expect(new Set(table('cluster_terms.csv').map((r) => Number(r.cluster))).size).toBe(k);
+  });
+
+  it('themes.csv: shares per report sum to one over its themed paragraphs', () => {
+    expect(header('themes.csv')).toEqual(['doc_id', 'theme', 'theme_label', 'paragraphs', 'share']);
+    const byDoc = groupBy(table('themes.csv'), (r) => r.doc_id!);
+    expect(byDoc.size).toBe(N);
+    for (const rows of byDoc.values()) {
+      expect(rows.reduce((s, r) => s + Number(r.share), 0)).toBeCloseTo(1, 9);
+      const themed = rows.reduce((s, r) => s + Number(r.paragraphs), 0);
+      for (const r of rows) expect(Number(r.share)).toBeCloseTo(Number(r.paragraphs) / themed, 12);
+    }
+  });
+
+  it('indicators.csv and targets.csv: rows of known reports, one targets row per report', () => {
+    expect(header('indicators.csv').slice(0, 12)).toEqual(['doc_id', 'section', 'indicator', 'raw', 'kind', 'value', 'unit', 'lower', 'upper', 'modifier', 'sentence', 'paragraph']);
+    const ind = table('indicators.csv');
+    expect(ind.length).toBeGreaterThan(N);
+    for (const r of ind) {
+      expect(tokensOf.has(r.doc_id!)).toBe(true);
+      expect(r.sentence).toContain(r.raw);
+    }
+    expect(header('targets.csv').slice(0, 4)).toEqual(['doc_id', 'region', 'year', 'gdp_growth']);
+    const targets = table('targets.csv');
+    expect(targets.map((r) => r.doc_id).sort()).toEqual([...tokensOf.keys()].sort());
+    for (const r of targets) expect(`${r.region}_${r.year}`).toBe(r.doc_id!.replace(/^r\d{5}_/u, ''));
+  });
+
+  it('phrases.csv: the columns of SPEC, as many rows as the manifest says, counts as in the cleaned text', () => {
+    expect(header('phrases.csv')).toEqual(['phrase', 'kind', 'count', 'doc_freq', 'doc_share', 'first_year', 'last_year', 'regions', 'in_lexicon', 'example']);
+    const rows = table('phrases.csv');
+    expect(rows.length).toBe(manifest.details.phrases?.phrases);
+    const docShare = (r: Row) => Number(r.doc_freq) / N;
+    for (const r of rows) expect(Number(r.doc_share)).toBeCloseTo(docShare(r), 12);
+    // Counts are occurrences in the cleaned text: exact substring counts over clean/.
+    const clean = readdirSync(path.join(out, 'clean')).map((f) => readFileSync(path.join(out, 'clean', f), 'utf8'));
+    for (const term of ['乡村振兴', '高质量发展', '营商环境']) {
+      const row = rows.find((r) => r.phrase === term)!;
+      expect(Number(row.count), term).toBe(clean.reduce((n, text) => n + text.split(term).length - 1, 0));
+    }
+  });
+});
