@@ -48,3 +48,24 @@ export function cosineDistanceMatrix(X: readonly number[][]): Float64Array {
 export function silhouettesFromDistances(D: Float64Array, n: number, labels: readonly number[], k: number): number[] {
   return pointSilhouettes(n, labels, k, (i, j) => D[i * n + j]!);
 }
+
+/**
+ * Cosine distances from each sampled point to every point (sample.length x n,
+ * row-major): computed once, they give the sampled silhouette of every k tried
+ * (the same numbers as `silhouette(X, labels, k, sample)`) at the cost of one pass.
+ */
+export function sampledDistanceRows(X: readonly number[][], sample: readonly number[]): Float64Array {
+  const n = X.length;
+  const D = new Float64Array(sample.length * n);
+  sample.forEach((i, r) => {
+    for (let j = 0; j < n; j++) if (j !== i) D[r * n + j] = cosineDistance(X[i]!, X[j]!);
+  });
+  return D;
+}
+
+/** Mean silhouette of the sampled points, from rows made by sampledDistanceRows. */
+export function silhouetteFromSampledRows(D: Float64Array, sample: readonly number[], n: number, labels: readonly number[], k: number): number {
+  const row = new Map(sample.map((i, r) => [i, r]));
+  const s = pointSilhouettes(n, labels, k, (i, j) => D[row.get(i)! * n + j]!, sample);
+  return s.reduce((a, b) => a + b, 0) / s.length;
+}
