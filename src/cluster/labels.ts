@@ -54,10 +54,11 @@ export interface LabelOptions {
  * 2022): w(t, c) = f(t, c) / N(c) · log(1 + A / f(t)), where f(t, c) counts t
  * in group c, N(c) is the group's token count, f(t) the term's count in all
  * groups and A the mean tokens per group. Only terms that set the group apart
- * are ranked: a term must be over-used in the group (its rate there at least
- * `minLift` times its rate in the other groups), so that words common to all
- * groups (建设, 发展) never label one; and it must occur in `minShare` of the
- * group's items, so that one report's place name does not label a cluster.
+ * are ranked: a term in more than half of the items of every group (建设, 发展 in
+ * every report) labels none; a term must be over-used in the group (its rate
+ * there at least `minLift` times its rate in the other groups); and it must
+ * occur in `minShare` of the group's items, so that one report's oddity does
+ * not label a cluster.
  * Ties go to the term that sorts first. A group with no such term gets none.
  */
 export function distinctiveTerms(g: GroupTerms, vocab: readonly string[], opts: LabelOptions): { group: number; rank: number; term: string; weight: number }[] {
@@ -66,6 +67,9 @@ export function distinctiveTerms(g: GroupTerms, vocab: readonly string[], opts: 
   for (let c = 0; c < k; c++) for (let t = 0; t < nTerms; t++) total[t]! += g.counts[c * nTerms + t]!;
   const allTokens = g.tokens.reduce((a, b) => a + b, 0);
   const meanTokens = allTokens / k;
+  // Common to all groups: in more than half the items of every group (建设 in every report).
+  const common = new Uint8Array(nTerms).fill(k > 1 ? 1 : 0);
+  for (let c = 0; c < k; c++) for (let t = 0; t < nTerms; t++) if (common[t] && !(g.itemFreq[c * nTerms + t]! > 0.5 * g.items[c]!)) common[t] = 0;
   const out: { group: number; rank: number; term: string; weight: number }[] = [];
   for (let c = 0; c < k; c++) {
     const base = c * nTerms;
@@ -76,7 +80,7 @@ export function distinctiveTerms(g: GroupTerms, vocab: readonly string[], opts: 
     const scored: { t: number; w: number }[] = [];
     for (let t = 0; t < nTerms; t++) {
       const f = g.counts[base + t]!;
-      if (f === 0 || g.itemFreq[base + t]! < minItems) continue;
+      if (f === 0 || common[t] || g.itemFreq[base + t]! < minItems) continue;
       const rateIn = f / inTokens;
       const rest = total[t]! - f;
       if (outTokens > 0 && rest > 0 && rateIn < opts.minLift * (rest / outTokens)) continue;

@@ -231,9 +231,20 @@ describe('cluster labels (c-TF-IDF with a lift and a share threshold)', () => {
       { group: 1, rank: 1, term: '粮食', weight: expect.closeTo((6 / 17) * Math.log(1 + 22.5 / 7), 14) },
       { group: 2, rank: 1, term: '工厂', weight: expect.closeTo((11 / 28) * Math.log(1 + 22.5 / 12), 14) },
     ]);
-    // A lift threshold of 1.2 lets 建设 label group 1 (lift 1.21), ranked by its weight 16/28 · ln(1 + 22.5/24) after 工厂.
+    // A lift threshold of 1.2 would let 建设 (lift 1.21) label group 1, but it is in every item of both groups: common to all, no label.
     const loose = distinctiveTerms(g, vocab, { top: 5, minShare: 0.5, minLift: 1.2 }).filter((t) => t.group === 2).map((t) => t.term);
-    expect(loose).toEqual(['工厂', '建设']);
+    expect(loose).toEqual(['工厂']);
+    // Take 建设 out of one item of group 0 and it is no longer common (in 1 of 2): it labels group 1, before 工厂, as
+    // 16/28 · ln(1 + 20.5/20) = 0.403 > 11/28 · ln(1 + 20.5/12) = 0.391.
+    const h = new GroupTerms(2, 4);
+    h.add(0, [0, 1, 2, 3], [4, 3, 1, 2]);
+    h.add(0, [1], [3]);
+    h.add(1, [0, 2], [8, 6]);
+    h.add(1, [0, 2, 1], [8, 5, 1]);
+    // Group 0: 13 tokens (建设 4), group 1: 28 (建设 16); lift of 建设 in group 1: (16/28) / (4/13) = 1.86; A = 41/2.
+    const group1 = distinctiveTerms(h, vocab, { top: 5, minShare: 0.5, minLift: 1.2 }).filter((t) => t.group === 2);
+    expect(group1.map((t) => t.term)).toEqual(['建设', '工厂']);
+    expect(group1[0]!.weight).toBeCloseTo((16 / 28) * Math.log(1 + 20.5 / 20), 14);
   });
 });
 
