@@ -20,6 +20,7 @@ export const clusterParams = z
     k_max: z.number().int().min(2).default(8).describe('largest k tried when k is auto (never above documents - 1)'),
     features: z.number().int().min(10).default(2000).describe('report vectors use the terms of highest total tf-idf'),
     dims: z.number().int().min(0).default(100).describe('LSA dimensions the vectors are reduced to before k-means (randomized SVD; 0: none)'),
+    lsa_power: z.number().int().min(0).default(1).describe('power iterations of the randomized SVD (more: closer to the exact SVD, each costs two passes over the vectors)'),
     restarts: z.number().int().min(1).default(10).describe('k-means++ restarts (seeds seed, seed+1 ...); the lowest inertia wins'),
     seed: z.number().int().default(42).describe('random seed of the k-means++ initialisation'),
     max_iterations: z.number().int().min(1).default(100).describe('k-means iterations per restart'),
@@ -137,7 +138,7 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
   termIds.forEach((t, j) => (column[t] = j));
   const X = normalizeRows(featureRows(m, weights.tfidf.weights, column, termIds.length));
   // k-means, silhouettes and the map work in the LSA space; labels come from the terms.
-  const Z = lsa(X, params.dims, params.seed).map(normalize);
+  const Z = lsa(X, params.dims, params.seed, params.lsa_power).map(normalize);
   ctx?.progress(1, 3, 'steps');
 
   let clusterOf = new Array<number>(n).fill(1);
@@ -282,7 +283,7 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     messages.push({ origin: 'cluster:themes', text: `${X.rows} paragraph(s) with terms shared by other paragraphs (but not by half of them): too few for themes` });
     return empty;
   }
-  const Zt = lsa(X, params.dims, params.seed).map(normalize);
+  const Zt = lsa(X, params.dims, params.seed, params.lsa_power).map(normalize);
   const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, Zt.length - 1);
   const silSample = evenSample(Zt.length, 1000) ?? Zt.map((_, i) => i);
   const rows = params.themes === 'auto' ? sampledDistanceRows(Zt, silSample) : undefined;
