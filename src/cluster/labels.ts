@@ -22,12 +22,12 @@ export class GroupTerms {
     this.stamp = new Int32Array(nTerms).fill(-1);
   }
 
-  /** Adds one item of group g: its terms with their counts (a term may repeat). */
-  add(g: number, terms: ArrayLike<number>, counts?: ArrayLike<number>): void {
+  /** Adds one item of group g: its terms (terms[from..to), by default all) with their counts (a term may repeat). */
+  add(g: number, terms: ArrayLike<number>, counts?: ArrayLike<number>, from = 0, to = terms.length): void {
     const item = this.item++;
     const base = g * this.nTerms;
     this.items[g]!++;
-    for (let i = 0; i < terms.length; i++) {
+    for (let i = from; i < to; i++) {
       const t = terms[i]!;
       const c = counts ? counts[i]! : 1;
       this.counts[base + t]! += c;

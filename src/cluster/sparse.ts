@@ -53,16 +53,16 @@ export function selectRows(A: SparseRows, which: readonly number[]): SparseRows 
   return { indptr, indices, values, rows: which.length, cols: A.cols };
 }
 
-/** Each row scaled to unit length (a zero row stays zero). */
+/** Each row scaled to unit length (a zero row stays zero), in place. */
 export function normalizeRows(A: SparseRows): SparseRows {
-  const values = A.values.slice();
+  const values = A.values;
   for (let i = 0; i < A.rows; i++) {
     let s = 0;
     for (let p = A.indptr[i]!; p < A.indptr[i + 1]!; p++) s += values[p]! * values[p]!;
     const n = Math.sqrt(s);
     if (n > 0) for (let p = A.indptr[i]!; p < A.indptr[i + 1]!; p++) values[p] = values[p]! / n;
   }
-  return { ...A, values };
+  return A;
 }
 
 /** Row i as a dense array. */

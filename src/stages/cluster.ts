@@ -136,9 +136,8 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
   const termIds = [...mass.keys()].filter((t) => mass[t]! > 0).sort((a, b) => mass[b]! - mass[a]! || (weights.vocab[a]! < weights.vocab[b]! ? -1 : 1)).slice(0, params.features);
   const column = new Int32Array(m.nTerms).fill(-1);
   termIds.forEach((t, j) => (column[t] = j));
-  const X = normalizeRows(featureRows(m, weights.tfidf.weights, column, termIds.length));
-  // k-means, silhouettes and the map work in the LSA space; labels come from the terms.
-  const Z = lsa(X, params.dims, params.seed, params.lsa_power).map(normalize);
+  // k-means, silhouettes and the map work in the LSA space (the term vectors are not kept); labels come from the terms.
+  const Z = lsa(normalizeRows(featureRows(m, weights.tfidf.weights, column, termIds.length)), params.dims, params.seed, params.lsa_power).map(normalize);
   ctx?.progress(1, 3, 'steps');
 
   let clusterOf = new Array<number>(n).fill(1);
@@ -231,7 +230,6 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
       pEnd[N++] = end;
     }
   });
-  const idsOf = (i: number) => tokens.documents[pDoc[i]!]!.ids.subarray(pStart[i]!, pEnd[i]!);
   const empty = { themeLabels: [], themeTerms: [], themeCounts: [], formulaParagraphs: formula };
   if (N < 3) {
     messages.push({ origin: 'cluster:themes', text: `${N} paragraph(s) of ${params.theme_min_tokens}+ tokens: too few for themes` });
@@ -242,8 +240,8 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
   const df = new Float64Array(V);
   const stamp = new Int32Array(V).fill(-1);
   for (let i = 0; i < N; i++) {
-    const ids = idsOf(i);
-    for (let q = 0; q < ids.length; q++) {
+    const ids = tokens.documents[pDoc[i]!]!.ids;
+    for (let q = pStart[i]!; q < pEnd[i]!; q++) {
       const t = ids[q]!;
       if (stamp[t] !== i) {
         stamp[t] = i;
@@ -258,9 +256,9 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
   // A paragraph's unit tf-idf vector: its feature columns in order of first occurrence, and their values.
   const acc = new Float64Array(feats.length);
   const vector = (i: number): { cols: number[]; vals: number[] } => {
-    const ids = idsOf(i);
+    const ids = tokens.documents[pDoc[i]!]!.ids;
     const cols: number[] = [];
-    for (let q = 0; q < ids.length; q++) {
+    for (let q = pStart[i]!; q < pEnd[i]!; q++) {
       const j = col[ids[q]!]!;
       if (j < 0) continue;
       if (acc[j] === 0) cols.push(j);
@@ -310,7 +308,7 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     const base = pDoc[i]! * 4 * r.k;
     counts[base + best]!++; // all sections
     counts[base + (1 + pSection[i]!) * r.k + best]!++;
-    groups.add(best, idsOf(i));
+    groups.add(best, tokens.documents[pDoc[i]!]!.ids, undefined, pStart[i]!, pEnd[i]!);
   }
   const top = distinctiveTerms(groups, tokens.vocab, { top: params.label_terms, minShare: params.theme_label_min_share, minLift: params.theme_label_min_lift });
   const themeLabels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
