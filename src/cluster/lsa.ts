@@ -1,5 +1,6 @@
-import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { seededUniform } from '../random.js';
+import { mulDense, sparseOfDense, tmulDense, type SparseRows } from './sparse.js';
 
 /**
  * Latent semantic analysis: the rows of X projected on their top `dims`
@@ -10,24 +11,94 @@ import { seededUniform } from '../random.js';
  * directions. Deterministic for a given seed (sign flips of a component do
  * not change cosines). Returns X unchanged when it has no more columns than `dims`.
  */
-export function lsa(X: readonly number[][], dims: number, seed: number, power = 2): number[][] {
-  const d = X[0]?.length ?? 0;
-  if (dims <= 0 || d <= dims || X.length <= dims) return X.map((x) => [...x]);
-  const A = new Matrix(X as number[][]);
-  const l = Math.min(dims + 10, d, X.length);
+export function lsa(X: readonly number[][] | SparseRows, dims: number, seed: number, power = 2): number[][] {
+  const A = Array.isArray(X) ? sparseOfDense(X as readonly number[][]) : (X as SparseRows);
+  const d = A.cols;
+  const n = A.rows;
+  if (dims <= 0 || d <= dims || n <= dims) return Array.from({ length: n }, (_, i) => denseOf(A, i));
+  // The products with A skip its zeros (sparse.ts): the same sums as ml-matrix's dense mmul, far fewer terms.
+  const l = Math.min(dims + 10, d, n);
   const rand = gaussian(seed);
-  const omega = Matrix.from1DArray(d, l, Float64Array.from({ length: d * l }, rand));
-  let Q = new QrDecomposition(A.mmul(omega)).orthogonalMatrix;
+  const omega = Float64Array.from({ length: d * l }, rand);
+  let Q = orthonormalColumns(mulDense(A, omega, l), n, l);
   for (let i = 0; i < power; i++) {
-    const Z = new QrDecomposition(A.transpose().mmul(Q)).orthogonalMatrix;
-    Q = new QrDecomposition(A.mmul(Z)).orthogonalMatrix;
+    const Z = orthonormalColumns(tmulDense(A, Q, l), d, l);
+    Q = orthonormalColumns(mulDense(A, Z, l), n, l);
   }
-  const B = Q.transpose().mmul(A); // l x d
+  const B = Matrix.from1DArray(d, l, tmulDense(A, Q, l)).transpose(); // l x d
   const svd = new SingularValueDecomposition(B, { autoTranspose: true });
   const U = svd.leftSingularVectors.subMatrix(0, l - 1, 0, dims - 1);
   const S = svd.diagonal.slice(0, dims);
-  const Y = Q.mmul(U); // n x dims
+  const Y = Matrix.from1DArray(n, l, Q).mmul(U); // n x dims
   return Y.to2DArray().map((row) => row.map((v, j) => v * S[j]!));
+}
+
+/** ml-matrix's hypotenuse (JAMA's): sqrt(a² + b²) without overflow. */
+function hypotenuse(a: number, b: number): number {
+  if (Math.abs(a) > Math.abs(b)) {
+    const r = b / a;
+    return Math.abs(a) * Math.sqrt(1 + r * r);
+  }
+  if (b !== 0) {
+    const r = a / b;
+    return Math.abs(b) * Math.sqrt(1 + r * r);
+  }
+  return 0;
+}
+
+/**
+ * The orthogonal factor Q of the Householder QR of Y (m x n, row-major), as
+ * ml-matrix's QrDecomposition(Y).orthogonalMatrix computes it (JAMA's
+ * algorithm, the same operations in the same order, so the same bits), but on
+ * a column-major Float64Array instead of get/set calls: LSA's range finder
+ * orthonormalises tall matrices several times, which was most of its cost.
+ * Returns Q row-major.
+ */
+export function orthonormalColumns(Y: Float64Array, m: number, n: number): Float64Array {
+  const qr = new Float64Array(m * n); // column-major: column k is qr[k*m .. (k+1)*m)
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) qr[j * m + i] = Y[i * n + j]!;
+  for (let k = 0; k < n; k++) {
+    const ck = k * m;
+    let nrm = 0;
+    for (let i = k; i < m; i++) nrm = hypotenuse(nrm, qr[ck + i]!);
+    if (nrm !== 0) {
+      if (qr[ck + k]! < 0) nrm = -nrm;
+      for (let i = k; i < m; i++) qr[ck + i] = qr[ck + i]! / nrm;
+      qr[ck + k] = qr[ck + k]! + 1;
+      for (let j = k + 1; j < n; j++) {
+        const cj = j * m;
+        let s = 0;
+        for (let i = k; i < m; i++) s += qr[ck + i]! * qr[cj + i]!;
+        s = -s / qr[ck + k]!;
+        for (let i = k; i < m; i++) qr[cj + i] = qr[cj + i]! + s * qr[ck + i]!;
+      }
+    }
+  }
+  const X = new Float64Array(m * n); // column-major
+  for (let k = n - 1; k >= 0; k--) {
+    const ck = k * m;
+    const xk = k * m;
+    for (let i = 0; i < m; i++) X[xk + i] = 0;
+    X[xk + k] = 1;
+    for (let j = k; j < n; j++) {
+      const xj = j * m;
+      if (qr[ck + k] !== 0) {
+        let s = 0;
+        for (let i = k; i < m; i++) s += qr[ck + i]! * X[xj + i]!;
+        s = -s / qr[ck + k]!;
+        for (let i = k; i < m; i++) X[xj + i] = X[xj + i]! + s * qr[ck + i]!;
+      }
+    }
+  }
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[i * n + j] = X[j * m + i]!;
+  return out;
+}
+
+function denseOf(A: SparseRows, i: number): number[] {
+  const v = new Array<number>(A.cols).fill(0);
+  for (let p = A.indptr[i]!; p < A.indptr[i + 1]!; p++) v[A.indices[p]!] = A.values[p]!;
+  return v;
 }
 
 /** Standard normal numbers from the seeded uniform generator (Box-Muller; the half step keeps u off 0). */

@@ -1,4 +1,10 @@
-import { cosineDistance } from './spherical.js';
+import { cosineDistance, dot } from './spherical.js';
+
+/** cosineDistance with the norms computed once per row: the same formula, so the same bits. */
+function rowDistance(X: readonly number[][]): (i: number, j: number) => number {
+  const norms = X.map((x) => Math.sqrt(dot(x, x)));
+  return (i, j) => (norms[i]! > 0 && norms[j]! > 0 ? 1 - dot(X[i]!, X[j]!) / (norms[i]! * norms[j]!) : 1);
+}
 
 /**
  * Silhouettes (Rousseeuw 1987) with cosine distance, as scikit-learn's
@@ -34,9 +40,10 @@ export function silhouette(X: readonly number[][], labels: readonly number[], k:
 export function cosineDistanceMatrix(X: readonly number[][]): Float64Array {
   const n = X.length;
   const D = new Float64Array(n * n);
+  const dist = rowDistance(X);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const d = cosineDistance(X[i]!, X[j]!);
+      const d = dist(i, j);
       D[i * n + j] = d;
       D[j * n + i] = d;
     }
@@ -47,4 +54,26 @@ export function cosineDistanceMatrix(X: readonly number[][]): Float64Array {
 /** Per-point silhouettes from a distance matrix made by cosineDistanceMatrix. */
 export function silhouettesFromDistances(D: Float64Array, n: number, labels: readonly number[], k: number): number[] {
   return pointSilhouettes(n, labels, k, (i, j) => D[i * n + j]!);
+}
+
+/**
+ * Cosine distances from each sampled point to every point (sample.length x n,
+ * row-major): computed once, they give the sampled silhouette of every k tried
+ * (the same numbers as `silhouette(X, labels, k, sample)`) at the cost of one pass.
+ */
+export function sampledDistanceRows(X: readonly number[][], sample: readonly number[]): Float64Array {
+  const n = X.length;
+  const D = new Float64Array(sample.length * n);
+  const dist = rowDistance(X);
+  sample.forEach((i, r) => {
+    for (let j = 0; j < n; j++) if (j !== i) D[r * n + j] = dist(i, j);
+  });
+  return D;
+}
+
+/** Mean silhouette of the sampled points, from rows made by sampledDistanceRows. */
+export function silhouetteFromSampledRows(D: Float64Array, sample: readonly number[], n: number, labels: readonly number[], k: number): number {
+  const row = new Map(sample.map((i, r) => [i, r]));
+  const s = pointSilhouettes(n, labels, k, (i, j) => D[row.get(i)! * n + j]!, sample);
+  return s.reduce((a, b) => a + b, 0) / s.length;
 }

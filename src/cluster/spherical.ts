@@ -1,4 +1,5 @@
 import { kmeans } from 'ml-kmeans';
+import { Random } from 'ml-random';
 
 /**
  * Spherical k-means: k-means in cosine geometry on unit-length vectors
@@ -70,10 +71,65 @@ function unitCosineDistance(): (p: number[], q: number[]) => number {
   };
 }
 
+/**
+ * k-means++ seeding exactly as ml-kmeans 7 does it (scikit-learn's greedy
+ * variant: 2 + ⌊ln k⌋ candidates per centre, drawn from ml-random with the
+ * same seed, the one that lowers the potential most kept), with the same
+ * floating-point operations in the same order, so the centres are identical;
+ * but on flat arrays, without copying X into a Matrix and every row out of it
+ * for each distance (which made ml-kmeans's own seeding most of the cost).
+ */
+export function kmeansPlusPlus(X: readonly number[][], k: number, seed: number): number[][] {
+  const n = X.length;
+  const random = new Random(seed);
+  const trials = 2 + Math.floor(Math.log(k));
+  const sq = (p: readonly number[], q: readonly number[]) => {
+    let d = 0;
+    for (let i = 0; i < p.length; i++) d += (p[i]! - q[i]!) * (p[i]! - q[i]!);
+    return d;
+  };
+  const first = random.randInt(n);
+  const centres = [first];
+  let closest = new Float64Array(n);
+  for (let i = 0; i < n; i++) closest[i] = sq(X[i]!, X[first]!);
+  const probabilities = (d: Float64Array) => {
+    let s = d[0]!;
+    for (let i = 1; i < n; i++) s += d[i]!;
+    // All points on the centres chosen (duplicate documents): any is as good, draw evenly (ml-kmeans would throw here).
+    if (!(s > 0)) return Array.from(d, () => 1 / n);
+    const inv = 1 / s;
+    return Array.from(d, (x) => x * inv);
+  };
+  let p = probabilities(closest);
+  const candidate = new Float64Array(n);
+  for (let c = 1; c < k; c++) {
+    const picks = random.choice(n, { replace: true, size: trials, probabilities: p });
+    let bestIdx = -1;
+    let bestPot = Infinity;
+    let bestDist = closest;
+    for (const idx of picks) {
+      let pot = 0;
+      for (let i = 0; i < n; i++) {
+        candidate[i] = Math.min(closest[i]!, sq(X[idx]!, X[i]!));
+        pot += candidate[i]!;
+      }
+      if (pot < bestPot) {
+        bestIdx = idx;
+        bestPot = pot;
+        bestDist = candidate.slice();
+      }
+    }
+    centres.push(bestIdx);
+    closest = bestDist;
+    p = probabilities(closest);
+  }
+  return centres.map((i) => [...X[i]!]);
+}
+
 export function sphericalKmeans(X: number[][], k: number, opts: { seed: number; restarts: number; maxIterations: number }): SphericalResult {
   let best: SphericalResult | undefined;
   for (let r = 0; r < opts.restarts; r++) {
-    const res = kmeans(X, k, { initialization: 'kmeans++', seed: opts.seed + r, maxIterations: opts.maxIterations, distanceFunction: unitCosineDistance() });
+    const res = kmeans(X, k, { initialization: kmeansPlusPlus(X, k, opts.seed + r), maxIterations: opts.maxIterations, distanceFunction: unitCosineDistance() });
     const { inertia, centroids } = sphericalInertia(X, res.clusters, k);
     // Strictly lower only: ties keep the earlier seed, so the result does not depend on float noise order.
     if (!best || inertia < best.inertia - 1e-12) best = { labels: res.clusters, centroids, inertia };

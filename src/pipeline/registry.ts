@@ -116,7 +116,7 @@ export const STAGES: readonly StageDefinition[] = [
     messagesOf: (made) => (made as Clusters).messages,
     details: (made) => {
       const c = made as Clusters;
-      return { k: c.labels.length, cluster_labels: c.labels, themes: c.themeLabels, silhouette: c.meta.silhouette };
+      return { k: c.labels.length, cluster_labels: c.labels, themes: c.themeLabels, silhouette: c.meta.silhouette, opening_formula_paragraphs: c.meta.formulaParagraphs };
     },
   }),
   defineStage({

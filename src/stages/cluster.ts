@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { lsa } from '../cluster/lsa.js';
 import { pca2 } from '../cluster/pca.js';
-import { cosineDistanceMatrix, silhouette, silhouettesFromDistances } from '../cluster/silhouette.js';
-import { cosineDistance, normalize, sphericalInertia, sphericalKmeans } from '../cluster/spherical.js';
+import { distinctiveTerms, GroupTerms } from '../cluster/labels.js';
+import { cosineDistanceMatrix, sampledDistanceRows, silhouetteFromSampledRows, silhouettesFromDistances } from '../cluster/silhouette.js';
+import { groupCentroids, normalizeRows, sparseRows, type SparseRows } from '../cluster/sparse.js';
+import { cosineDistance, normalize, sphericalKmeans } from '../cluster/spherical.js';
 import { sectionOf, type Corpus, type Message, type SectionKind } from '../types.js';
 import type { StageContext } from './context.js';
 import type { Tokens } from './segment.js';
@@ -18,10 +20,15 @@ export const clusterParams = z
     k_max: z.number().int().min(2).default(8).describe('largest k tried when k is auto (never above documents - 1)'),
     features: z.number().int().min(10).default(2000).describe('report vectors use the terms of highest total tf-idf'),
     dims: z.number().int().min(0).default(100).describe('LSA dimensions the vectors are reduced to before k-means (randomized SVD; 0: none)'),
+    lsa_power: z.number().int().min(0).default(1).describe('power iterations of the randomized SVD (more: closer to the exact SVD, each costs two passes over the vectors)'),
     restarts: z.number().int().min(1).default(10).describe('k-means++ restarts (seeds seed, seed+1 ...); the lowest inertia wins'),
     seed: z.number().int().default(42).describe('random seed of the k-means++ initialisation'),
     max_iterations: z.number().int().min(1).default(100).describe('k-means iterations per restart'),
     label_terms: z.number().int().min(1).default(5).describe('terms in a cluster or theme label'),
+    label_min_share: z.number().min(0).max(1).default(0.3).describe('a cluster label term occurs in at least this share of the cluster\'s reports'),
+    theme_label_min_share: z.number().min(0).max(1).default(0.02).describe('a theme label term occurs in at least this share of the theme\'s paragraphs'),
+    label_min_lift: z.number().min(1).default(1.5).describe('a cluster label term\'s rate in its cluster is at least this many times its rate in the other clusters'),
+    theme_label_min_lift: z.number().min(1).default(2).describe('a theme label term\'s rate in its theme is at least this many times its rate in the other themes'),
     silhouette_sample: z.number().int().min(10).default(2000).describe('documents whose silhouette is computed exactly; above, the simplified (centroid) silhouette'),
     themes: kParam.default(8).describe('number of paragraph themes, or auto (silhouette on the fitting sample)'),
     theme_features: z.number().int().min(10).default(500).describe('paragraph vectors use the terms in most paragraphs (below half of them)'),
@@ -55,48 +62,51 @@ export interface Clusters {
   /** Per document and theme (1-based), over all sections and per section. */
   themeCounts: { doc_id: string; section: SectionKind | 'all'; theme: number; paragraphs: number; share: number }[];
   messages: Message[];
-  meta: { stage: 'cluster'; params: ClusterParams; silhouette: 'exact' | 'simplified' };
+  /** formulaParagraphs: opening-formula paragraphs left out of the themes. */
+  meta: { stage: 'cluster'; params: ClusterParams; silhouette: 'exact' | 'simplified'; formulaParagraphs: number };
 }
 
-/** Distinctive terms of each group: mean weight inside minus mean weight outside (a c-TF-IDF-style contrast). */
-function distinctiveTerms(X: readonly number[][], labels: readonly number[], k: number, terms: readonly string[], top: number): { group: number; rank: number; term: string; weight: number }[] {
-  const dim = terms.length;
-  const sums = Array.from({ length: k }, () => new Float64Array(dim));
-  const sizes = new Array<number>(k).fill(0);
-  const total = new Float64Array(dim);
-  X.forEach((x, i) => {
-    sizes[labels[i]!]!++;
-    for (let j = 0; j < dim; j++) {
-      sums[labels[i]!]![j]! += x[j]!;
-      total[j]! += x[j]!;
-    }
-  });
-  const out: { group: number; rank: number; term: string; weight: number }[] = [];
-  for (let c = 0; c < k; c++) {
-    const rest = X.length - sizes[c]!;
-    const scores = Array.from({ length: dim }, (_, j) => ({ j, w: sizes[c]! ? sums[c]![j]! / sizes[c]! - (rest ? (total[j]! - sums[c]![j]!) / rest : 0) : 0 }));
-    scores.sort((a, b) => b.w - a.w || (terms[a.j]! < terms[b.j]! ? -1 : 1));
-    scores.slice(0, top).forEach((s, r) => out.push({ group: c + 1, rank: r + 1, term: terms[s.j]!, weight: s.w }));
-  }
-  return out;
-}
-
-/** Fits k on X (given or chosen by silhouette) and returns the labelling and the k tried. */
-function fit(X: number[][], k: 'auto' | number, kMin: number, kMax: number, params: ClusterParams, sample: number[] | undefined, scoreFixed = true, D?: Float64Array): { labels: number[]; centroids: number[][]; k: number; tried: KSelectionRow[] } {
+/**
+ * Fits k on X (given, or each k of k_min..k_max scored by `score`, the highest
+ * silhouette kept) and returns the labelling and the k tried. k stays within
+ * 2..n − 1 whatever the parameters say.
+ */
+function fit(X: number[][], k: 'auto' | number, kMin: number, kMax: number, params: ClusterParams, score?: (labels: number[], k: number) => number): { labels: number[]; centroids: number[][]; k: number; tried: KSelectionRow[] } {
   const n = X.length;
-  const ks = k === 'auto' ? Array.from({ length: Math.max(0, Math.min(kMax, n - 1) - kMin + 1) }, (_, i) => kMin + i) : [Math.min(k, n - 1)];
+  const lo = Math.min(kMin, n - 1);
+  const hi = Math.max(lo, Math.min(kMax, n - 1));
+  const ks = k === 'auto' ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) : [Math.min(k, n - 1)];
   const tried: (KSelectionRow & { labels: number[]; centroids: number[][] })[] = [];
   for (const kk of ks) {
     const r = sphericalKmeans(X, kk, { seed: params.seed, restarts: params.restarts, maxIterations: params.max_iterations });
-    // A single k needs no silhouette to be chosen; reports still get one for k_selection.csv.
-    const score = () => (D ? mean(silhouettesFromDistances(D, n, r.labels, kk)) : silhouette(X, r.labels, kk, sample));
-    const s = ks.length > 1 || scoreFixed ? score() : NaN;
-    tried.push({ k: kk, silhouette: s, inertia: r.inertia, chosen: false, labels: r.labels, centroids: r.centroids });
+    tried.push({ k: kk, silhouette: score ? score(r.labels, kk) : NaN, inertia: r.inertia, chosen: false, labels: r.labels, centroids: r.centroids });
   }
   let best = tried[0]!;
   for (const t of tried) if (t.silhouette > best.silhouette + 1e-12) best = t;
   best.chosen = true;
   return { labels: best.labels, centroids: best.centroids, k: best.k, tried: tried.map(({ k: kk, silhouette: s, inertia, chosen }) => ({ k: kk, silhouette: s, inertia, chosen })) };
+}
+
+/** The tf-idf rows restricted to the columns mapped (column[term] >= 0), as CSR with columns ascending. */
+function featureRows(m: Weights['features'], weights: Float64Array, column: Int32Array, cols: number): SparseRows {
+  const indptr = new Int32Array(m.nDocs + 1);
+  for (let d = 0; d < m.nDocs; d++) {
+    let c = 0;
+    for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) if (column[m.indices[k]!]! >= 0) c++;
+    indptr[d + 1] = indptr[d]! + c;
+  }
+  const indices = new Int32Array(indptr[m.nDocs]!);
+  const values = new Float64Array(indptr[m.nDocs]!);
+  for (let d = 0; d < m.nDocs; d++) {
+    const entries: number[] = [];
+    for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) if (column[m.indices[k]!]! >= 0) entries.push(k);
+    entries.sort((a, b) => column[m.indices[a]!]! - column[m.indices[b]!]!);
+    entries.forEach((k, q) => {
+      indices[indptr[d]! + q] = column[m.indices[k]!]!;
+      values[indptr[d]! + q] = weights[k]!;
+    });
+  }
+  return { indptr, indices, values, rows: m.nDocs, cols };
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -120,22 +130,14 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
   const m = weights.features;
   const n = m.nDocs;
 
-  // Report vectors: the terms of highest total tf-idf, dense, renormalised.
+  // Report vectors: the terms of highest total tf-idf, sparse, renormalised.
   const mass = new Float64Array(m.nTerms);
   for (let k = 0; k < m.indices.length; k++) mass[m.indices[k]!]! += weights.tfidf.weights[k]!;
   const termIds = [...mass.keys()].filter((t) => mass[t]! > 0).sort((a, b) => mass[b]! - mass[a]! || (weights.vocab[a]! < weights.vocab[b]! ? -1 : 1)).slice(0, params.features);
-  const column = new Map(termIds.map((t, j) => [t, j]));
-  const X = Array.from({ length: n }, (_, d) => {
-    const v = new Array<number>(termIds.length).fill(0);
-    for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) {
-      const j = column.get(m.indices[k]!);
-      if (j !== undefined) v[j] = weights.tfidf.weights[k]!;
-    }
-    return normalize(v);
-  });
-  const terms = termIds.map((t) => weights.vocab[t]!);
-  // k-means, silhouettes and the map work in the LSA space; labels come from the terms.
-  const Z = lsa(X, params.dims, params.seed).map(normalize);
+  const column = new Int32Array(m.nTerms).fill(-1);
+  termIds.forEach((t, j) => (column[t] = j));
+  // k-means, silhouettes and the map work in the LSA space (the term vectors are not kept); labels come from the terms.
+  const Z = lsa(normalizeRows(featureRows(m, weights.tfidf.weights, column, termIds.length)), params.dims, params.seed, params.lsa_power).map(normalize);
   ctx?.progress(1, 3, 'steps');
 
   let clusterOf = new Array<number>(n).fill(1);
@@ -147,9 +149,12 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
   if (n < 3) {
     messages.push({ origin: 'cluster:small', text: `${n} document(s): clustering needs at least 3 (k between 2 and documents - 1); all are in cluster 1` });
   } else {
-    // Exact silhouettes come from one distance matrix shared by every k tried.
+    // Silhouettes come from distances computed once for every k tried: all pairs, or from an even sample of reports to all.
     const D = exact ? cosineDistanceMatrix(Z) : undefined;
-    const r = fit(Z, params.k, params.k_min, params.k_max, params, exact ? undefined : evenSample(n, params.silhouette_sample), true, D);
+    const sample = exact ? undefined : evenSample(n, params.silhouette_sample)!;
+    const rows = sample ? sampledDistanceRows(Z, sample) : undefined;
+    const score = (l: number[], k: number) => (D ? mean(silhouettesFromDistances(D, n, l, k)) : silhouetteFromSampledRows(rows!, sample!, n, l, k));
+    const r = fit(Z, params.k, params.k_min, params.k_max, params, score);
     kSelection = r.tried;
     clusterOf = r.labels.map((l) => l + 1);
     // Per-document silhouette: exact, or the simplified one (distances to centroids) for large corpora.
@@ -162,7 +167,11 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
       r.centroids.forEach((c, j) => j !== own && (b = Math.min(b, cosineDistance(x, c))));
       return Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
     });
-    const top = distinctiveTerms(X, r.labels, r.k, terms, params.label_terms);
+    // Labels: c-TF-IDF over all counted terms, not only the clustering features.
+    const groups = new GroupTerms(r.k, weights.counts.nTerms);
+    const c = weights.counts;
+    for (let d = 0; d < n; d++) groups.add(r.labels[d]!, c.indices.subarray(c.indptr[d]!, c.indptr[d + 1]!), c.counts.subarray(c.indptr[d]!, c.indptr[d + 1]!));
+    const top = distinctiveTerms(groups, weights.vocab, { top: params.label_terms, minShare: params.label_min_share, minLift: params.label_min_lift });
     clusterTerms = top.map((t) => ({ cluster: t.group, rank: t.rank, term: t.term, weight: t.weight }));
     labels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
   }
@@ -181,94 +190,136 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     kSelection,
     ...themes,
     messages,
-    meta: { stage: 'cluster', params, silhouette: exact ? 'exact' : 'simplified' },
+    meta: { stage: 'cluster', params, silhouette: exact ? 'exact' : 'simplified', formulaParagraphs: themes.formulaParagraphs },
   };
 }
 
+/**
+ * The formulas that open a report: the dateline (2021年4月8日在某县第十七届人民代表大会
+ * 第一次会议上) and the address (现在，我代表县人民政府向大会报告工作，请予审议，并请……
+ * 列席人员提出意见). The same words in every report make a theme of their own if left
+ * in, and say nothing about what a report is about.
+ */
+const OPENING_FORMULA = /请予审议|列席(?:会议的)?(?:同志|人员)提出意见|我代表.{0,10}人民政府.{0,4}向大会|人民代表大会第.{1,4}次会议上/u;
+
 /** Paragraph themes: tf-idf of paragraphs over the most widespread terms, spherical k-means on a sample, all assigned. */
-function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, messages: Message[]): Pick<Clusters, 'themeLabels' | 'themeTerms' | 'themeCounts'> {
+function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, messages: Message[]): Pick<Clusters, 'themeLabels' | 'themeTerms' | 'themeCounts'> & { formulaParagraphs: number } {
   const docs = new Map(corpus.documents.map((d) => [d.doc_id, d]));
-  interface Para { doc: number; section: SectionKind; ids: Uint32Array }
-  const paras: Para[] = [];
+  const SECTIONS = ['review', 'plan', 'other'] as const;
+  // Paragraphs as (document, section, token range): typed arrays, no object per paragraph.
+  let N = 0;
+  for (const td of tokens.documents) N += td.paragraphStarts.length;
+  const pDoc = new Int32Array(N);
+  const pSection = new Uint8Array(N);
+  const pStart = new Uint32Array(N);
+  const pEnd = new Uint32Array(N);
+  N = 0;
+  let formula = 0;
   tokens.documents.forEach((td, di) => {
     const doc = docs.get(td.doc_id)!;
     for (let p = 0; p < td.paragraphStarts.length; p++) {
       const end = p + 1 < td.paragraphStarts.length ? td.paragraphStarts[p + 1]! : td.ids.length;
       if (end - td.paragraphStarts[p]! < params.theme_min_tokens) continue;
-      paras.push({ doc: di, section: sectionOf(doc, p + 1)?.kind ?? 'other', ids: td.ids.subarray(td.paragraphStarts[p]!, end) });
+      if (OPENING_FORMULA.test(doc.paragraphs[p] ?? '')) {
+        formula++;
+        continue;
+      }
+      pDoc[N] = di;
+      pSection[N] = Math.max(0, SECTIONS.indexOf((sectionOf(doc, p + 1)?.kind ?? 'other') as (typeof SECTIONS)[number]));
+      pStart[N] = td.paragraphStarts[p]!;
+      pEnd[N++] = end;
     }
   });
-  const empty = { themeLabels: [], themeTerms: [], themeCounts: [] };
-  if (paras.length < 3) {
-    messages.push({ origin: 'cluster:themes', text: `${paras.length} paragraph(s) of ${params.theme_min_tokens}+ tokens: too few for themes` });
+  const empty = { themeLabels: [], themeTerms: [], themeCounts: [], formulaParagraphs: formula };
+  if (N < 3) {
+    messages.push({ origin: 'cluster:themes', text: `${N} paragraph(s) of ${params.theme_min_tokens}+ tokens: too few for themes` });
     return empty;
   }
   // Features: terms in the most paragraphs, but in fewer than half of them (those say nothing about a theme).
-  const df = new Map<number, number>();
-  for (const p of paras) for (const t of new Set(p.ids)) df.set(t, (df.get(t) ?? 0) + 1);
-  const feats = [...df].filter(([, c]) => c >= 2 && c < paras.length / 2).sort((a, b) => b[1] - a[1] || (tokens.vocab[a[0]]! < tokens.vocab[b[0]]! ? -1 : 1)).slice(0, params.theme_features).map(([t]) => t);
-  const col = new Map(feats.map((t, j) => [t, j]));
-  const N = paras.length;
-  const idf = feats.map((t) => Math.log((1 + N) / (1 + df.get(t)!)) + 1);
-  const sparse = (p: Para): Map<number, number> => {
-    const v = new Map<number, number>();
-    for (const t of p.ids) {
-      const j = col.get(t);
-      if (j !== undefined) v.set(j, (v.get(j) ?? 0) + idf[j]!);
+  const V = tokens.vocab.length;
+  const df = new Float64Array(V);
+  const stamp = new Int32Array(V).fill(-1);
+  for (let i = 0; i < N; i++) {
+    const ids = tokens.documents[pDoc[i]!]!.ids;
+    for (let q = pStart[i]!; q < pEnd[i]!; q++) {
+      const t = ids[q]!;
+      if (stamp[t] !== i) {
+        stamp[t] = i;
+        df[t]!++;
+      }
     }
-    const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
-    for (const [j, x] of v) v.set(j, x / norm);
-    return v;
+  }
+  const feats = [...df.keys()].filter((t) => df[t]! >= 2 && df[t]! < N / 2).sort((a, b) => df[b]! - df[a]! || (tokens.vocab[a]! < tokens.vocab[b]! ? -1 : 1)).slice(0, params.theme_features);
+  const col = new Int32Array(V).fill(-1);
+  feats.forEach((t, j) => (col[t] = j));
+  const idf = feats.map((t) => Math.log((1 + N) / (1 + df[t]!)) + 1);
+  // A paragraph's unit tf-idf vector: its feature columns in order of first occurrence, and their values.
+  const acc = new Float64Array(feats.length);
+  const vector = (i: number): { cols: number[]; vals: number[] } => {
+    const ids = tokens.documents[pDoc[i]!]!.ids;
+    const cols: number[] = [];
+    for (let q = pStart[i]!; q < pEnd[i]!; q++) {
+      const j = col[ids[q]!]!;
+      if (j < 0) continue;
+      if (acc[j] === 0) cols.push(j);
+      acc[j]! += idf[j]!;
+    }
+    let sq = 0;
+    for (const j of cols) sq += acc[j]! * acc[j]!;
+    const norm = Math.sqrt(sq);
+    const vals = cols.map((j) => acc[j]! / norm);
+    for (const j of cols) acc[j] = 0;
+    return { cols, vals };
   };
-  const dense = (v: Map<number, number>) => {
-    const a = new Array<number>(feats.length).fill(0);
-    for (const [j, x] of v) a[j] = x;
-    return a;
-  };
-  // Each paragraph's vector once: used for fitting (sample) and for assignment (all).
-  const vectors = paras.map(sparse);
-  const sampleIdx = evenSample(N, params.theme_sample) ?? paras.map((_, i) => i);
-  const X = sampleIdx.filter((i) => vectors[i]!.size > 0).map((i) => dense(vectors[i]!));
-  // Fit in the LSA space; centroids are then taken back to term space (the mean of each theme's vectors) for assignment.
-  const Zt = lsa(X, params.dims, params.seed).map(normalize);
-  const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, X.length - 1);
-  const r = fit(Zt, k, params.k_min, params.k_max, { ...params, restarts: params.theme_restarts }, evenSample(Zt.length, 1000), false);
-  const centroids = sphericalInertia(X, r.labels, r.k).centroids;
-  const terms = feats.map((t) => tokens.vocab[t]!);
-  const top = distinctiveTerms(X, r.labels, r.k, terms, params.label_terms);
-  const themeLabels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
+  // Fit on an even sample, in the LSA space; centroids are then taken back to term space (the mean of each theme's vectors) for assignment.
+  const sampleIdx = (evenSample(N, params.theme_sample) ?? Array.from({ length: N }, (_, i) => i)).map(vector).filter((v) => v.cols.length > 0);
+  const X = sparseRows(
+    sampleIdx.map((v) => v.cols.map((j, q) => [j, v.vals[q]!] as [number, number])),
+    feats.length,
+  );
+  if (X.rows < 3) {
+    messages.push({ origin: 'cluster:themes', text: `${X.rows} paragraph(s) with terms shared by other paragraphs (but not by half of them): too few for themes` });
+    return empty;
+  }
+  const Zt = lsa(X, params.dims, params.seed, params.lsa_power).map(normalize);
+  const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, Zt.length - 1);
+  const silSample = evenSample(Zt.length, 1000) ?? Zt.map((_, i) => i);
+  const rows = params.themes === 'auto' ? sampledDistanceRows(Zt, silSample) : undefined;
+  const r = fit(Zt, k, params.k_min, params.k_max, { ...params, restarts: params.theme_restarts }, rows ? (l, kk) => silhouetteFromSampledRows(rows, silSample, Zt.length, l, kk) : undefined);
+  const centroids = groupCentroids(X, r.labels, r.k);
 
-  // Assign every paragraph to the centroid of highest cosine.
-  const counts = new Map<string, number[]>();
-  const bump = (key: string, theme: number) => {
-    const c = counts.get(key) ?? new Array<number>(r.k).fill(0);
-    c[theme]!++;
-    counts.set(key, c);
-  };
-  paras.forEach((p, pi) => {
-    const v = vectors[pi]!;
-    if (v.size === 0) return;
+  // Assign every paragraph to the centroid of highest cosine; count its tokens for the labels.
+  const counts = new Float64Array(tokens.documents.length * 4 * r.k);
+  const groups = new GroupTerms(r.k, V);
+  for (let i = 0; i < N; i++) {
+    const { cols, vals } = vector(i);
+    if (cols.length === 0) continue;
     let best = 0;
     let bestCos = -Infinity;
-    centroids.forEach((c, j) => {
+    for (let c = 0; c < r.k; c++) {
+      const cen = centroids[c]!;
       let s = 0;
-      for (const [i, x] of v) s += x * c[i]!;
+      for (let q = 0; q < cols.length; q++) s += vals[q]! * cen[cols[q]!]!;
       if (s > bestCos + 1e-15) {
-        best = j;
+        best = c;
         bestCos = s;
       }
-    });
-    bump(`${p.doc}\u0000all`, best);
-    bump(`${p.doc}\u0000${p.section}`, best);
-  });
+    }
+    const base = pDoc[i]! * 4 * r.k;
+    counts[base + best]!++; // all sections
+    counts[base + (1 + pSection[i]!) * r.k + best]!++;
+    groups.add(best, tokens.documents[pDoc[i]!]!.ids, undefined, pStart[i]!, pEnd[i]!);
+  }
+  const top = distinctiveTerms(groups, tokens.vocab, { top: params.label_terms, minShare: params.theme_label_min_share, minLift: params.theme_label_min_lift });
+  const themeLabels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
   const themeCounts: Clusters['themeCounts'] = [];
   tokens.documents.forEach((td, di) => {
-    for (const section of ['all', 'review', 'plan', 'other'] as const) {
-      const c = counts.get(`${di}\u0000${section}`);
-      if (!c) continue;
+    (['all', ...SECTIONS] as const).forEach((section, si) => {
+      const c = counts.subarray((di * 4 + si) * r.k, (di * 4 + si + 1) * r.k);
       const total = c.reduce((a, b) => a + b, 0);
-      c.forEach((n, t) => themeCounts.push({ doc_id: td.doc_id, section, theme: t + 1, paragraphs: n, share: total ? n / total : 0 }));
-    }
+      if (!total) return;
+      c.forEach((n, t) => themeCounts.push({ doc_id: td.doc_id, section, theme: t + 1, paragraphs: n, share: n / total }));
+    });
   });
-  return { themeLabels, themeTerms: top.map((t) => ({ theme: t.group, rank: t.rank, term: t.term, weight: t.weight })), themeCounts };
+  return { themeLabels, themeTerms: top.map((t) => ({ theme: t.group, rank: t.rank, term: t.term, weight: t.weight })), themeCounts, formulaParagraphs: formula };
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { silhouette } from '../../src/cluster/silhouette.js';
+import { sampledDistanceRows, silhouette, silhouetteFromSampledRows } from '../../src/cluster/silhouette.js';
+import { distinctiveTerms, GroupTerms } from '../../src/cluster/labels.js';
+import { kmeansPlusPlus } from '../../src/cluster/spherical.js';
+import { kmeans } from 'ml-kmeans';
 import { sphericalInertia } from '../../src/cluster/spherical.js';
 import { pca2 } from '../../src/cluster/pca.js';
 import { ingest, ingestParams } from '../../src/stages/ingest.js';
@@ -19,6 +22,9 @@ describe('silhouette and inertia (hand-computed)', () => {
     // s(A1) = (1.3 − 0.2)/1.3 = 11/13, s(A2) = (0.7 − 0.2)/0.7 = 5/7, s(B1) = 5/7, s(B2) = 11/13; mean 71/91
     expect(silhouette(X, labels, 2)).toBeCloseTo(71 / 91, 14);
     expect(silhouette(X, labels, 2, [1])).toBeCloseTo(5 / 7, 14);
+    // Distances from a sample computed once give the same sampled silhouette: (5/7 + 11/13) / 2 for A2 and B2.
+    const sample = [1, 3];
+    expect(silhouetteFromSampledRows(sampledDistanceRows(X, sample), sample, 4, labels, 2)).toBeCloseTo((5 / 7 + 11 / 13) / 2, 14);
   });
   it('spherical inertia: Σ (1 − cos to the normalised cluster mean)', () => {
     // cluster A: mean direction (1.8, 0.6)/sqrt(3.6); both points at cosine 3/sqrt(10) = 0.9486832980505138; same for B
@@ -94,6 +100,94 @@ describe('clustering recovers known groups', () => {
     }
   });
 
+  it('k_selection: the chosen row\'s silhouette and inertia equal a direct computation on the report vectors', async () => {
+    const corpus = ingest(builtCorpusSources(), ingestParams.parse({}));
+    const set = phrases(corpus, phrasesParams.parse({ discover: false }));
+    const tokens = await segment(corpus, set, segmentParams.parse({ workers: 1 }));
+    const weights = weigh(corpus, tokens, set, weighParams.parse({ keyness: [] }));
+    // dims 0: k-means on the tf-idf vectors themselves, so the check needs no LSA.
+    const c = cluster(corpus, tokens, weights, clusterParams.parse({ themes: 3, dims: 0 }));
+    const m = weights.features;
+    const terms = [...new Set(m.indices)].sort((a, b) => a - b);
+    const vecs = Array.from({ length: m.nDocs }, (_, d) => {
+      const v = new Map<number, number>();
+      for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) v.set(m.indices[k]!, weights.tfidf.weights[k]!);
+      const x = terms.map((t) => v.get(t) ?? 0);
+      const norm = Math.hypot(...x);
+      return x.map((a) => a / norm);
+    });
+    const cos = (a: number[], b: number[]) => a.reduce((s, x, j) => s + x * b[j]!, 0) / (Math.hypot(...a) * Math.hypot(...b));
+    const lab = c.cluster.map((l) => l - 1);
+    const k = Math.max(...lab) + 1;
+    // Rousseeuw's silhouette with cosine distance, point by point.
+    const s = vecs.map((x, i) => {
+      const mean = (g: number) => {
+        const others = vecs.filter((_, j) => j !== i && lab[j] === g);
+        return others.reduce((t, y) => t + 1 - cos(x, y), 0) / others.length;
+      };
+      const a = mean(lab[i]!);
+      const b = Math.min(...Array.from({ length: k }, (_, g) => g).filter((g) => g !== lab[i]).map(mean));
+      return (b - a) / Math.max(a, b);
+    });
+    const chosen = c.kSelection.find((r) => r.chosen)!;
+    expect(chosen.k).toBe(3);
+    expect(chosen.silhouette).toBeCloseTo(s.reduce((a, b) => a + b, 0) / s.length, 10);
+    const centre = (g: number) => terms.map((_, j) => vecs.filter((_, i) => lab[i] === g).reduce((t, x) => t + x[j]!, 0));
+    const inertia = vecs.reduce((t, x, i) => t + 1 - cos(x, centre(lab[i]!)), 0);
+    expect(chosen.inertia).toBeCloseTo(inertia, 10);
+    expect(c.silhouette.reduce((a, b) => a! + b!, 0)! / 12).toBeCloseTo(chosen.silhouette, 12);
+  });
+
+  it('paragraph themes recover the three kinds of paragraph and leave out the opening formula', async () => {
+    const corpus = ingest(builtCorpusSources(), ingestParams.parse({}));
+    const set = phrases(corpus, phrasesParams.parse({ discover: false }));
+    const tokens = await segment(corpus, set, segmentParams.parse({ workers: 1 }));
+    const weights = weigh(corpus, tokens, set, weighParams.parse({ keyness: [] }));
+    const c = cluster(corpus, tokens, weights, clusterParams.parse({ themes: 3 }));
+    expect(c.meta.formulaParagraphs).toBe(12); // 现在,我代表县人民政府向大会报告工作,请予审议 in each report
+    // Each report's 12 body paragraphs are of one kind: all in one theme, the same theme for reports of a kind.
+    const dominant = weights.docIds.map((id) => {
+      const rows = c.themeCounts.filter((t) => t.doc_id === id && t.section === 'all');
+      expect(rows.reduce((s, t) => s + t.paragraphs, 0)).toBe(12);
+      return rows.reduce((a, b) => (b.share > a.share ? b : a)).theme;
+    });
+    expect(ari(dominant, COUNTIES.map((_, i) => i % 3))).toBeGreaterThanOrEqual(0.99); // threshold: perfect recovery
+    expect(c.themeLabels[dominant[0]! - 1]).toMatch(/粮食|农田|农民|种植/u);
+    expect(c.themeLabels[dominant[1]! - 1]).toMatch(/制造|生产线|产能|工厂/u);
+    expect(c.themeLabels[dominant[2]! - 1]).toMatch(/污染|排放|空气|水质/u);
+    // No label word is shared by two themes: labels contrast the themes.
+    const words = c.themeLabels.flatMap((l) => l.split('、'));
+    expect(new Set(words).size).toBe(words.length);
+  });
+
+  it('k never exceeds documents - 1, duplicate documents do not break the seeding', async () => {
+    const three = builtCorpusSources().slice(0, 3);
+    const same = [0, 1, 2].map((i) => ({ ...three[0]!, file: `dup/${i}.txt`, sha256: `d${i}` }));
+    for (const [sources, params] of [
+      [three, { k: 10 }],
+      [three, { k_min: 5, k_max: 8 }],
+      [same, {}],
+    ] as const) {
+      const corpus = ingest(sources, ingestParams.parse({}));
+      const set = phrases(corpus, phrasesParams.parse({ discover: false }));
+      const tokens = await segment(corpus, set, segmentParams.parse({ workers: 1 }));
+      const weights = weigh(corpus, tokens, set, weighParams.parse({ keyness: [] }));
+      const c = cluster(corpus, tokens, weights, clusterParams.parse(params));
+      expect(c.kSelection.map((r) => r.k)).toEqual([2]);
+      expect(Math.max(...c.cluster)).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('a corpus of one document gets a clear message, not a crash', async () => {
+    const corpus = ingest(builtCorpusSources().slice(0, 1), ingestParams.parse({}));
+    const set = phrases(corpus, phrasesParams.parse({ discover: false }));
+    const tokens = await segment(corpus, set, segmentParams.parse({ workers: 1 }));
+    const weights = weigh(corpus, tokens, set, weighParams.parse({ keyness: [] }));
+    const c = cluster(corpus, tokens, weights, clusterParams.parse({}));
+    expect(c.cluster).toEqual([1]);
+    expect(c.messages.find((m) => m.origin === 'cluster:small')!.text).toMatch(/^1 document\(s\): clustering needs at least 3/u);
+  });
+
   it('a corpus of two documents gets a clear message, not a crash', async () => {
     const corpus = ingest(builtCorpusSources().slice(0, 2), ingestParams.parse({}));
     const set = phrases(corpus, phrasesParams.parse({ discover: false }));
@@ -102,6 +196,55 @@ describe('clustering recovers known groups', () => {
     const c = cluster(corpus, tokens, weights, clusterParams.parse({}));
     expect(c.cluster).toEqual([1, 1]);
     expect(c.messages.map((m) => m.origin)).toContain('cluster:small');
+  });
+});
+
+describe('k-means++ seeding', () => {
+  it('picks the same centres as ml-kmeans\'s own k-means++ for the same seed', () => {
+    const pts = Array.from({ length: 40 }, (_, i) => [Math.cos(i * 1.7) + (i % 3), Math.sin(i * 0.9) * (i % 5), (i * 7) % 11 / 11]);
+    for (const seed of [1, 42, 99]) {
+      for (const k of [2, 3, 5]) {
+        // One iteration from the given centres equals one iteration from ml-kmeans's seeding only if the centres are the same.
+        const ours = kmeans(pts, k, { initialization: kmeansPlusPlus(pts, k, seed), maxIterations: 1 });
+        const theirs = kmeans(pts, k, { initialization: 'kmeans++', seed, maxIterations: 1 });
+        expect(ours.centroids).toEqual(theirs.centroids);
+      }
+    }
+  });
+});
+
+describe('cluster labels (c-TF-IDF with a lift and a share threshold)', () => {
+  it('ranks the terms over-used in a group, drops those common to all groups, worked by hand', () => {
+    // Terms: 0 建设 (everywhere), 1 粮食, 2 工厂, 3 罕见 (one item only).
+    const vocab = ['建设', '粮食', '工厂', '罕见'];
+    const g = new GroupTerms(2, 4);
+    g.add(0, [0, 1, 2, 3], [4, 3, 1, 2]); // group 0, item 1: 建设×4 粮食×3 工厂×1 罕见×2
+    g.add(0, [0, 1], [4, 3]); // 建设×4 粮食×3
+    g.add(1, [0, 2], [8, 6]); // group 1: 建设×8 工厂×6
+    g.add(1, [0, 2, 1], [8, 5, 1]);
+    // Group 0: 17 tokens (建设 8, 粮食 6, 工厂 1, 罕见 2), group 1: 28 (建设 16, 工厂 11, 粮食 1); A = 45 / 2.
+    const top = distinctiveTerms(g, vocab, { top: 5, minShare: 0.5, minLift: 1.5 });
+    // 建设: rate 8/17 in group 0 vs 16/28 elsewhere (lift < 1), 16/28 vs 8/17 in group 1 (lift 1.21 < 1.5): no label.
+    // 罕见 is in 1 of group 0's 2 items (< 2 needed). 粮食 in group 0: lift (6/17)/(1/28) ≈ 9.9;
+    // weight 6/17 · ln(1 + 22.5/7). 工厂 in group 1: lift (11/28)/(1/17) ≈ 6.7; weight 11/28 · ln(1 + 22.5/12).
+    expect(top).toEqual([
+      { group: 1, rank: 1, term: '粮食', weight: expect.closeTo((6 / 17) * Math.log(1 + 22.5 / 7), 14) },
+      { group: 2, rank: 1, term: '工厂', weight: expect.closeTo((11 / 28) * Math.log(1 + 22.5 / 12), 14) },
+    ]);
+    // A lift threshold of 1.2 would let 建设 (lift 1.21) label group 1, but it is in every item of both groups: common to all, no label.
+    const loose = distinctiveTerms(g, vocab, { top: 5, minShare: 0.5, minLift: 1.2 }).filter((t) => t.group === 2).map((t) => t.term);
+    expect(loose).toEqual(['工厂']);
+    // Take 建设 out of one item of group 0 and it is no longer common (in 1 of 2): it labels group 1, before 工厂, as
+    // 16/28 · ln(1 + 20.5/20) = 0.403 > 11/28 · ln(1 + 20.5/12) = 0.391.
+    const h = new GroupTerms(2, 4);
+    h.add(0, [0, 1, 2, 3], [4, 3, 1, 2]);
+    h.add(0, [1], [3]);
+    h.add(1, [0, 2], [8, 6]);
+    h.add(1, [0, 2, 1], [8, 5, 1]);
+    // Group 0: 13 tokens (建设 4), group 1: 28 (建设 16); lift of 建设 in group 1: (16/28) / (4/13) = 1.86; A = 41/2.
+    const group1 = distinctiveTerms(h, vocab, { top: 5, minShare: 0.5, minLift: 1.2 }).filter((t) => t.group === 2);
+    expect(group1.map((t) => t.term)).toEqual(['建设', '工厂']);
+    expect(group1[0]!.weight).toBeCloseTo((16 / 28) * Math.log(1 + 20.5 / 20), 14);
   });
 });
 
