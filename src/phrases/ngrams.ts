@@ -81,77 +81,115 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
       unigram.set(c, (unigram.get(c) ?? 0) + 1);
     }
   }
-  const countOf = new Map<string, number>();
-  // Frequent characters get dense indices, so that keys (prefix id x characters + character) stay small integers.
+  // Frequent characters get dense indices, so that keys (prefix id x characters + character) stay exact integers.
   const charIndex = new Map<number, number>();
+  const charCount: number[] = [];
   for (const [c, n] of unigram) {
     if (n < opts.minCount) continue;
-    countOf.set(String.fromCharCode(c), n);
     charIndex.set(c, charIndex.size);
+    charCount.push(n);
   }
   const C = Math.max(1, charIndex.size);
 
-  // ids of the (n-1)-grams starting at each position of each run; -1 where pruned.
-  let prev: Int32Array[] = runs.map((r) => {
+  // Per level n: the id of the n-gram starting at each position of each run (-1 where pruned) and each id's count;
+  // substrings of a gram are looked up by position, not by string.
+  const chars: Int32Array[] = runs.map((r) => {
     const a = new Int32Array(r.length);
     for (let i = 0; i < r.length; i++) a[i] = charIndex.get(r.charCodeAt(i)) ?? -1;
     return a;
   });
+  const levelIds: Int32Array[][] = [[], chars];
+  const levelCount: Int32Array[] = [new Int32Array(0), Int32Array.from(charCount)];
+  let prev = chars;
   const out: NgramStat[] = [];
 
   for (let n = 2; n <= opts.maxLen; n++) {
-    const counts = new Map<number, number>();
+    // Count keys by sorting them (a Map of ~10^6 keys beyond the small-integer range is several times slower).
+    let positions = 0;
     for (let ri = 0; ri < runs.length; ri++) {
       const p = prev[ri]!;
-      const r = runs[ri]!;
-      for (let i = 0; i + n <= r.length; i++) {
-        const a = p[i]!;
-        if (a < 0 || p[i + 1]! < 0) continue;
-        const key = a * C + charIndex.get(r.charCodeAt(i + n - 1))!;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
+      for (let i = 0; i + n <= runs[ri]!.length; i++) if (p[i]! >= 0 && p[i + 1]! >= 0) positions++;
     }
-    // Kept n-grams get dense ids for the next level.
-    const ids = new Map<number, number>();
+    const keys = new Float64Array(positions);
+    let q = 0;
+    for (let ri = 0; ri < runs.length; ri++) {
+      const p = prev[ri]!;
+      const ch = chars[ri]!;
+      for (let i = 0; i + n <= runs[ri]!.length; i++) if (p[i]! >= 0 && p[i + 1]! >= 0) keys[q++] = p[i]! * C + ch[i + n - 1]!;
+    }
+    const sorted = keys.slice().sort();
+    const frequent: number[] = [];
+    const frequentCount: number[] = [];
+    for (let i = 0; i < sorted.length; ) {
+      let j = i + 1;
+      while (j < sorted.length && sorted[j] === sorted[i]) j++;
+      if (j - i >= opts.minCount) {
+        frequent.push(sorted[i]!);
+        frequentCount.push(j - i);
+      }
+      i = j;
+    }
+    const uniq = Float64Array.from(frequent);
+    const find = (key: number): number => {
+      let lo = 0;
+      let hi = uniq.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = uniq[mid]!;
+        if (v === key) return mid;
+        if (v < key) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    };
+    // Kept n-grams get dense ids, in order of first occurrence, for the next level.
+    const idOfKey = new Int32Array(uniq.length).fill(-1);
     const grams: string[] = [];
+    const first: number[] = [];
+    const counts: number[] = [];
     const cur: Int32Array[] = new Array<Int32Array>(runs.length);
+    q = 0;
     for (let ri = 0; ri < runs.length; ri++) {
       const p = prev[ri]!;
       const r = runs[ri]!;
       const a = new Int32Array(Math.max(0, r.length - n + 1)).fill(-1);
       for (let i = 0; i + n <= r.length; i++) {
         if (p[i]! < 0 || p[i + 1]! < 0) continue;
-        const key = p[i]! * C + charIndex.get(r.charCodeAt(i + n - 1))!;
-        if (counts.get(key)! < opts.minCount) continue;
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = grams.length;
-          ids.set(key, id);
+        const u = find(keys[q++]!);
+        if (u < 0) continue;
+        let id = idOfKey[u]!;
+        if (id < 0) {
+          idOfKey[u] = id = grams.length;
           grams.push(r.slice(i, i + n));
+          first.push(ri, i);
+          counts.push(frequentCount[u]!);
         }
         a[i] = id;
       }
       cur[ri] = a;
     }
     if (grams.length === 0) break;
-    const gramCount = new Int32Array(grams.length);
-    for (const [key, id] of ids) gramCount[id] = counts.get(key)!;
-    counts.clear();
-    grams.forEach((g, id) => countOf.set(g, gramCount[id]!));
+    const gramCount = Int32Array.from(counts);
+    levelIds.push(cur);
+    levelCount.push(gramCount);
 
     if (n >= opts.minLen) {
       // Boundary neighbours, only for n-grams that cohere (the rest are never reported).
       const cohesion = new Float64Array(grams.length);
-      grams.forEach((gram, id) => {
+      for (let id = 0; id < grams.length; id++) {
+        const ri = first[2 * id]!;
+        const i = first[2 * id + 1]!;
         let c = Infinity;
         for (let k = 1; k < n; k++) {
-          const ca = countOf.get(gram.slice(0, k));
-          const cb = countOf.get(gram.slice(k));
-          if (ca === undefined || cb === undefined) continue;
+          const ia = levelIds[k]![ri]![i]!;
+          const ib = levelIds[n - k]![ri]![i + k]!;
+          if (ia < 0 || ib < 0) continue;
+          const ca = levelCount[k]![ia]!;
+          const cb = levelCount[n - k]![ib]!;
           c = Math.min(c, Math.log((gramCount[id]! * total) / (ca * cb)));
         }
         cohesion[id] = c;
-      });
+      }
       const sides = new Map<number, { left: Map<number, number>; right: Map<number, number>; lb: number; rb: number }>();
       for (let ri = 0; ri < runs.length; ri++) {
         const a = cur[ri]!;

@@ -107,3 +107,42 @@ export function tokenizeDocument(paragraphs: readonly string[], jieba: Jieba, ti
   }
   return parts.join(PARAGRAPH_SEP);
 }
+
+/** A vocabulary that gives each new token the next id, in order of first occurrence. */
+export class Interner {
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(token, id);
+      this.strings.push(token);
+    }
+    return id;
+  }
+}
+
+/** One document's tokens as ids of `vocab`, and the index where each paragraph starts. */
+export interface DocumentIds {
+  ids: Uint32Array;
+  paragraphStarts: Uint32Array;
+}
+
+/**
+ * One document's paragraphs -> its token ids in `vocab` (what workers send
+ * back: typed arrays, no per-token strings cross threads).
+ */
+export function tokenizeDocumentIds(paragraphs: readonly string[], jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter, vocab: Interner): DocumentIds {
+  const ids: number[] = [];
+  const paragraphStarts = new Uint32Array(paragraphs.length);
+  const toks: string[] = [];
+  paragraphs.forEach((p, k) => {
+    paragraphStarts[k] = ids.length;
+    toks.length = 0;
+    tokenizeParagraph(p, jieba, tiers, f, toks);
+    for (const t of toks) ids.push(vocab.id(t));
+  });
+  return { ids: Uint32Array.from(ids), paragraphStarts };
+}
