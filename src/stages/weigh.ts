@@ -202,10 +202,16 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const tfidfOf = new Float64Array(vocab.length);
   const ks: number[] = [];
   for (let d = 0; d < features.nDocs; d++) {
+    // The top `keywords` entries by tf-idf (ties by term), by insertion into a short sorted list: no full sort.
     ks.length = 0;
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) ks.push(k);
-    ks.sort((x, y) => weights.weights[y]! - weights.weights[x]! || order(features.indices[x]!, features.indices[y]!));
-    for (let i = 0; i < Math.min(params.keywords, ks.length); i++) {
+    const before = (x: number, y: number) => weights.weights[x]! > weights.weights[y]! || (weights.weights[x] === weights.weights[y] && order(features.indices[x]!, features.indices[y]!) < 0);
+    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) {
+      if (ks.length === params.keywords && !before(k, ks[ks.length - 1]!)) continue;
+      let i = ks.length === params.keywords ? ks.length - 1 : ks.length;
+      for (; i > 0 && before(k, ks[i - 1]!); i--) ks[i] = ks[i - 1]!;
+      ks[i] = k;
+    }
+    for (let i = 0; i < ks.length; i++) {
       const k = ks[i]!;
       keywords.push({ doc_id: docIds[d]!, rank: i + 1, term: vocab[features.indices[k]!]!, tfidf: weights.weights[k]!, count: features.counts[k]! });
     }
