@@ -156,7 +156,8 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
 
   // 3. Recurrence of every candidate over all counted documents, in one trie pass per document.
   const trie = new TermTrie(kindOf.keys());
-  interface Acc { count: number; docs: number; lastDoc: number; years: number[]; regions: Set<string>; example: string }
+  // First and last year kept as they come (a list of years per term and document would be 5·10^7 numbers at 10,000 reports).
+  interface Acc { count: number; docs: number; lastDoc: number; firstYear: number; lastYear: number; regions: Set<string>; example: string }
   const acc = new Map<string, Acc>();
   docs.forEach((_, di) => {
     ctx?.progress(di, docs.length, 'documents');
@@ -164,12 +165,15 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
     const d = docs[di]!;
     trie.forEachOccurrence(text, (term, start) => {
       let a = acc.get(term);
-      if (!a) acc.set(term, (a = { count: 0, docs: 0, lastDoc: -1, years: [], regions: new Set(), example: exampleContext(text, start, term.length) }));
+      if (!a) acc.set(term, (a = { count: 0, docs: 0, lastDoc: -1, firstYear: Infinity, lastYear: -Infinity, regions: new Set(), example: exampleContext(text, start, term.length) }));
       a.count++;
       if (a.lastDoc !== di) {
         a.lastDoc = di;
         a.docs++;
-        if (d.year !== null) a.years.push(d.year);
+        if (d.year !== null) {
+          a.firstYear = Math.min(a.firstYear, d.year);
+          a.lastYear = Math.max(a.lastYear, d.year);
+        }
         if (d.region) a.regions.add(d.region);
       }
     });
@@ -191,8 +195,8 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       count: a.count,
       doc_freq: a.docs,
       doc_share: docs.length ? a.docs / docs.length : 0,
-      first_year: a.years.length ? Math.min(...a.years) : null,
-      last_year: a.years.length ? Math.max(...a.years) : null,
+      first_year: a.firstYear <= a.lastYear ? a.firstYear : null,
+      last_year: a.firstYear <= a.lastYear ? a.lastYear : null,
       regions: [...a.regions].sort(),
       in_lexicon: entry !== undefined,
       category: entry?.category ?? '',
