@@ -30,9 +30,17 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** keepToken, remembered per distinct token: a report corpus has ~10^4 distinct tokens and ~10^8 occurrences. */
 const decisions = new WeakMap<TokenFilter, Map<string, boolean>>();
+let lastFilter: TokenFilter | undefined;
+let lastMemo = new Map<string, boolean>();
 function keep(token: string, f: TokenFilter): boolean {
-  let memo = decisions.get(f);
-  if (!memo) decisions.set(f, (memo = new Map()));
+  // One filter serves a whole run: skip the WeakMap lookup while it is the same.
+  if (f !== lastFilter) {
+    let memo = decisions.get(f);
+    if (!memo) decisions.set(f, (memo = new Map()));
+    lastFilter = f;
+    lastMemo = memo;
+  }
+  const memo = lastMemo;
   let k = memo.get(token);
   if (k === undefined) {
     k = keepToken(token, f);
@@ -84,7 +92,12 @@ export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly Te
     return;
   }
   let gapStart = 0;
-  for (const [start, term] of first.matches(text)) {
+  const starts: number[] = [];
+  const terms: string[] = [];
+  first.collectMatches(text, starts, terms);
+  for (let m = 0; m < starts.length; m++) {
+    const start = starts[m]!;
+    const term = terms[m]!;
     if (start > gapStart) tokenizeParagraph(text.slice(gapStart, start), jieba, rest, f, out, spans, offset + gapStart);
     out.push(term);
     spans?.push(offset + start, offset + start + term.length);

@@ -101,17 +101,34 @@ export class TermTrie {
 
   /** Non-overlapping matches, leftmost-longest: [start, term] pairs in text order. */
   *matches(text: string): Generator<[number, string]> {
+    const starts: number[] = [];
+    const terms: string[] = [];
+    this.collectMatches(text, starts, terms);
+    for (let m = 0; m < starts.length; m++) yield [starts[m]!, terms[m]!];
+  }
+
+  /** The same matches appended to `starts` and `terms` (no generator or pair per match: segmentation's hot path). */
+  collectMatches(text: string, starts: number[], terms: string[]): void {
     const t = this.compile();
+    const root = t.root;
+    const n = text.length;
     let i = 0;
-    while (i < text.length) {
-      if (t.root[text.charCodeAt(i)] === 0) {
+    while (i < n) {
+      let node = root[text.charCodeAt(i)]!;
+      if (node === 0) {
         i++;
         continue;
       }
-      const term = this.longestAt(text, i);
-      if (term !== undefined) {
-        yield [i, term];
-        i += term.length;
+      let longest: string | undefined;
+      for (let j = i + 1; node !== 0; j++) {
+        const term = t.terms[node];
+        if (term !== undefined) longest = term;
+        node = j < n ? step(t, node, text.charCodeAt(j)) : 0;
+      }
+      if (longest !== undefined) {
+        starts.push(i);
+        terms.push(longest);
+        i += longest.length;
       } else i++;
     }
   }
