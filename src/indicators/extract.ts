@@ -192,7 +192,8 @@ export function statementsOf(sentence: string, section: 'review' | 'plan' | 'oth
   const push = (s: Omit<Statement, 'kind' | 'horizon' | 'sentence' | 'recognised'> & { recognised?: boolean }, k: IndicatorKind = kind) =>
     out.push({ recognised: true, ...s, kind: k, horizon, sentence });
 
-  if (NO_TARGET.test(sentence)) {
+  // Both wordings of NO_TARGET contain 目标: the cheap test first.
+  if (sentence.includes('目标') && NO_TARGET.test(sentence)) {
     push({ indicator: '地区生产总值', raw: NO_TARGET.exec(sentence)![0], value: null, unit: '', lower: null, upper: null, modifier: 'no_target', measure: 'growth' }, 'target');
   }
   let previous: { subject: string; verb: string } | undefined;
@@ -200,7 +201,8 @@ export function statementsOf(sentence: string, section: 'review' | 'plan' | 'oth
     // Offsets in the half-width clause are offsets in the original (one character for one).
     const clause = toHalfWidth(original);
     const figures = figuresOf(clause);
-    const q = figures.length === 0 && kind === 'target' ? QUALITATIVE.exec(clause) : null;
+    // QUALITATIVE needs 同步, 高于 or 快于: tested only then.
+    const q = figures.length === 0 && kind === 'target' && /同步|[高快]于/u.test(clause) ? QUALITATIVE.exec(clause) : null;
     // Most clauses state nothing: the horizon is worked out only for those that do.
     if (figures.length > 0 || q) horizon = sentenceWide || MULTI_YEAR.test(clause) ? 'multi-year' : 'year';
     if (figures.length === 0) {
