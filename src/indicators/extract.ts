@@ -185,24 +185,27 @@ export function statementsOf(sentence: string, section: 'review' | 'plan' | 'oth
   const kind = kindOf(sentence, section);
   const clauses = clausesOf(sentence);
   // Five-year wording counts in the figure's clause, in a lead-in clause without figures (到2025年,), or in the heading of a target.
-  const leadIn = clauses.length > 1 && figuresOf(toHalfWidth(clauses[0]!)).length === 0 && MULTI_YEAR.test(clauses[0]!);
+  const leadIn = clauses.length > 1 && MULTI_YEAR.test(clauses[0]!) && figuresOf(toHalfWidth(clauses[0]!)).length === 0;
   const sentenceWide = leadIn || (kind === 'target' && MULTI_YEAR.test(sectionHeading));
   let horizon: Horizon = sentenceWide ? 'multi-year' : 'year';
   const out: Statement[] = [];
   const push = (s: Omit<Statement, 'kind' | 'horizon' | 'sentence' | 'recognised'> & { recognised?: boolean }, k: IndicatorKind = kind) =>
     out.push({ recognised: true, ...s, kind: k, horizon, sentence });
 
-  if (NO_TARGET.test(sentence)) {
+  // Both wordings of NO_TARGET contain 目标: the cheap test first.
+  if (sentence.includes('目标') && NO_TARGET.test(sentence)) {
     push({ indicator: '地区生产总值', raw: NO_TARGET.exec(sentence)![0], value: null, unit: '', lower: null, upper: null, modifier: 'no_target', measure: 'growth' }, 'target');
   }
   let previous: { subject: string; verb: string } | undefined;
   for (const original of clauses) {
     // Offsets in the half-width clause are offsets in the original (one character for one).
     const clause = toHalfWidth(original);
-    horizon = sentenceWide || MULTI_YEAR.test(clause) ? 'multi-year' : 'year';
     const figures = figuresOf(clause);
+    // QUALITATIVE needs 同步, 高于 or 快于: tested only then.
+    const q = figures.length === 0 && kind === 'target' && /同步|[高快]于/u.test(clause) ? QUALITATIVE.exec(clause) : null;
+    // Most clauses state nothing: the horizon is worked out only for those that do.
+    if (figures.length > 0 || q) horizon = sentenceWide || MULTI_YEAR.test(clause) ? 'multi-year' : 'year';
     if (figures.length === 0) {
-      const q = kind === 'target' ? QUALITATIVE.exec(clause) : null;
       if (q) {
         const { subject } = parseHead(q[1]!);
         for (const s of urbanRural(subject) ?? [subject]) {

@@ -54,7 +54,11 @@ function digitsOf(text: string): number | undefined {
 }
 
 /** Half-width digits, point, percent and minus for their full-width forms (１２．５％). */
+const FULL_WIDTH = /[０-９．％－～]/u;
+
 export function toHalfWidth(text: string): string {
+  // Most clauses have none: a test is cheaper than a replace with a callback.
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[０-９．％－～]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

@@ -58,11 +58,22 @@ export function hanRuns(text: string, minLen = 2): Run[] {
   return out;
 }
 
-function entropy(neighbours: Map<number, number>, boundary: number, total: number): number {
+const neighbourCount = new Int32Array(65536);
+
+/** Boundary entropy of the neighbours codes[from..to) (-1: a free boundary), distinct neighbours in order of first appearance. */
+function sideEntropy(codes: Int32Array, from: number, to: number, total: number): number {
+  const distinct: number[] = [];
+  let boundary = 0;
+  for (let x = from; x < to; x++) {
+    const c = codes[x]!;
+    if (c < 0) boundary++;
+    else if (neighbourCount[c]!++ === 0) distinct.push(c);
+  }
   let h = 0;
-  for (const k of neighbours.values()) {
-    const p = k / total;
+  for (const c of distinct) {
+    const p = neighbourCount[c]! / total;
     h -= p * Math.log(p);
+    neighbourCount[c] = 0;
   }
   // Each run boundary counts as a distinct neighbour: the end of a clause frees a phrase.
   if (boundary > 0) h -= boundary * (1 / total) * Math.log(1 / total);
@@ -81,97 +92,154 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
       unigram.set(c, (unigram.get(c) ?? 0) + 1);
     }
   }
-  const countOf = new Map<string, number>();
-  // Frequent characters get dense indices, so that keys (prefix id x characters + character) stay small integers.
+  // Frequent characters get dense indices, so that keys (prefix id x characters + character) stay exact integers.
   const charIndex = new Map<number, number>();
+  const charCount: number[] = [];
   for (const [c, n] of unigram) {
     if (n < opts.minCount) continue;
-    countOf.set(String.fromCharCode(c), n);
     charIndex.set(c, charIndex.size);
+    charCount.push(n);
   }
   const C = Math.max(1, charIndex.size);
 
-  // ids of the (n-1)-grams starting at each position of each run; -1 where pruned.
-  let prev: Int32Array[] = runs.map((r) => {
+  // Per level n: the id of the n-gram starting at each position of each run (-1 where pruned) and each id's count;
+  // substrings of a gram are looked up by position, not by string.
+  const chars: Int32Array[] = runs.map((r) => {
     const a = new Int32Array(r.length);
     for (let i = 0; i < r.length; i++) a[i] = charIndex.get(r.charCodeAt(i)) ?? -1;
     return a;
   });
+  const levelIds: Int32Array[][] = [[], chars];
+  const levelCount: Int32Array[] = [new Int32Array(0), Int32Array.from(charCount)];
+  let prev = chars;
   const out: NgramStat[] = [];
 
   for (let n = 2; n <= opts.maxLen; n++) {
-    const counts = new Map<number, number>();
+    // Count (prefix id, last character) pairs by grouping positions by prefix (a counting sort), then
+    // counting last characters in a scratch array: linear, where a Map of ~10^6 large keys is several times slower.
+    const G = levelCount[n - 1]!.length;
+    const start = new Int32Array(G + 1);
+    let positions = 0;
     for (let ri = 0; ri < runs.length; ri++) {
       const p = prev[ri]!;
-      const r = runs[ri]!;
-      for (let i = 0; i + n <= r.length; i++) {
-        const a = p[i]!;
-        if (a < 0 || p[i + 1]! < 0) continue;
-        const key = a * C + charIndex.get(r.charCodeAt(i + n - 1))!;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
+      for (let i = 0; i + n <= runs[ri]!.length; i++) {
+        if (p[i]! >= 0 && p[i + 1]! >= 0) {
+          start[p[i]! + 1]!++;
+          positions++;
+        }
       }
     }
-    // Kept n-grams get dense ids for the next level.
-    const ids = new Map<number, number>();
+    for (let g = 0; g < G; g++) start[g + 1]! += start[g]!;
+    const fill = start.slice(0, G);
+    const lastOf = new Int32Array(positions);
+    const slotOf = new Int32Array(positions);
+    let q = 0;
+    for (let ri = 0; ri < runs.length; ri++) {
+      const p = prev[ri]!;
+      const ch = chars[ri]!;
+      for (let i = 0; i + n <= runs[ri]!.length; i++) {
+        if (p[i]! >= 0 && p[i + 1]! >= 0) {
+          const slot = fill[p[i]!]!++;
+          lastOf[slot] = ch[i + n - 1]!;
+          slotOf[q++] = slot;
+        }
+      }
+    }
+    // Per slot (grouped position): the index of its frequent key, or -1.
+    const keyOfSlot = new Int32Array(positions).fill(-1);
+    const keyCount: number[] = [];
+    const seen = new Int32Array(C);
+    const keyOfChar = new Int32Array(C).fill(-1);
+    for (let g = 0; g < G; g++) {
+      for (let x = start[g]!; x < start[g + 1]!; x++) seen[lastOf[x]!]!++;
+      for (let x = start[g]!; x < start[g + 1]!; x++) {
+        const c = lastOf[x]!;
+        if (seen[c]! < opts.minCount) continue;
+        if (keyOfChar[c]! < 0) {
+          keyOfChar[c] = keyCount.length;
+          keyCount.push(seen[c]!);
+        }
+        keyOfSlot[x] = keyOfChar[c]!;
+      }
+      for (let x = start[g]!; x < start[g + 1]!; x++) {
+        seen[lastOf[x]!] = 0;
+        keyOfChar[lastOf[x]!] = -1;
+      }
+    }
+    // Kept n-grams get dense ids, in order of first occurrence, for the next level.
+    const idOfKey = new Int32Array(keyCount.length).fill(-1);
     const grams: string[] = [];
+    const first: number[] = [];
+    const counts: number[] = [];
     const cur: Int32Array[] = new Array<Int32Array>(runs.length);
+    q = 0;
     for (let ri = 0; ri < runs.length; ri++) {
       const p = prev[ri]!;
       const r = runs[ri]!;
       const a = new Int32Array(Math.max(0, r.length - n + 1)).fill(-1);
       for (let i = 0; i + n <= r.length; i++) {
         if (p[i]! < 0 || p[i + 1]! < 0) continue;
-        const key = p[i]! * C + charIndex.get(r.charCodeAt(i + n - 1))!;
-        if (counts.get(key)! < opts.minCount) continue;
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = grams.length;
-          ids.set(key, id);
+        const u = keyOfSlot[slotOf[q++]!]!;
+        if (u < 0) continue;
+        let id = idOfKey[u]!;
+        if (id < 0) {
+          idOfKey[u] = id = grams.length;
           grams.push(r.slice(i, i + n));
+          first.push(ri, i);
+          counts.push(keyCount[u]!);
         }
         a[i] = id;
       }
       cur[ri] = a;
     }
     if (grams.length === 0) break;
-    const gramCount = new Int32Array(grams.length);
-    for (const [key, id] of ids) gramCount[id] = counts.get(key)!;
-    counts.clear();
-    grams.forEach((g, id) => countOf.set(g, gramCount[id]!));
+    const gramCount = Int32Array.from(counts);
+    levelIds.push(cur);
+    levelCount.push(gramCount);
 
     if (n >= opts.minLen) {
       // Boundary neighbours, only for n-grams that cohere (the rest are never reported).
       const cohesion = new Float64Array(grams.length);
-      grams.forEach((gram, id) => {
+      for (let id = 0; id < grams.length; id++) {
+        const ri = first[2 * id]!;
+        const i = first[2 * id + 1]!;
         let c = Infinity;
         for (let k = 1; k < n; k++) {
-          const ca = countOf.get(gram.slice(0, k));
-          const cb = countOf.get(gram.slice(k));
-          if (ca === undefined || cb === undefined) continue;
+          const ia = levelIds[k]![ri]![i]!;
+          const ib = levelIds[n - k]![ri]![i + k]!;
+          if (ia < 0 || ib < 0) continue;
+          const ca = levelCount[k]![ia]!;
+          const cb = levelCount[n - k]![ib]!;
           c = Math.min(c, Math.log((gramCount[id]! * total) / (ca * cb)));
         }
         cohesion[id] = c;
-      });
-      const sides = new Map<number, { left: Map<number, number>; right: Map<number, number>; lb: number; rb: number }>();
+      }
+      // Neighbours of each cohesive n-gram's occurrences, grouped by n-gram in text order; entropies are summed
+      // over distinct neighbours in order of first appearance (as a Map of counts would iterate them).
+      const minCohesion = opts.minCohesion ?? -Infinity;
+      const offset = new Int32Array(grams.length + 1);
+      for (let id = 0; id < grams.length; id++) offset[id + 1] = offset[id]! + (cohesion[id]! < minCohesion ? 0 : gramCount[id]!);
+      const at = offset.slice(0, grams.length);
+      const leftOf = new Int32Array(offset[grams.length]!);
+      const rightOf = new Int32Array(offset[grams.length]!);
+      const order: number[] = [];
       for (let ri = 0; ri < runs.length; ri++) {
         const a = cur[ri]!;
         const r = runs[ri]!;
         for (let i = 0; i < a.length; i++) {
           const id = a[i]!;
-          if (id < 0 || cohesion[id]! < (opts.minCohesion ?? -Infinity)) continue;
-          let s = sides.get(id);
-          if (!s) sides.set(id, (s = { left: new Map(), right: new Map(), lb: 0, rb: 0 }));
-          const left = i > 0 ? r.charCodeAt(i - 1) : runList[ri]!.before;
-          const right = i + n < r.length ? r.charCodeAt(i + n) : runList[ri]!.after;
-          if (left >= 0) s.left.set(left, (s.left.get(left) ?? 0) + 1);
-          else s.lb++;
-          if (right >= 0) s.right.set(right, (s.right.get(right) ?? 0) + 1);
-          else s.rb++;
+          if (id < 0 || cohesion[id]! < minCohesion) continue;
+          if (at[id] === offset[id]) order.push(id);
+          const x = at[id]!++;
+          leftOf[x] = i > 0 ? r.charCodeAt(i - 1) : runList[ri]!.before;
+          rightOf[x] = i + n < r.length ? r.charCodeAt(i + n) : runList[ri]!.after;
         }
       }
-      for (const [id, s] of sides) {
+      for (const id of order) {
         const count = gramCount[id]!;
-        out.push({ gram: grams[id]!, count, cohesion: cohesion[id]!, leftEntropy: entropy(s.left, s.lb, count), rightEntropy: entropy(s.right, s.rb, count) });
+        const from = offset[id]!;
+        const to = offset[id + 1]!;
+        out.push({ gram: grams[id]!, count, cohesion: cohesion[id]!, leftEntropy: sideEntropy(leftOf, from, to, count), rightEntropy: sideEntropy(rightOf, from, to, count) });
       }
     }
     prev = cur;

@@ -202,13 +202,16 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const t0 = performance.now();
 
   checkOutFolder(out, opts.inputs.map((i) => path.resolve(cwd, i)), cwd);
-  const { sources, records } = readSources(opts.inputs, cwd, report);
+  const read = readSources(opts.inputs, cwd, report);
+  const records = read.records;
+  const inputFiles = read.sources.length;
   timings.read = Math.round(performance.now() - t0);
 
   const tmp = prepareTemp(out);
   const unwatch = watchSignals(tmp);
   try {
-    const artifacts: Artifacts = { sources };
+    const artifacts: Artifacts = { sources: read.sources };
+    read.sources = [];
     const outputs: string[] = [];
     const tables: TableRecord[] = [];
     const details: Record<string, Record<string, unknown>> = {};
@@ -222,11 +225,13 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     };
     for (const stage of pipeline.stages) {
       const ts = performance.now();
-      artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts), warnings: [...warnings] };
+      artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
       const ctx = progress.forStage(stage.name);
       const made = await stage.definition.run(artifacts, stage.params, ctx);
       ctx.done();
       (artifacts as unknown as Record<string, unknown>)[stage.definition.makes] = made;
+      // The raw text of every file is the largest thing a run holds: let it go once no later stage reads it.
+      if (!pipeline.stages.slice(pipeline.stages.indexOf(stage) + 1).some((s) => s.definition.needs.includes('sources'))) artifacts.sources = [];
       stage.definition.messagesOf(made).forEach(report);
       if (stage.definition.details) details[stage.name] = stage.definition.details(made);
       const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string, record: (r: TableRecord) => void, all: Artifacts) => string[] | Promise<string[]>) | undefined;
@@ -240,7 +245,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       dependencies,
       pipeline: pipelineRecord,
       inputs: records,
-      counts: countsOf(artifacts),
+      counts: countsOf(artifacts, inputFiles),
       outputs: [...outputs, 'manifest.json'],
       details,
       warnings,
@@ -256,8 +261,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   }
 }
 
-function countsOf(a: Artifacts): Record<string, number> {
-  const counts: Record<string, number> = { input_files: a.sources.length };
+function countsOf(a: Artifacts, inputFiles: number): Record<string, number> {
+  const counts: Record<string, number> = { input_files: inputFiles };
   if (a.corpus) {
     const docs = a.corpus.documents;
     counts.documents = docs.length;

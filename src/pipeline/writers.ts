@@ -5,7 +5,7 @@ import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
 import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
-import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writeTfidfCsv } from '../tables/weights.js';
+import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writePolicyTermsCsv, writeTfidfCsv } from '../tables/weights.js';
 import type { Corpus } from '../types.js';
 import { tokensOf, type Tokens } from '../stages/segment.js';
 import type { Artifacts, ArtifactName } from './registry.js';
@@ -138,7 +138,12 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
   weights: (w, dir, record) => {
     const rows = writeTfidfCsv(w, dir, w.meta.params.tfidf_rows);
     record({ file: 'tfidf.csv', rows, built: 'streamed' });
-    return [`tfidf.csv (${rows} rows)`, ...[keywordsTable, policyTermsTable, attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
+    const files = [`tfidf.csv (${rows} rows)`, writeTable(keywordsTable(w), dir, record)];
+    if (w.policyTable.pos.length > FRAME_MAX_ROWS) {
+      record({ file: 'policy_terms.csv', rows: writePolicyTermsCsv(w, dir), built: 'streamed' });
+      files.push('policy_terms.csv');
+    } else files.push(writeTable(policyTermsTable(w), dir, record));
+    return [...files, ...[attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
   },
   clusters: (c, dir, record) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir, record)),
   indicators: (ind, dir, record) => [writeTable(indicatorsTable(ind), dir, record), writeTable(targetsTable(ind), dir, record)],

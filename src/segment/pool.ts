@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
+import type { DocumentIds, Interner } from './tokenize.js';
 import type { BatchRequest, BatchResult, WorkerInit } from './worker.js';
 
 /** The compiled worker (npm ci builds dist/); tests running from src/ use it too. */
@@ -12,54 +13,79 @@ export function workerScript(): string | undefined {
 
 /**
  * Tokenizes documents on `n` worker threads, in batches of about
- * `batchChars` characters; results come back in document order, so the
- * output is identical to a single-threaded run.
+ * `batchChars` characters. Each worker numbers tokens in its own vocabulary;
+ * batches are mapped to `vocab` (the global one) strictly in document order
+ * as they arrive, so ids are the same as in a single-threaded run, and no
+ * token strings are held beyond the vocabularies.
  */
 export async function tokenizeInWorkers(
   docs: readonly (readonly string[])[],
   init: WorkerInit,
   n: number,
   batchChars: number,
+  vocab: Interner,
   onProgress: (done: number) => void,
-): Promise<string[]> {
+): Promise<DocumentIds[]> {
   const script = workerScript();
   if (!script) throw new Error('segmentation worker not built: run `npm run build`');
-  const batches: { start: number; docs: string[][] }[] = [];
-  let current: string[][] = [];
+  const batches: { start: number; end: number }[] = [];
   let start = 0;
   let chars = 0;
   docs.forEach((d, i) => {
-    current.push([...d]);
     chars += d.reduce((m, p) => m + p.length, 0);
     if (chars >= batchChars) {
-      batches.push({ start, docs: current });
-      current = [];
+      batches.push({ start, end: i + 1 });
       start = i + 1;
       chars = 0;
     }
   });
-  if (current.length) batches.push({ start, docs: current });
+  if (start < docs.length) batches.push({ start, end: docs.length });
 
-  const results: string[] = new Array<string>(docs.length);
+  const results: DocumentIds[] = new Array<DocumentIds>(docs.length);
   const workers = Array.from({ length: Math.min(n, batches.length) }, () => new Worker(script, { workerData: init }));
+  // Per worker: its vocabulary so far, and the global id of each of its ids (-1: not mapped yet).
+  const local = workers.map(() => ({ strings: [] as string[], global: [] as number[] }));
+  const arrived = new Map<number, { w: number; msg: BatchResult }>();
+  let nextInOrder = 0;
+  const mapInOrder = () => {
+    for (let got = arrived.get(nextInOrder); got; got = arrived.get(nextInOrder)) {
+      arrived.delete(nextInOrder);
+      const { strings, global } = local[got.w]!;
+      const b = batches[nextInOrder]!;
+      got.msg.ids.forEach((ids, k) => {
+        for (let i = 0; i < ids.length; i++) {
+          const l = ids[i]!;
+          let g = global[l] ?? -1;
+          if (g < 0) global[l] = g = vocab.id(strings[l]!);
+          ids[i] = g;
+        }
+        results[b.start + k] = { ids, paragraphStarts: got.msg.paragraphStarts[k]! };
+      });
+      nextInOrder++;
+    }
+  };
   let next = 0;
   let done = 0;
   try {
     await Promise.all(
       workers.map(
-        (w) =>
+        (w, wi) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
               if (next >= batches.length) return resolve();
               const id = next++;
-              w.postMessage({ id, docs: batches[id]!.docs } satisfies BatchRequest);
+              const b = batches[id]!;
+              w.postMessage({ id, docs: docs.slice(b.start, b.end) as string[][] } satisfies BatchRequest);
             };
             w.on('message', (msg: BatchResult) => {
-              const b = batches[msg.id]!;
-              msg.results.forEach((r, k) => (results[b.start + k] = r));
-              done += b.docs.length;
-              onProgress(done);
+              // Ask for more work first, so the worker is not idle while this batch is mapped.
               send();
+              local[wi]!.strings.push(...msg.newTokens);
+              arrived.set(msg.id, { w: wi, msg });
+              mapInOrder();
+              const b = batches[msg.id]!;
+              done += b.end - b.start;
+              onProgress(done);
             });
             w.on('error', reject);
             w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`segmentation worker stopped with code ${code}`))));

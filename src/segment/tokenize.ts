@@ -30,9 +30,17 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** keepToken, remembered per distinct token: a report corpus has ~10^4 distinct tokens and ~10^8 occurrences. */
 const decisions = new WeakMap<TokenFilter, Map<string, boolean>>();
+let lastFilter: TokenFilter | undefined;
+let lastMemo = new Map<string, boolean>();
 function keep(token: string, f: TokenFilter): boolean {
-  let memo = decisions.get(f);
-  if (!memo) decisions.set(f, (memo = new Map()));
+  // One filter serves a whole run: skip the WeakMap lookup while it is the same.
+  if (f !== lastFilter) {
+    let memo = decisions.get(f);
+    if (!memo) decisions.set(f, (memo = new Map()));
+    lastFilter = f;
+    lastMemo = memo;
+  }
+  const memo = lastMemo;
   let k = memo.get(token);
   if (k === undefined) {
     k = keepToken(token, f);
@@ -84,7 +92,12 @@ export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly Te
     return;
   }
   let gapStart = 0;
-  for (const [start, term] of first.matches(text)) {
+  const starts: number[] = [];
+  const terms: string[] = [];
+  first.collectMatches(text, starts, terms);
+  for (let m = 0; m < starts.length; m++) {
+    const start = starts[m]!;
+    const term = terms[m]!;
     if (start > gapStart) tokenizeParagraph(text.slice(gapStart, start), jieba, rest, f, out, spans, offset + gapStart);
     out.push(term);
     spans?.push(offset + start, offset + start + term.length);
@@ -106,4 +119,43 @@ export function tokenizeDocument(paragraphs: readonly string[], jieba: Jieba, ti
     parts.push(toks.join(TOKEN_SEP));
   }
   return parts.join(PARAGRAPH_SEP);
+}
+
+/** A vocabulary that gives each new token the next id, in order of first occurrence. */
+export class Interner {
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(token, id);
+      this.strings.push(token);
+    }
+    return id;
+  }
+}
+
+/** One document's tokens as ids of `vocab`, and the index where each paragraph starts. */
+export interface DocumentIds {
+  ids: Uint32Array;
+  paragraphStarts: Uint32Array;
+}
+
+/**
+ * One document's paragraphs -> its token ids in `vocab` (what workers send
+ * back: typed arrays, no per-token strings cross threads).
+ */
+export function tokenizeDocumentIds(paragraphs: readonly string[], jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter, vocab: Interner): DocumentIds {
+  const ids: number[] = [];
+  const paragraphStarts = new Uint32Array(paragraphs.length);
+  const toks: string[] = [];
+  paragraphs.forEach((p, k) => {
+    paragraphStarts[k] = ids.length;
+    toks.length = 0;
+    tokenizeParagraph(p, jieba, tiers, f, toks);
+    for (const t of toks) ids.push(vocab.id(t));
+  });
+  return { ids: Uint32Array.from(ids), paragraphStarts };
 }

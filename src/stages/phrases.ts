@@ -135,14 +135,15 @@ const KIND_RANK: Record<PhraseKind, number> = { numeric: 0, quoted: 1, statistic
 export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContext): PhraseSet {
   const { lexicon, messages } = loadLexicon({ builtin: params.builtin_lexicon, files: params.lexicon, exclude: params.exclude_terms });
   const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
-  const texts = docs.map((d) => d.paragraphs.join('\n'));
+  // Each document's text is joined when needed, not held for all at once (327 M characters at 10,000 reports).
+  const textOf = (i: number) => docs[i]!.paragraphs.join('\n');
 
   // 1. Candidates: quoted and numeral-led strings over every document (cheap, linear).
   const kindOf = new Map<string, PhraseKind>();
   const quoted = new Map<string, number>();
   const dict = params.discover ? jiebaDictionary() : new Set<string>();
   if (params.discover) {
-    texts.forEach((t) => quotedCandidates(t, quoted));
+    docs.forEach((_, i) => quotedCandidates(textOf(i), quoted));
     for (const q of quoted.keys()) kindOf.set(q, isNumericFormula(q) ? 'numeric' : 'quoted');
 
     // 2. Statistical discovery over an even sample of documents.
@@ -168,24 +169,29 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
 
   // 3. Recurrence of every candidate over all counted documents, in one trie pass per document.
   const trie = new TermTrie(kindOf.keys());
-  interface Acc { count: number; docs: number; lastDoc: number; years: number[]; regions: Set<string>; example: string }
+  // First and last year kept as they come (a list of years per term and document would be 5·10^7 numbers at 10,000 reports).
+  interface Acc { count: number; docs: number; lastDoc: number; firstYear: number; lastYear: number; regions: Set<string>; example: string }
   const acc = new Map<string, Acc>();
-  texts.forEach((text, di) => {
-    ctx?.progress(di, texts.length, 'documents');
+  docs.forEach((_, di) => {
+    ctx?.progress(di, docs.length, 'documents');
+    const text = textOf(di);
     const d = docs[di]!;
     trie.forEachOccurrence(text, (term, start) => {
       let a = acc.get(term);
-      if (!a) acc.set(term, (a = { count: 0, docs: 0, lastDoc: -1, years: [], regions: new Set(), example: exampleContext(text, start, term.length) }));
+      if (!a) acc.set(term, (a = { count: 0, docs: 0, lastDoc: -1, firstYear: Infinity, lastYear: -Infinity, regions: new Set(), example: exampleContext(text, start, term.length) }));
       a.count++;
       if (a.lastDoc !== di) {
         a.lastDoc = di;
         a.docs++;
-        if (d.year !== null) a.years.push(d.year);
+        if (d.year !== null) {
+          a.firstYear = Math.min(a.firstYear, d.year);
+          a.lastYear = Math.max(a.lastYear, d.year);
+        }
         if (d.region) a.regions.add(d.region);
       }
     });
   });
-  ctx?.progress(texts.length, texts.length, 'documents');
+  ctx?.progress(docs.length, docs.length, 'documents');
 
   const out: Phrase[] = [];
   for (const [phrase, kind] of kindOf) {
@@ -194,7 +200,7 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
     const entry = lexicon.byTerm.get(phrase);
     // An ordinary word put in quotes once (“环境”) is no slogan: quoted ones must be rarely found unquoted, or not a dictionary word.
     if (kind === 'quoted' && !entry && (dict.has(phrase) || (quoted.get(phrase) ?? 0) < 0.2 * a.count)) continue;
-    if ((kind === 'statistical' || kind === 'numeric') && a.docs < params.min_docs && !quotedIn(phrase, texts)) continue;
+    if ((kind === 'statistical' || kind === 'numeric') && a.docs < params.min_docs && !quotedIn(phrase, docs)) continue;
     const discovered = kind !== 'lexicon';
     out.push({
       phrase,
@@ -202,9 +208,8 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       count: a.count,
       doc_freq: a.docs,
       doc_share: docs.length ? a.docs / docs.length : 0,
-      // reduce, not Math.min(...): one year per document overflows the call stack on a large corpus.
-      first_year: a.years.length ? a.years.reduce((m, y) => Math.min(m, y)) : null,
-      last_year: a.years.length ? a.years.reduce((m, y) => Math.max(m, y)) : null,
+      first_year: a.firstYear <= a.lastYear ? a.firstYear : null,
+      last_year: a.firstYear <= a.lastYear ? a.lastYear : null,
       regions: [...a.regions].sort(),
       in_lexicon: entry !== undefined,
       category: entry?.category ?? '',
@@ -236,6 +241,6 @@ function isFillerCompound(gram: string, filler: ReadonlySet<string>, known: (w: 
   return false;
 }
 
-function quotedIn(phrase: string, texts: readonly string[]): boolean {
-  return texts.some((t) => t.includes(`“${phrase}”`) || t.includes(`「${phrase}」`));
+function quotedIn(phrase: string, docs: readonly Document[]): boolean {
+  return docs.some((d) => d.paragraphs.some((t) => t.includes(`“${phrase}”`) || t.includes(`「${phrase}」`)));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tokenizerConfig } from '../segment/config.js';
 import { loadJieba } from '../segment/jieba.js';
 import { tokenizeInWorkers, workerScript } from '../segment/pool.js';
-import { PARAGRAPH_SEP, TOKEN_SEP, tokenizeDocument } from '../segment/tokenize.js';
+import { Interner, tokenizeDocumentIds, type DocumentIds } from '../segment/tokenize.js';
 import { TermTrie } from '../text/trie.js';
 import type { Corpus, Message } from '../types.js';
 import type { StageContext } from './context.js';
@@ -64,43 +64,23 @@ export async function segment(corpus: Corpus, phraseSet: PhraseSet, params: Segm
   let workers = params.workers === 'auto' ? cores : params.workers;
   if (totalChars < params.parallel_min_chars || !workerScript()) workers = 1;
 
-  let compact: string[];
+  // Ids in order of first occurrence in document order, for any number of workers.
+  const vocab = new Interner();
+  let tokenized: DocumentIds[];
   if (workers > 1) {
     const init = { compounds, filter: { ...filter, stopwords: [...filter.stopwords] } };
-    compact = await tokenizeInWorkers(docs.map((d) => d.paragraphs), init, workers, 200_000, (done) => ctx?.progress(done, docs.length, 'documents'));
+    tokenized = await tokenizeInWorkers(docs.map((d) => d.paragraphs), init, workers, 200_000, vocab, (done) => ctx?.progress(done, docs.length, 'documents'));
   } else {
     const jieba = loadJieba();
     const tiers = compounds.map((terms) => new TermTrie(terms));
-    compact = docs.map((d, i) => {
+    tokenized = docs.map((d, i) => {
       ctx?.progress(i, docs.length, 'documents');
-      return tokenizeDocument(d.paragraphs, jieba, tiers, filter);
+      return tokenizeDocumentIds(d.paragraphs, jieba, tiers, filter, vocab);
     });
   }
   ctx?.progress(docs.length, docs.length, 'documents');
-
-  // Intern in document order, so ids are the same for any number of workers.
-  const vocab: string[] = [];
-  const idOf = new Map<string, number>();
-  const documents: TokenizedDocument[] = docs.map((d, i) => {
-    const paragraphs = compact[i]!.split(PARAGRAPH_SEP);
-    const starts = new Uint32Array(paragraphs.length);
-    const ids: number[] = [];
-    paragraphs.forEach((p, k) => {
-      starts[k] = ids.length;
-      if (p === '') return;
-      for (const t of p.split(TOKEN_SEP)) {
-        let id = idOf.get(t);
-        if (id === undefined) {
-          id = vocab.length;
-          vocab.push(t);
-          idOf.set(t, id);
-        }
-        ids.push(id);
-      }
-    });
-    return { doc_id: d.doc_id, ids: Uint32Array.from(ids), paragraphStarts: starts };
-  });
+  const documents: TokenizedDocument[] = docs.map((d, i) => ({ doc_id: d.doc_id, ids: tokenized[i]!.ids, paragraphStarts: tokenized[i]!.paragraphStarts }));
   const messages: Message[] = [];
   for (const d of documents) if (d.ids.length === 0) messages.push({ origin: 'segment:empty', text: `${d.doc_id}: no tokens left after filtering` });
-  return { vocab, documents, messages, meta: { stage: 'segment', params, compounds: compounds[0]!.length + compounds[1]!.length, workers } };
+  return { vocab: vocab.strings, documents, messages, meta: { stage: 'segment', params, compounds: compounds[0]!.length + compounds[1]!.length, workers } };
 }

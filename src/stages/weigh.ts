@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { attention, presetPath, readDictionary, type AttentionRow } from '../weigh/attention.js';
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { groupCounts, keyness, type KeynessRow } from '../weigh/keyness.js';
-import { nearestNeighbours, type NeighbourRow } from '../weigh/similarity.js';
+import { nearestNeighboursBounded, type NeighbourMethod, type NeighbourRow } from '../weigh/similarity.js';
 import { selectFeatures, tfidf, type Tfidf } from '../weigh/tfidf.js';
 import { sectionOf, type Corpus, type Message } from '../types.js';
 import type { StageContext } from './context.js';
@@ -66,20 +66,48 @@ export interface Weights {
   features: Dtm;
   tfidf: Tfidf;
   keywords: KeywordRow[];
-  policyTerms: PolicyTermRow[];
+  /**
+   * The policy-term table as rows, built on each access from `policyTable`
+   * (12 M rows at 10,000 reports would take over a gigabyte as objects): to
+   * go through it once, iterate policyTermRows(w) instead.
+   */
+  readonly policyTerms: PolicyTermRow[];
+  policyTable: PolicyTable;
   attention: AttentionRow[];
   keyness: KeynessTableRow[];
   similarity: NeighbourRow[];
   messages: Message[];
-  meta: { stage: 'weigh'; params: WeighParams; scheme: string };
+  meta: { stage: 'weigh'; params: WeighParams; scheme: string; similarity: NeighbourMethod };
+}
+
+/**
+ * The policy-term table, columnar: the rows of document d are
+ * ptr[d] .. ptr[d+1], each a position in the counts matrix (its term and
+ * count) with the term's tf-idf in that document; rows within a document by
+ * count descending, then term.
+ */
+export interface PolicyTable {
+  ptr: Uint32Array;
+  pos: Uint32Array;
+  tfidf: Float64Array;
+  /** Category of each vocabulary id ('' when not a policy term). */
+  category: string[];
+}
+
+/** The rows of the policy-term table one at a time, in document order. */
+export function* policyTermRows(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>): Generator<PolicyTermRow> {
+  const { ptr, pos, tfidf, category } = w.policyTable;
+  for (let d = 0; d + 1 < ptr.length; d++) {
+    const total = w.tokenTotals[d]!;
+    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) {
+      const t = w.counts.indices[pos[r]!]!;
+      const c = w.counts.counts[pos[r]!]!;
+      yield { doc_id: w.docIds[d]!, term: w.vocab[t]!, category: category[t]!, count: c, per_10k: total > 0 ? (c / total) * 10000 : 0, tfidf: tfidf[r]! };
+    }
+  }
 }
 
 const byTerm = (vocab: readonly string[]) => (a: number, b: number) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0);
-
-/** Entries of document d in a CSR matrix, as [term id, position] pairs. */
-function* row(m: Dtm, d: number): Generator<[number, number]> {
-  for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) yield [m.indices[k]!, k];
-}
 
 /**
  * Weigh: tokens -> a sparse document-term matrix, TF-IDF (scikit-learn's
@@ -126,7 +154,9 @@ function keynessTables(corpus: Corpus, tokens: Tokens, counts: Dtm, params: Weig
       tokens.documents.forEach((td, i) => {
         const v = String((docs.get(td.doc_id) as unknown as Record<string, unknown>)[variable] ?? '');
         if (v === '' || v === 'null') return;
-        byValue.set(v, [...(byValue.get(v) ?? []), i]);
+        const list = byValue.get(v);
+        if (list) list.push(i);
+        else byValue.set(v, [i]);
       });
       for (const [v, ids] of byValue) groups.set(v, groupCounts(counts, ids));
     }
@@ -160,26 +190,46 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const tokenTotals = Float64Array.from(tokens.documents, (d) => d.ids.length);
 
   const keywords: KeywordRow[] = [];
-  const policyTerms: PolicyTermRow[] = [];
+  const policyPtr = new Uint32Array(features.nDocs + 1);
+  const policyPos: number[] = [];
+  const policyTfidf: number[] = [];
   const categoryOf = new Map<string, string>();
   for (const e of phraseSet.lexicon.entries) categoryOf.set(e.term, e.category);
   for (const p of phraseSet.phrases) if (p.compound && !categoryOf.has(p.phrase)) categoryOf.set(p.phrase, `discovered:${p.kind}`);
   const order = byTerm(vocab);
 
+  const isPolicy = Uint8Array.from(vocab, (t) => (categoryOf.has(t) ? 1 : 0));
+  const tfidfOf = new Float64Array(vocab.length);
+  const ks: number[] = [];
   for (let d = 0; d < features.nDocs; d++) {
-    const entries = [...row(features, d)];
-    entries.sort((x, y) => weights.weights[y[1]]! - weights.weights[x[1]]! || order(x[0], y[0]));
-    entries.slice(0, params.keywords).forEach(([t, k], i) => keywords.push({ doc_id: docIds[d]!, rank: i + 1, term: vocab[t]!, tfidf: weights.weights[k]!, count: features.counts[k]! }));
-
-    const tfidfOf = new Map<number, number>();
-    for (const [t, k] of row(features, d)) tfidfOf.set(t, weights.weights[k]!);
-    const terms = [...row(counts, d)].filter(([t]) => categoryOf.has(vocab[t]!));
-    terms.sort((x, y) => counts.counts[y[1]]! - counts.counts[x[1]]! || order(x[0], y[0]));
-    for (const [t, k] of terms) {
-      const c = counts.counts[k]!;
-      policyTerms.push({ doc_id: docIds[d]!, term: vocab[t]!, category: categoryOf.get(vocab[t]!)!, count: c, per_10k: tokenTotals[d]! > 0 ? (c / tokenTotals[d]!) * 10000 : 0, tfidf: tfidfOf.get(t) ?? 0 });
+    // The top `keywords` entries by tf-idf (ties by term), by insertion into a short sorted list: no full sort.
+    ks.length = 0;
+    const before = (x: number, y: number) => weights.weights[x]! > weights.weights[y]! || (weights.weights[x] === weights.weights[y] && order(features.indices[x]!, features.indices[y]!) < 0);
+    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) {
+      if (ks.length === params.keywords && !before(k, ks[ks.length - 1]!)) continue;
+      let i = ks.length === params.keywords ? ks.length - 1 : ks.length;
+      for (; i > 0 && before(k, ks[i - 1]!); i--) ks[i] = ks[i - 1]!;
+      ks[i] = k;
     }
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i]!;
+      keywords.push({ doc_id: docIds[d]!, rank: i + 1, term: vocab[features.indices[k]!]!, tfidf: weights.weights[k]!, count: features.counts[k]! });
+    }
+
+    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
+    ks.length = 0;
+    for (let k = counts.indptr[d]!; k < counts.indptr[d + 1]!; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
+    ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
+    for (const k of ks) {
+      policyPos.push(k);
+      policyTfidf.push(tfidfOf[counts.indices[k]!]!);
+    }
+    policyPtr[d + 1] = policyPos.length;
+    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = 0;
   }
+  const policyTable: PolicyTable = { ptr: policyPtr, pos: Uint32Array.from(policyPos), tfidf: Float64Array.from(policyTfidf), category: vocab.map((t) => categoryOf.get(t) ?? '') };
+  policyPos.length = 0;
+  policyTfidf.length = 0;
   const dictionaries = params.attention.map((name) => {
     if (name === 'lexicon') {
       const categories = new Map<string, string[]>();
@@ -191,11 +241,28 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const attentionRows = attention(tokens.documents, vocab, dictionaries);
   const messages: Message[] = [];
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
-  const similarity = nearestNeighbours(features, weights.weights, params.similarity);
+  // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.
+  const { rows: similarity, method: similarityMethod } = nearestNeighboursBounded(features, weights.weights, params.similarity, { budget: 2e8, dimensions: 128, candidates: 60 });
   ctx?.progress(3, 3, 'steps');
   const scheme =
     params.scheme === 'natural'
       ? 'natural TfIdf: tf=count; idf=1+ln(N/(1+df)); norm=none'
       : `sklearn: tf=${params.sublinear_tf ? '1+ln(count)' : 'count'}; idf=${params.smooth_idf ? 'ln((1+N)/(1+df))+1' : 'ln(N/df)+1'}; norm=${params.norm}`;
-  return { vocab, docIds, tokenTotals, counts, features, tfidf: weights, keywords, policyTerms, attention: attentionRows, keyness: keynessRows, similarity, messages, meta: { stage: 'weigh', params, scheme } };
+  return {
+    vocab,
+    docIds,
+    tokenTotals,
+    counts,
+    features,
+    tfidf: weights,
+    keywords,
+    policyTable,
+    get policyTerms() {
+      return [...policyTermRows(this)];
+    },
+    attention: attentionRows, keyness: keynessRows,
+    similarity,
+    messages,
+    meta: { stage: 'weigh', params, scheme, similarity: similarityMethod },
+  };
 }

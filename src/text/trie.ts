@@ -3,18 +3,34 @@
  * longest matching (how terms become tokens) and all-matches counting (exact
  * substring counts of many terms at once). A regex alternation of thousands
  * of terms is 25x slower on V8. Keys are UTF-16 code units (no one-character
- * strings are allocated while scanning), and a bitmap of first characters
- * skips the positions where no term can start.
+ * strings are allocated while scanning). Built with maps, the trie is
+ * compiled for scanning into flat arrays: a direct table for the first
+ * character and an open-addressing hash of (node, character) for the rest,
+ * about 5x faster than a Map per node.
  */
 interface Node {
   next: Map<number, Node>;
   term?: string;
 }
 
+interface Compiled {
+  /** Child of the root for each first code unit, 0 for none (node ids start at 1). */
+  root: Int32Array;
+  /** Hash slots: parent node id (0: empty), code unit, child node id. */
+  slotNode: Int32Array;
+  slotChar: Uint16Array;
+  slotChild: Int32Array;
+  mask: number;
+  /** Term ending at each node id, or undefined. */
+  terms: (string | undefined)[];
+}
+
+const hashOf = (node: number, c: number) => Math.imul(node ^ Math.imul(c, 0x9e3779b1), 0x85ebca6b) >>> 0;
+
 export class TermTrie {
   private readonly root: Node = { next: new Map() };
-  private readonly starts = new Uint8Array(65536);
   private size_ = 0;
+  private compiled: Compiled | undefined;
 
   constructor(terms: Iterable<string> = []) {
     for (const t of terms) this.add(t);
@@ -33,45 +49,112 @@ export class TermTrie {
       if (!child) node.next.set(c, (child = { next: new Map() }));
       node = child;
     }
-    this.starts[term.charCodeAt(0)] = 1;
     if (node.term === undefined) this.size_++;
     node.term = term;
+    this.compiled = undefined;
+  }
+
+  private compile(): Compiled {
+    if (this.compiled) return this.compiled;
+    const terms: (string | undefined)[] = [undefined];
+    const edges: [number, number, number][] = [];
+    const rootTable = new Int32Array(65536);
+    const visit = (node: Node, id: number) => {
+      for (const [c, child] of node.next) {
+        const cid = terms.length;
+        terms.push(child.term);
+        if (id === 0) rootTable[c] = cid;
+        else edges.push([id, c, cid]);
+        visit(child, cid);
+      }
+    };
+    visit(this.root, 0);
+    let size = 16;
+    while (size < edges.length * 2) size *= 2;
+    const mask = size - 1;
+    const slotNode = new Int32Array(size);
+    const slotChar = new Uint16Array(size);
+    const slotChild = new Int32Array(size);
+    for (const [node, c, child] of edges) {
+      let h = hashOf(node, c) & mask;
+      while (slotNode[h] !== 0) h = (h + 1) & mask;
+      slotNode[h] = node;
+      slotChar[h] = c;
+      slotChild[h] = child;
+    }
+    this.compiled = { root: rootTable, slotNode, slotChar, slotChild, mask, terms };
+    return this.compiled;
   }
 
   /** The longest term starting at `i`, or undefined. */
   longestAt(text: string, i: number): string | undefined {
-    if (this.starts[text.charCodeAt(i)] === 0) return undefined;
-    let node = this.root.next.get(text.charCodeAt(i));
+    const t = this.compile();
+    let node = t.root[text.charCodeAt(i)]!;
     let longest: string | undefined;
-    for (let j = i + 1; node; j++) {
-      if (node.term !== undefined) longest = node.term;
-      node = j < text.length ? node.next.get(text.charCodeAt(j)) : undefined;
+    for (let j = i + 1; node !== 0; j++) {
+      const term = t.terms[node];
+      if (term !== undefined) longest = term;
+      node = j < text.length ? step(t, node, text.charCodeAt(j)) : 0;
     }
     return longest;
   }
 
   /** Non-overlapping matches, leftmost-longest: [start, term] pairs in text order. */
   *matches(text: string): Generator<[number, string]> {
+    const starts: number[] = [];
+    const terms: string[] = [];
+    this.collectMatches(text, starts, terms);
+    for (let m = 0; m < starts.length; m++) yield [starts[m]!, terms[m]!];
+  }
+
+  /** The same matches appended to `starts` and `terms` (no generator or pair per match: segmentation's hot path). */
+  collectMatches(text: string, starts: number[], terms: string[]): void {
+    const t = this.compile();
+    const root = t.root;
+    const n = text.length;
     let i = 0;
-    while (i < text.length) {
-      const t = this.longestAt(text, i);
-      if (t !== undefined) {
-        yield [i, t];
-        i += t.length;
+    while (i < n) {
+      let node = root[text.charCodeAt(i)]!;
+      if (node === 0) {
+        i++;
+        continue;
+      }
+      let longest: string | undefined;
+      for (let j = i + 1; node !== 0; j++) {
+        const term = t.terms[node];
+        if (term !== undefined) longest = term;
+        node = j < n ? step(t, node, text.charCodeAt(j)) : 0;
+      }
+      if (longest !== undefined) {
+        starts.push(i);
+        terms.push(longest);
+        i += longest.length;
       } else i++;
     }
   }
 
   /** Calls `hit` for every occurrence of every term, overlapping ones included (exact substring counts). */
   forEachOccurrence(text: string, hit: (term: string, start: number) => void): void {
-    const starts = this.starts;
+    const t = this.compile();
+    const root = t.root;
+    const terms = t.terms;
     for (let i = 0; i < text.length; i++) {
-      if (starts[text.charCodeAt(i)] === 0) continue;
-      let node = this.root.next.get(text.charCodeAt(i));
-      for (let j = i + 1; node; j++) {
-        if (node.term !== undefined) hit(node.term, i);
-        node = j < text.length ? node.next.get(text.charCodeAt(j)) : undefined;
+      let node = root[text.charCodeAt(i)]!;
+      for (let j = i + 1; node !== 0; j++) {
+        const term = terms[node];
+        if (term !== undefined) hit(term, i);
+        node = j < text.length ? step(t, node, text.charCodeAt(j)) : 0;
       }
     }
+  }
+}
+
+/** The child of `node` by code unit `c`, or 0. */
+function step(t: Compiled, node: number, c: number): number {
+  const mask = t.mask;
+  for (let h = hashOf(node, c) & mask; ; h = (h + 1) & mask) {
+    const n = t.slotNode[h]!;
+    if (n === 0) return 0;
+    if (n === node && t.slotChar[h] === c) return t.slotChild[h]!;
   }
 }

@@ -35,6 +35,126 @@ export interface NeighbourRow {
  * @throws RangeError for a misaligned `weights` or a bad `k`.
  */
 export function nearestNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourRow[] {
+  return exactNeighbours(dtm, weights, k);
+}
+
+export interface NeighbourOptions {
+  /** Multiply-adds the exact method may cost (about Σₜ df(t)²/2); above this, candidates are found in a random projection. */
+  budget: number;
+  /** Dimensions of the random projection that finds candidates. */
+  dimensions: number;
+  /** Candidates per document that are rescored exactly (at least k). */
+  candidates: number;
+}
+
+/** How a similarity table was computed: 'exact', or candidates from a random projection, rescored exactly. */
+export interface NeighbourMethod {
+  method: 'exact' | 'projection';
+  dimensions?: number;
+  candidates?: number;
+}
+
+/** Dimensions each term is projected on. */
+const SPREAD = 16;
+
+/** A deterministic hash of (term, j): the projection needs no stored random matrix or seed. */
+function hash(term: number, j: number): number {
+  let a = Math.imul(term, 0x9e3779b1) ^ Math.imul(j + 1, 0x85ebca6b);
+  a = Math.imul(a ^ (a >>> 16), 0x45d9f3b);
+  a = Math.imul(a ^ (a >>> 16), 0x45d9f3b);
+  return (a ^ (a >>> 16)) >>> 0;
+}
+
+/**
+ * nearestNeighbours with a cost bound for large corpora. The exact method
+ * costs about Σₜ df(t)²/2 multiply-adds, which grows with the square of the
+ * number of documents times the terms they share (10^11 at 10,000 reports).
+ * Over `budget`, every row is projected on `dimensions` sparse random ±1
+ * directions (inner products are preserved in expectation), each
+ * document's `candidates` most similar documents in the projection are found
+ * by brute force (N²·dimensions/2), and those are rescored with the full
+ * rows: every cosine written is exact; a true neighbour can only be missed
+ * when the projection ranks it below `candidates` others.
+ */
+export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: number, opts: NeighbourOptions): { rows: NeighbourRow[]; method: NeighbourMethod } {
+  if (weights.length !== dtm.indices.length) {
+    throw new RangeError(`nearestNeighbours: ${weights.length} weights for ${dtm.indices.length} matrix entries`);
+  }
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`nearestNeighbours: k must be a nonnegative integer, got ${k}`);
+  const df = new Float64Array(dtm.nTerms);
+  for (let p = 0; p < dtm.indices.length; p++) df[dtm.indices[p]!]! += 1;
+  let work = 0;
+  for (let t = 0; t < dtm.nTerms; t++) work += (df[t]! * df[t]!) / 2;
+  if (work <= opts.budget || k === 0) return { rows: exactNeighbours(dtm, weights, k), method: { method: 'exact' } };
+
+  const n = dtm.nDocs;
+  const D = opts.dimensions;
+  // A sparse projection (each term on SPREAD of the dimensions, ±1: Li, Hastie & Church 2006, very sparse random
+  // projections): as good for finding candidates here as a dense one, at SPREAD/D of the work.
+  const S = Math.min(SPREAD, D);
+  const dims = new Int32Array(dtm.nTerms * S);
+  const signs = new Float64Array(dtm.nTerms * S);
+  for (let t = 0; t < dtm.nTerms; t++) {
+    if (df[t] === 0) continue;
+    for (let j = 0; j < S; j++) {
+      dims[t * S + j] = (hash(t, j) >>> 1) % D;
+      signs[t * S + j] = hash(t, j) & 1 ? 1 : -1;
+    }
+  }
+  const emb = new Float64Array(n * D);
+  for (let d = 0; d < n; d++) {
+    const o = d * D;
+    for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) {
+      const x = weights[p]!;
+      const b = dtm.indices[p]! * S;
+      for (let j = 0; j < S; j++) emb[o + dims[b + j]!]! += x * signs[b + j]!;
+    }
+    let z = 0;
+    for (let j = 0; j < D; j++) z += emb[o + j]! * emb[o + j]!;
+    z = Math.sqrt(z);
+    if (z > 0) for (let j = 0; j < D; j++) emb[o + j] = emb[o + j]! / z;
+  }
+  const c = Math.max(k, opts.candidates);
+  const near: TopK[] = Array.from({ length: n }, () => ({ cos: [], doc: [] }));
+  for (let d = 0; d < n; d++) {
+    const o = d * D;
+    for (let e = d + 1; e < n; e++) {
+      const q = e * D;
+      let s = 0;
+      for (let j = 0; j < D; j++) s += emb[o + j]! * emb[q + j]!;
+      offer(near[d]!, c, s, e);
+      offer(near[e]!, c, s, d);
+    }
+  }
+
+  // Rescore each document's candidates with the full rows.
+  const norms = rowNorms(dtm, weights);
+  const dense = new Float64Array(dtm.nTerms);
+  const rows: NeighbourRow[] = [];
+  for (let d = 0; d < n; d++) {
+    const top: TopK = { cos: [], doc: [] };
+    const nd = norms[d]!;
+    if (nd > 0) {
+      for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = weights[p]!;
+      for (const e of near[d]!.doc) {
+        let dot = 0;
+        for (let p = dtm.indptr[e]!; p < dtm.indptr[e + 1]!; p++) dot += dense[dtm.indices[p]!]! * weights[p]!;
+        if (dot > 0 && norms[e]! > 0) offer(top, k, Math.min(1, dot / (nd * norms[e]!)), e);
+      }
+      for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = 0;
+    }
+    near[d] = { cos: [], doc: [] };
+    pushRanked(rows, d, top);
+  }
+  return { rows, method: { method: 'projection', dimensions: D, candidates: c } };
+}
+
+function pushRanked(rows: NeighbourRow[], d: number, top: TopK): void {
+  const order = top.cos.map((_, i) => i).sort((i, j) => top.cos[j]! - top.cos[i]! || top.doc[i]! - top.doc[j]!);
+  order.forEach((i, r) => rows.push({ doc: d, neighbour: top.doc[i]!, cosine: top.cos[i]!, rank: r + 1 }));
+}
+
+function exactNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourRow[] {
   if (weights.length !== dtm.indices.length) {
     throw new RangeError(`nearestNeighbours: ${weights.length} weights for ${dtm.indices.length} matrix entries`);
   }
@@ -94,10 +214,7 @@ export function nearestNeighbours(dtm: Dtm, weights: Float64Array, k: number): N
   }
 
   const rows: NeighbourRow[] = [];
-  best.forEach((top, d) => {
-    const order = top.cos.map((_, i) => i).sort((i, j) => top.cos[j]! - top.cos[i]! || top.doc[i]! - top.doc[j]!);
-    order.forEach((i, r) => rows.push({ doc: d, neighbour: top.doc[i]!, cosine: top.cos[i]!, rank: r + 1 }));
-  });
+  best.forEach((top, d) => pushRanked(rows, d, top));
   return rows;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDtm, type Dtm } from '../../src/weigh/dtm.js';
-import { nearestNeighbours, type NeighbourRow } from '../../src/weigh/similarity.js';
+import { nearestNeighbours, nearestNeighboursBounded, type NeighbourRow } from '../../src/weigh/similarity.js';
 import { tfidf } from '../../src/weigh/tfidf.js';
 
 const scheme = (norm: 'l2' | 'l1' | 'none') => ({ smoothIdf: true, sublinearTf: false, norm });
@@ -128,5 +128,50 @@ describe('nearest neighbours equal an all-pairs dense computation', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('nearest neighbours over budget: candidates from a random projection, rescored exactly', () => {
+  const corpus = fc.array(fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 10 }), { minLength: 1, maxLength: 14 });
+
+  it('with every other document a candidate, equal the all-pairs dense computation', () => {
+    fc.assert(
+      fc.property(corpus, fc.integer({ min: 0, max: 15 }), (docs, k) => {
+        const dtm = buildDtm(docs.map((d) => Uint32Array.from(d)), 8);
+        const w = tfidf(dtm, scheme('l2')).weights;
+        const { rows, method } = nearestNeighboursBounded(dtm, w, k, { budget: 0, dimensions: 16, candidates: docs.length });
+        expect(rows).toEqual(bruteForce(dtm, w, k));
+        // No shared entries (work 0) is within any budget.
+        if (k > 0 && dtm.indices.length > 0) expect(method).toEqual({ method: 'projection', dimensions: 16, candidates: Math.max(k, docs.length) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with few candidates, every cosine written is the exact cosine of its pair, ranked', () => {
+    fc.assert(
+      fc.property(corpus, (docs) => {
+        const dtm = buildDtm(docs.map((d) => Uint32Array.from(d)), 8);
+        const w = tfidf(dtm, scheme('l2')).weights;
+        const exact = new Map(bruteForce(dtm, w, docs.length).map((r) => [`${r.doc},${r.neighbour}`, r.cosine]));
+        const { rows } = nearestNeighboursBounded(dtm, w, 2, { budget: 0, dimensions: 8, candidates: 3 });
+        for (const r of rows) expect(r.cosine).toBe(exact.get(`${r.doc},${r.neighbour}`));
+        for (let i = 1; i < rows.length; i++) {
+          if (rows[i]!.doc === rows[i - 1]!.doc) {
+            expect(rows[i]!.rank).toBe(rows[i - 1]!.rank + 1);
+            expect(rows[i]!.cosine).toBeLessThanOrEqual(rows[i - 1]!.cosine);
+          } else expect(rows[i]!.rank).toBe(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('within budget, is the exact method', () => {
+    const dtm = buildDtm([Uint32Array.of(0, 1), Uint32Array.of(0), Uint32Array.of(1, 2), Uint32Array.of(2)], 3);
+    const w = tfidf(dtm, scheme('l2')).weights;
+    // Σ df²/2 = (4 + 4 + 4)/2 = 6 multiply-adds.
+    expect(nearestNeighboursBounded(dtm, w, 2, { budget: 6, dimensions: 4, candidates: 2 })).toEqual({ rows: nearestNeighbours(dtm, w, 2), method: { method: 'exact' } });
+    expect(nearestNeighboursBounded(dtm, w, 2, { budget: 5, dimensions: 4, candidates: 2 }).method.method).toBe('projection');
   });
 });
