@@ -46,6 +46,9 @@ describe('LaTeX', () => {
   it('escapes the ten special characters and < > |', () => {
     expect(escapeLatex('50% & $5 #1 a_b {x} ~ ^ \\ <b>|')).toBe('50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}b\\textgreater{}\\textbar{}');
   });
+  it('prints a straight double quote as written', () => {
+    expect(escapeLatex('"与经济增长同步"')).toBe('\\textquotedbl{}与经济增长同步\\textquotedbl{}');
+  });
   it('writes a booktabs table with caption, label, notes and a row cut that says so', () => {
     const tex = toLatex({ name: 'top_phrases', caption: '六新 & 项目为王', notes: 'per 10,000 tokens', columns: ['phrase', 'reports'], rows: [['六新', 9], ['项目为王', 5], ['1146', 1]], maxRows: 2 });
     const lines = tex.split('\n');
@@ -56,6 +59,15 @@ describe('LaTeX', () => {
     expect(lines).toContain('六新 & 9 \\\\');
     expect(tex).not.toContain('1146 & 1');
     expect(tex).toContain('The first 2 of 3 rows; all rows are in top\\_phrases.csv.');
+  });
+
+  it('turns the header names of a wide table upright and only ever shrinks it to the line width', () => {
+    const columns = ['region', ...['2018', '2019', '2020', '2021', '2022', '2023', '2024'], 'all'];
+    const tex = toLatex({ name: 'wide', caption: 'c', notes: '', columns, rows: [['交城县', 1, 2, 3, 4, 5, 6, 7, 28]] });
+    const lines = tex.split('\n');
+    expect(lines).toContain('\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%');
+    expect(lines).toContain(`${columns.map((c) => `\\rotatebox{90}{${c}}`).join(' & ')} \\\\`);
+    expect(lines).toContain('交城县 & 1 & 2 & 3 & 4 & 5 & 6 & 7 & 28 \\\\');
   });
 });
 

@@ -186,7 +186,7 @@ describe('report.html in headless Chromium', () => {
       page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
       await page.goto(`file://${path.join(out, 'report.html')}`);
       const charts = await page.$$eval('.chart', (els) => els.map((el) => ({ id: el.id, svg: el.querySelector('svg')?.querySelectorAll('path, rect, text').length ?? 0 })));
-      expect(charts.map((c) => c.id).sort()).toEqual(['chart-attention', 'chart-clusters', 'chart-phrases', 'chart-themes']);
+      expect(charts.map((c) => c.id).sort()).toEqual(['chart-attention', 'chart-clusters', 'chart-keyness', 'chart-phrases', 'chart-themes']);
       for (const c of charts) expect(c.svg, c.id).toBeGreaterThan(20);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
