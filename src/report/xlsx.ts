@@ -36,10 +36,11 @@ function xlsxValue(v: Cell): string | number | boolean | null {
 /**
  * Writes one workbook, a sheet per table: header row bold and frozen,
  * columns as wide as their content (CJK counted double, 8-60), numbers as
- * numbers. Rows stream to the file; sheets longer than Excel's limit are cut
- * and the cut is returned. Entry times are fixed so the file is reproducible.
+ * numbers. Sheets are taken one at a time (a generator can build each when
+ * it is reached) and rows stream to the file; sheets longer than Excel's
+ * limit are cut and the cut is returned. Entry times are fixed so the file is reproducible.
  */
-export async function writeWorkbook(file: string, sheets: readonly Sheet[]): Promise<{ sheet: string; rows: number; truncated: boolean }[]> {
+export async function writeWorkbook(file: string, sheets: Iterable<Sheet>): Promise<{ sheet: string; rows: number; truncated: boolean }[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const epoch = new Date(Date.UTC(1980, 0, 1));
   workbook.creator = 'govtext';

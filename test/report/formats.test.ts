@@ -11,6 +11,7 @@ import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
 import { sheetName, writeWorkbook } from '../../src/report/xlsx.js';
 import { fixZipTimes } from '../../src/report/zip.js';
 import { frameTable, toFrame } from '../../src/report/frame.js';
+import { cutFor, keepPerDocument } from '../../src/report/workbook.js';
 
 describe('display of cells', () => {
   it('rounds non-integers to the column digits, keeps integers, blanks missing values', () => {
@@ -127,5 +128,26 @@ describe('XLSX', () => {
 
   it('refuses a buffer that is not a zip archive', () => {
     expect(() => fixZipTimes(Buffer.from('not a zip at all, just text that is long enough'))).toThrow(/not a zip archive/);
+  });
+});
+
+describe('workbook cuts', () => {
+  const rows = [
+    { doc: 'a', term: '乡村振兴', count: 3 },
+    { doc: 'a', term: '六新', count: 9 },
+    { doc: 'b', term: '营商环境', count: 1 },
+    { doc: 'a', term: '碳达峰', count: 9 },
+    { doc: 'b', term: '六新', count: 4 },
+    { doc: 'a', term: '双碳', count: 1 },
+  ];
+  it('keeps each document\'s first n items, or its n of highest rank (ties: the earlier), in the given order', () => {
+    expect(keepPerDocument(rows, (r) => r.doc, 2).map((r) => `${r.doc}:${r.term}`)).toEqual(['a:乡村振兴', 'a:六新', 'b:营商环境', 'b:六新']);
+    expect(keepPerDocument(rows, (r) => r.doc, 2, (r) => r.count).map((r) => `${r.doc}:${r.term}`)).toEqual(['a:六新', 'b:营商环境', 'a:碳达峰', 'b:六新']);
+    expect(keepPerDocument(rows, (r) => r.doc, 1, (r) => r.count).map((r) => r.term)).toEqual(['六新', '六新']);
+  });
+  it('shares the sheet budget among the documents, at least one row each', () => {
+    expect(cutFor(100_000, 1000)).toEqual({ perDocument: 100, rows: 100_000 });
+    expect(cutFor(100_000, 10_000)).toEqual({ perDocument: 10, rows: 100_000 });
+    expect(cutFor(10, 14)).toEqual({ perDocument: 1, rows: 10 });
   });
 });
