@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { Cell } from '../tables/csv.js';
-import { displayCell, type Digits } from './format.js';
+import { displayCell, shortWarning, type Digits } from './format.js';
 import { methodsParagraphs } from './methods.js';
 import type { ReportModel } from './model.js';
 
@@ -123,7 +123,7 @@ export function reportHtml(m: ReportModel): string {
       body: chart('keyness', 'bar charts: terms of highest G2 in each comparison', 300 * Math.ceil(m.keyness.length / 2) + 10) + m.keyness.map((k) => htmlTable(['term', 'G2', 'log ratio', 'target count', 'reference count'], k.terms.map((t) => [t.term, t.g2, t.log_ratio, t.target_count, t.reference_count]), { caption: `${k.group_by}: ${k.target} vs ${k.reference}`, digits: { G2: 1, 'log ratio': 2 } })).join('\n').replace(/^/, '<div class="pair">').replace(/$/, '</div>') + `<p class="notes">${escapeHtml('Terms over-used in the target group, by G2 (log-likelihood); keyness.csv has every comparison in full.')}</p>`,
     });
   }
-  sections.push({ id: 'warnings', title: `Warnings (${m.run.warnings.length})`, body: m.run.warnings.length ? `<ul class="warnings">${m.run.warnings.map((w) => `<li><code>${escapeHtml(w.origin)}</code> ${escapeHtml(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.text}`)}</li>`).join('\n')}</ul>` : '<p>None.</p>' });
+  sections.push({ id: 'warnings', title: `Warnings (${m.run.warnings.length})`, body: m.run.warnings.length ? `<ul class="warnings">${m.run.warnings.map((w) => `<li><code>${escapeHtml(w.origin)}</code> ${escapeHtml(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${shortWarning(w.text)}`)}</li>`).join('\n')}</ul>` : '<p>None.</p>' });
   sections.push({ id: 'methods', title: 'Methods', body: methodsParagraphs(m).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') });
 
   const data = {

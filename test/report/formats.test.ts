@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { displayCell, displayWidth } from '../../src/report/format.js';
+import { displayCell, displayWidth, shortWarning } from '../../src/report/format.js';
 import { escapeHtml, scriptJson } from '../../src/report/html.js';
 import { escapeLatex, toLatex } from '../../src/report/latex.js';
 import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
@@ -22,6 +22,11 @@ describe('display of cells', () => {
     expect(displayCell(null)).toBe('');
     expect(displayCell(Number.NaN)).toBe('');
     expect(displayCell('乡村振兴')).toBe('乡村振兴');
+  });
+  it('cuts a long warning for the summaries and says where the rest is', () => {
+    expect(shortWarning('2 report(s) with no headline target found: a, b')).toBe('2 report(s) with no headline target found: a, b');
+    const long = `159 report(s): ${'r00007_仁怀市_2020, '.repeat(50)}`;
+    expect(shortWarning(long, 20)).toBe(`159 report(s): r0000 … (${[...long].length - 20} more characters; the full warning is in manifest.json)`);
   });
   it('counts CJK and full-width characters as two columns', () => {
     expect(displayWidth('ab')).toBe(2);
