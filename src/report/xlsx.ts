@@ -25,6 +25,22 @@ export function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/**
+ * The style of every data cell. exceljs works out a style id for each cell
+ * from a fresh style object, half of its time per row; cells that share one
+ * object are looked up once (its id is cached per object). The XML written
+ * is the same.
+ */
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
+
+function addDataRow(ws: ExcelJS.Worksheet, r: readonly Cell[]): void {
+  const row = ws.addRow(r.map(xlsxValue));
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.style = PLAIN;
+  });
+  row.commit();
+}
+
 function xlsxValue(v: Cell): string | number | boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -60,7 +76,7 @@ export async function writeWorkbook(file: string, sheets: Iterable<Sheet>): Prom
     const flush = () => {
       ws.columns = s.columns.map((c, j) => ({ header: c, key: String(j), width: Math.min(60, Math.max(8, widths[j]! + 2)) }));
       ws.getRow(1).font = { bold: true };
-      for (const r of buffered) ws.addRow(r.map(xlsxValue)).commit();
+      for (const r of buffered) addDataRow(ws, r);
       buffered.length = 0;
     };
     let flushed = false;
@@ -80,7 +96,7 @@ export async function writeWorkbook(file: string, sheets: Iterable<Sheet>): Prom
           flushed = true;
         }
       } else {
-        ws.addRow(r.map(xlsxValue)).commit();
+        addDataRow(ws, r);
       }
     }
     if (!flushed) flush();
