@@ -57,18 +57,45 @@ export function keepPerDocument<T>(items: readonly T[], docOf: (t: T) => string,
   return items.filter((_, i) => keep[i] === 1);
 }
 
-/** A table whose rows are cut per document by its doc_id column (the first rows of each, in the CSV's order), or to its first rows when it has none. */
+/**
+ * The rows of whole documents, in the given order, as many documents as fit
+ * in `rows`: for tables whose rows of a document belong together (its
+ * attention categories, its themes), where keeping some of each would mislead.
+ */
+export function keepWholeDocuments<T>(items: readonly T[], docOf: (t: T) => string, rows: number): { kept: T[]; documents: number } {
+  const count = new Map<string, number>();
+  for (const t of items) count.set(docOf(t), (count.get(docOf(t)) ?? 0) + 1);
+  const fits = new Set<string>();
+  let n = 0;
+  for (const [d, c] of count) {
+    if (n + c > rows) break;
+    fits.add(d);
+    n += c;
+  }
+  return { kept: items.filter((t) => fits.has(docOf(t))), documents: fits.size };
+}
+
+/** A table cut to whole documents by its doc_id column, or to its first rows when it has none. */
 function cutTable(table: Table, cut: Cut): Table {
   const j = table.columns.indexOf('doc_id');
   if (j < 0) return { ...table, rows: table.rows.slice(0, cut.rows) };
-  return { ...table, rows: keepPerDocument(table.rows, (r) => String(r[j] as Cell), cut.perDocument) };
+  return { ...table, rows: keepWholeDocuments(table.rows, (r) => String(r[j] as Cell), cut.rows).kept };
 }
 
-const perDocumentRows = (c: Cut) => `each document's first ${c.perDocument} rows, in the CSV's order`;
+const wholeDocuments = (c: Cut) => `every row of the first documents (in the CSV's order) that fit in ${c.rows} rows`;
 const firstRows = (c: Cut) => `the first ${c.rows} rows, in the CSV's order`;
 
-function source(name: string, size: number, full: () => Table, holds: (c: Cut) => string = perDocumentRows, cut?: (c: Cut) => Table): WorkbookSource {
+function source(name: string, size: number, full: () => Table, holds: (c: Cut) => string = wholeDocuments, cut?: (c: Cut) => Table): WorkbookSource {
   return { name, file: `${name}.csv`, size, build: (c) => (c === undefined ? full() : cut ? cut(c) : cutTable(full(), c)), holds };
+}
+
+/** Rows of a document that form a ranked list (keywords, neighbours): each document keeps its first, in the CSV's order. */
+function perDocument(full: () => Table): (c: Cut) => Table {
+  return (c) => {
+    const t = full();
+    const j = t.columns.indexOf('doc_id');
+    return { ...t, rows: keepPerDocument(t.rows, (r) => String(r[j] as Cell), c.perDocument) };
+  };
 }
 
 /**
@@ -90,12 +117,12 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
   }
   if (a.weights) {
     const w = a.weights;
-    out.push(source('keywords', w.keywords.length, () => keywordsTable(w), (c) => `each document's ${c.perDocument} keywords of highest rank`));
+    out.push(source('keywords', w.keywords.length, () => keywordsTable(w), (c) => `each document's ${c.perDocument} keywords of highest rank`, perDocument(() => keywordsTable(w))));
     // policy_terms is cut before its rows are built: at 10,000 reports the full table has millions of rows.
     out.push(source('policy_terms', w.policyTerms.length, () => policyTermsTable(w), (c) => `each document's ${c.perDocument} policy terms with most hits (ties in the CSV's order), in the CSV's order`, (c) => policyTermsTable({ ...w, policyTerms: keepPerDocument(w.policyTerms, (p) => p.doc_id, c.perDocument, (p) => p.count) })));
     out.push(source('attention', w.attention.length, () => attentionTable(w)));
     out.push(source('keyness', w.keyness.length, () => keynessTable(w), firstRows));
-    out.push(source('similarity', w.similarity.length, () => similarityTable(w), (c) => `each document's ${c.perDocument} nearest neighbours`));
+    out.push(source('similarity', w.similarity.length, () => similarityTable(w), (c) => `each document's ${c.perDocument} nearest neighbours`, perDocument(() => similarityTable(w))));
   }
   if (a.clusters) {
     const c = a.clusters;

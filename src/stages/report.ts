@@ -21,7 +21,7 @@ export const reportParams = z
     policy_terms: z.number().int().min(1).default(12).describe('policy terms (columns) in policy_terms_by_report; by year and by level show 20'),
     latex_rows: z.number().int().min(1).default(60).describe('rows at most in a tables/NAME.tex (the CSV has them all; the notes say so)'),
     xlsx: z.boolean().default(true).describe('write tables.xlsx (a sheet per table)'),
-    xlsx_rows: z.number().int().min(1).max(1_048_575).default(100_000).describe('rows at most in a sheet of tables.xlsx: a longer table keeps that many rows shared among the documents (each document\'s first rows, or its policy terms with most hits) and stays whole in its CSV; the manifest\'s tables.xlsx record says what each sheet holds'),
+    xlsx_rows: z.number().int().min(1).max(1_048_575).default(100_000).describe('rows at most in a sheet of tables.xlsx: a longer table is cut in its sheet (each document\'s first rows of a list such as keywords, its policy terms with most hits, or whole documents for attention and themes) and stays whole in its CSV; the manifest\'s tables.xlsx record says what each sheet holds'),
     html: z.boolean().default(true).describe('write report.html'),
   })
   .strict();

@@ -11,7 +11,7 @@ import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
 import { sheetName, writeWorkbook } from '../../src/report/xlsx.js';
 import { fixZipTimes } from '../../src/report/zip.js';
 import { frameTable, toFrame } from '../../src/report/frame.js';
-import { cutFor, keepPerDocument } from '../../src/report/workbook.js';
+import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/report/workbook.js';
 
 describe('display of cells', () => {
   it('rounds non-integers to the column digits, keeps integers, blanks missing values', () => {
@@ -149,6 +149,12 @@ describe('workbook cuts', () => {
     expect(keepPerDocument(rows, (r) => r.doc, 2).map((r) => `${r.doc}:${r.term}`)).toEqual(['a:乡村振兴', 'a:六新', 'b:营商环境', 'b:六新']);
     expect(keepPerDocument(rows, (r) => r.doc, 2, (r) => r.count).map((r) => `${r.doc}:${r.term}`)).toEqual(['a:六新', 'b:营商环境', 'a:碳达峰', 'b:六新']);
     expect(keepPerDocument(rows, (r) => r.doc, 1, (r) => r.count).map((r) => r.term)).toEqual(['六新', '六新']);
+  });
+  it('keeps whole documents, in the given order, as many as fit', () => {
+    // a has 4 rows, b 2: 5 rows hold a only; 6 hold both.
+    expect(keepWholeDocuments(rows, (r) => r.doc, 5)).toEqual({ kept: rows.filter((r) => r.doc === 'a'), documents: 1 });
+    expect(keepWholeDocuments(rows, (r) => r.doc, 6).kept).toEqual(rows);
+    expect(keepWholeDocuments(rows, (r) => r.doc, 3)).toEqual({ kept: [], documents: 0 });
   });
   it('shares the sheet budget among the documents, at least one row each', () => {
     expect(cutFor(100_000, 1000)).toEqual({ perDocument: 100, rows: 100_000 });

@@ -149,6 +149,11 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
     const kw = sheetRows('keywords');
     expect(kw.length).toBe(2 * new Set(csvRows('keywords.csv').map((k) => k.doc_id)).size);
     expect(new Set(kw.map((v) => v[1]))).toEqual(new Set([1, 2]));
+    // attention: a document's categories belong together, so whole documents, the first in the CSV, as many as fit.
+    const att = csvRows('attention.csv');
+    const perDocAtt = att.filter((x) => x.doc_id === att[0]!.doc_id).length;
+    const docsKept = [...new Set(att.map((x) => x.doc_id))].slice(0, Math.floor(budget / perDocAtt));
+    expect(sheetRows('attention').map((v) => `${v[0]}|${v[2]}`)).toEqual(att.filter((x) => docsKept.includes(x.doc_id!)).map((x) => `${x.doc_id}|${x.category}`));
     // phrases has no doc_id: its first 40 rows.
     expect(sheetRows('phrases').map((v) => v[0])).toEqual(csvRows('phrases.csv').slice(0, budget).map((p) => p.phrase));
     // The manifest's tables.xlsx record: per sheet its rows, the CSV's rows and what it holds.
