@@ -23,9 +23,9 @@
   if (data.phrases && data.phrases.length) {
     var ph = data.phrases.slice().reverse();
     draw('phrases', {
-      grid: { left: 10, right: 30, top: 10, bottom: 30, containLabel: true },
+      grid: { left: 10, right: 30, top: 10, bottom: 40, containLabel: true },
       tooltip: { trigger: 'item', formatter: function (p) { return esc(p.name) + ': ' + p.value + ' reports'; } },
-      xAxis: { type: 'value', name: 'reports', minInterval: 1 },
+      xAxis: { type: 'value', name: 'reports using the phrase', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
       yAxis: { type: 'category', data: ph.map(function (d) { return d.phrase; }) },
       series: [{ type: 'bar', data: ph.map(function (d) { return d.reports; }), itemStyle: { color: '#3b6ea5' } }]
     });
@@ -50,9 +50,10 @@
 
   if (data.themes && data.themes.shares.length) {
     var th = data.themes;
+    // Every theme's label stays in view: a wrapping legend, three themes a line, above the bars.
     draw('themes', {
-      grid: { left: 10, right: 20, top: 70, bottom: 30, containLabel: true },
-      legend: { top: 0, type: 'scroll' },
+      grid: { left: 10, right: 20, top: 16 + 24 * Math.ceil(th.labels.length / 3), bottom: 30, containLabel: true },
+      legend: { top: 0, left: 10, right: 10 },
       tooltip: { trigger: 'item', formatter: function (p) { return esc(p.name) + '<br>' + esc(p.seriesName) + ': ' + percent(p.value); } },
       xAxis: { type: 'value', max: 1, axisLabel: { formatter: function (v) { return Math.round(v * 100) + '%'; } } },
       yAxis: { type: 'category', inverse: true, data: th.shares.map(function (s) { return s.name; }) },
@@ -72,12 +73,33 @@
       });
     });
     draw('attention', {
-      grid: { left: 10, right: 20, top: 10, bottom: 110, containLabel: true },
+      grid: { left: 10, right: 20, top: 10, bottom: 60, containLabel: true },
       tooltip: { trigger: 'item', formatter: function (p) { return esc(at.rows[p.value[1]].name) + '<br>' + esc(at.categories[p.value[0]]) + ': ' + p.value[2] + ' per 10,000 tokens'; } },
-      xAxis: { type: 'category', data: at.categories, axisLabel: { rotate: 40, interval: 0 } },
+      // Labels wrap under their column (a dictionary's name in brackets on its own line), so none is cut at the edge.
+      xAxis: { type: 'category', data: at.categories, axisLabel: { interval: 0, fontSize: 11, width: Math.max(48, Math.floor((document.querySelector('[data-chart="attention"]').clientWidth - 130) / Math.max(1, at.categories.length)) - 4), overflow: 'breakAll', formatter: function (v) { return v.replace(' (', '\n('); } } },
       yAxis: { type: 'category', inverse: true, data: at.rows.map(function (r) { return r.name; }) },
       visualMap: { min: 0, max: Math.max(1, Math.ceil(max)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] } },
       series: [{ type: 'heatmap', data: cells, label: { show: at.rows.length <= 30, fontSize: 10 } }]
+    });
+  }
+
+  if (data.keyness && data.keyness.length) {
+    // One small bar chart per comparison, two a row: the target group's terms of highest G2.
+    var kn = data.keyness;
+    var grids = [], xs = [], ys = [], series = [], titles = [];
+    var rowH = 300;
+    kn.forEach(function (k, i) {
+      var col = i % 2, row = Math.floor(i / 2);
+      var terms = k.terms.slice().reverse();
+      titles.push({ text: k.group_by + ': ' + k.target + ' vs ' + k.reference, left: (col * 50 + 1) + '%', top: row * rowH + 4, textStyle: { fontSize: 13, fontWeight: 600 } });
+      grids.push({ left: (col * 50 + 1) + '%', width: '46%', top: row * rowH + 34, height: rowH - 64, containLabel: true });
+      xs.push({ type: 'value', gridIndex: i, name: 'G2', nameLocation: 'end' });
+      ys.push({ type: 'category', gridIndex: i, data: terms.map(function (t) { return t.term; }), axisLabel: { interval: 0 } });
+      series.push({ type: 'bar', xAxisIndex: i, yAxisIndex: i, name: titles[i].text, data: terms.map(function (t) { return Math.round(t.g2 * 10) / 10; }), itemStyle: { color: '#c0504d' } });
+    });
+    draw('keyness', {
+      title: titles, grid: grids, xAxis: xs, yAxis: ys, series: series,
+      tooltip: { trigger: 'item', formatter: function (p) { return esc(p.seriesName) + '<br>' + esc(p.name) + ': G2 ' + p.value; } }
     });
   }
 

@@ -12,12 +12,15 @@ import type { Artifacts, ArtifactName } from './registry.js';
 import { frameTable, toFrame } from '../report/frame.js';
 import type { Report } from '../stages/report.js';
 import { writeWorkbook, type Sheet } from '../report/xlsx.js';
+import { cutFor, workbookSources, type SheetRecord } from '../report/workbook.js';
 
 /** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
 export interface TableRecord {
   file: string;
   rows: number;
   built: 'DataFrame' | 'streamed';
+  /** tables.xlsx only: what each sheet holds (every row of its table, or which rows). */
+  sheets?: SheetRecord[];
 }
 
 /**
@@ -113,20 +116,31 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
     files.push('report.html');
   }
   if (r.xlsx) {
-    const long = longTables(artifacts);
-    const about: Sheet = {
+    // Long tables over the sheet budget keep rows shared among the documents (their CSVs stay whole); each is built only when its sheet is written.
+    const long = workbookSources(artifacts);
+    const cut = cutFor(r.xlsxRows, artifacts.corpus?.documents.length ?? 0);
+    const holds = (size: number, text: string) => (size > r.xlsxRows ? `${text} (the CSV has all ${size} rows)` : 'every row');
+    const about = {
       name: 'about',
       columns: ['sheet', 'file', 'caption', 'notes'],
       rows: [
-        ...long.map((t) => [t.name, `${t.name}.csv`, '', ''] as const),
+        ...long.map((t) => [t.name, t.file, '', t.size > r.xlsxRows ? `This sheet holds ${holds(t.size, t.holds(cut))}.` : ''] as const),
         ...r.tables.map((t) => [t.name, `tables/${t.name}.csv`, t.caption, t.notes] as const),
         ['(not in this workbook)', 'tfidf.csv, tokens.jsonl', 'tables that grow with the corpus, streamed to their files', ''] as const,
       ],
     };
-    const sheets: Sheet[] = [about, ...long.map((t) => (t.rows.length <= FRAME_MAX_ROWS ? { name: t.name, ...frameTable(toFrame(t)) } : { name: t.name, columns: t.columns, rows: t.rows })), ...r.tables.map((t) => ({ name: t.name, ...frameTable(t.frame) }))];
-    const written = await writeWorkbook(path.join(dir, 'tables.xlsx'), sheets);
-    const cut = written.filter((w) => w.truncated);
-    files.push(`tables.xlsx (${written.length} sheets${cut.length ? `; cut at Excel's row limit: ${cut.map((w) => w.sheet).join(', ')}` : ''})`);
+    // A generator: each long table is built when the writer reaches its sheet and dropped after it.
+    const sheets = function* (): Generator<Sheet> {
+      yield about;
+      for (const t of long) yield t.build(t.size > r.xlsxRows ? cut : undefined);
+      for (const t of r.tables) yield { name: t.name, ...frameTable(t.frame) };
+    };
+    const written = await writeWorkbook(path.join(dir, 'tables.xlsx'), sheets());
+    const sources: { file: string; size: number; holds: (c: typeof cut) => string }[] = [{ file: '', size: about.rows.length, holds: () => '' }, ...long, ...r.tables.map((t) => ({ file: `tables/${t.name}.csv`, size: t.frame.shape[0] ?? 0, holds: () => '' }))];
+    const records: SheetRecord[] = written.map((w, i) => ({ sheet: w.sheet, file: sources[i]!.file, rows: w.rows, of: sources[i]!.size, holds: i === 0 ? 'the index of the sheets' : holds(sources[i]!.size, sources[i]!.holds(cut)) }));
+    record({ file: 'tables.xlsx', rows: written.reduce((n, w) => n + w.rows, 0), built: 'streamed', sheets: records });
+    const shortened = records.filter((s) => s.rows < s.of);
+    files.push(`tables.xlsx (${written.length} sheets${shortened.length ? `; cut to ${r.xlsxRows} rows a sheet: ${shortened.map((s) => s.sheet).join(', ')}` : ''})`);
   }
   return files;
 }

@@ -31,3 +31,12 @@ export function displayWidth(s: string): number {
   }
   return w;
 }
+
+/** Characters of a warning shown in summary.md and report.html; manifest.json has every warning in full. */
+export const WARNING_CHARS = 300;
+
+/** A warning's text as the summaries show it: a long one (a list of 159 doc_ids) is cut, saying where the rest is. */
+export function shortWarning(text: string, max = WARNING_CHARS): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max).join('')} … (${chars.length - max} more characters; the full warning is in manifest.json)`;
+}

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
 import type { Cell } from '../tables/csv.js';
-import { displayCell, type Digits } from './format.js';
+import { displayCell, shortWarning, type Digits } from './format.js';
 import { methodsParagraphs } from './methods.js';
 import type { ReportModel } from './model.js';
 
@@ -55,7 +55,7 @@ function htmlTable(columns: readonly string[], rows: readonly (readonly Cell[])[
     .map((r) => `<tr>${columns.map((c, j) => {
       const v = r[j];
       const sortKey = typeof v === 'number' && Number.isFinite(v) ? ` data-v="${v}"` : '';
-      return `<td${numeric[j] ? ' class="num"' : ''}${sortKey}>${escapeHtml(displayCell(v, o.digits?.[c]))}</td>`;
+      return `<td${numeric[j] ? ' class="num"' : c === 'doc_id' ? ' class="id"' : ''}${sortKey}>${escapeHtml(displayCell(v, o.digits?.[c]))}</td>`;
     }).join('')}</tr>`)
     .join('\n');
   const cut = shown.length < rows.length ? ` Showing ${shown.length} of ${rows.length} rows.` : '';
@@ -106,7 +106,7 @@ export function reportHtml(m: ReportModel): string {
     sections.push({
       id: 'themes',
       title: 'Theme shares per report',
-      body: [chart('themes', 'stacked bars: share of each report\'s paragraphs per theme', Math.max(320, 28 * m.themes.shares.length + 120)), `<p class="notes">${escapeHtml(`Share of each report\'s paragraphs in each paragraph theme (themes.csv).${more}`)}</p>`, byYear ? htmlTable(byYear.columns, byYear.rows, { caption: byYear.caption, notes: byYear.notes, digits: byYear.digits }) : ''].join('\n'),
+      body: [chart('themes', 'stacked bars: share of each report\'s paragraphs per theme', Math.max(320, 28 * m.themes.shares.length + 100) + 24 * Math.ceil(m.themes.labels.length / 3)), `<p class="notes">${escapeHtml(`Share of each report\'s paragraphs in each paragraph theme (themes.csv).${more}`)}</p>`, byYear ? htmlTable(byYear.columns, byYear.rows, { caption: byYear.caption, notes: byYear.notes, digits: byYear.digits }) : ''].join('\n'),
     });
   }
   sections.push({
@@ -120,10 +120,10 @@ export function reportHtml(m: ReportModel): string {
     sections.push({
       id: 'keyness',
       title: 'Keyness between groups',
-      body: m.keyness.map((k) => htmlTable(['term', 'G2', 'log ratio', 'target count', 'reference count'], k.terms.map((t) => [t.term, t.g2, t.log_ratio, t.target_count, t.reference_count]), { caption: `${k.group_by}: ${k.target} vs ${k.reference}`, digits: { G2: 1, 'log ratio': 2 } })).join('\n') + `<p class="notes">${escapeHtml('Terms over-used in the target group, by G2 (log-likelihood); keyness.csv has every comparison in full.')}</p>`,
+      body: chart('keyness', 'bar charts: terms of highest G2 in each comparison', 300 * Math.ceil(m.keyness.length / 2) + 10) + m.keyness.map((k) => htmlTable(['term', 'G2', 'log ratio', 'target count', 'reference count'], k.terms.map((t) => [t.term, t.g2, t.log_ratio, t.target_count, t.reference_count]), { caption: `${k.group_by}: ${k.target} vs ${k.reference}`, digits: { G2: 1, 'log ratio': 2 } })).join('\n').replace(/^/, '<div class="pair">').replace(/$/, '</div>') + `<p class="notes">${escapeHtml('Terms over-used in the target group, by G2 (log-likelihood); keyness.csv has every comparison in full.')}</p>`,
     });
   }
-  sections.push({ id: 'warnings', title: `Warnings (${m.run.warnings.length})`, body: m.run.warnings.length ? `<ul class="warnings">${m.run.warnings.map((w) => `<li><code>${escapeHtml(w.origin)}</code> ${escapeHtml(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.text}`)}</li>`).join('\n')}</ul>` : '<p>None.</p>' });
+  sections.push({ id: 'warnings', title: `Warnings (${m.run.warnings.length})`, body: m.run.warnings.length ? `<ul class="warnings">${m.run.warnings.map((w) => `<li><code>${escapeHtml(w.origin)}</code> ${escapeHtml(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${shortWarning(w.text)}`)}</li>`).join('\n')}</ul>` : '<p>None.</p>' });
   sections.push({ id: 'methods', title: 'Methods', body: methodsParagraphs(m).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') });
 
   const data = {
@@ -131,6 +131,7 @@ export function reportHtml(m: ReportModel): string {
     clusters: m.clusters ? { labels: m.clusters.labels, points: m.clusters.points.map((p) => [p.x, p.y, p.cluster, p.name, p.doc_id]) } : null,
     themes: m.themes ?? null,
     attention: m.attention,
+    keyness: m.keyness.map((k) => ({ group_by: k.group_by, target: k.target, reference: k.reference, terms: k.terms.map((t) => ({ term: t.term, g2: t.g2 })) })),
   };
   const title = `govtext report: ${m.run.pipeline.name}`;
   return `<!doctype html>

@@ -15,11 +15,13 @@ const LATEX_SPECIALS: Record<string, string> = {
   '<': '\\textless{}',
   '>': '\\textgreater{}',
   '|': '\\textbar{}',
+  // A straight quote as written (xelatex would print " as a closing curly quote).
+  '"': '\\textquotedbl{}',
 };
 
-/** Text safe inside a LaTeX table cell: the ten specials (and < > |, which OT1/T1 fonts misprint) escaped, line breaks as spaces. */
+/** Text safe inside a LaTeX table cell: the ten specials (and < > | ", which fonts misprint) escaped, line breaks as spaces. */
 export function escapeLatex(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\{}$&#%_^~<>|]/g, (c) => LATEX_SPECIALS[c]!);
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\{}$&#%_^~<>|"]/g, (c) => LATEX_SPECIALS[c]!);
 }
 
 export interface LatexTable {
@@ -39,7 +41,10 @@ export const LATEX_PREAMBLE = ['\\documentclass{ctexart}', '\\usepackage{booktab
 /**
  * A booktabs table (\toprule, \midrule, \bottomrule) in a floating table
  * environment with caption, label tab:NAME and notes; numeric columns
- * right-aligned; wider than seven columns it is scaled to the line width.
+ * right-aligned. Wider than seven columns, its header names are turned
+ * upright (\rotatebox, so the columns are as narrow as their values) and
+ * the table is shrunk to the line width if it is still wider (never
+ * enlarged).
  * Compiles with xelatex and ctex (ctexart, or \usepackage{ctex}).
  */
 export function toLatex(t: LatexTable): string {
@@ -55,10 +60,10 @@ export function toLatex(t: LatexTable): string {
     '\\centering',
     `\\caption{${escapeLatex(t.caption)}}`,
     `\\label{tab:${t.name.replace(/[^A-Za-z0-9_-]/g, '-')}}`,
-    ...(wide ? ['\\resizebox{\\linewidth}{!}{%'] : []),
+    ...(wide ? ['\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%'] : []),
     `\\begin{tabular}{${spec}}`,
     '\\toprule',
-    row(t.columns.map(escapeLatex)),
+    row(t.columns.map((c) => (wide ? `\\rotatebox{90}{${escapeLatex(c)}}` : escapeLatex(c)))),
     '\\midrule',
     ...shown.map((r) => row(t.columns.map((c, j) => escapeLatex(displayCell(r[j], t.digits?.[c]))))),
     '\\bottomrule',

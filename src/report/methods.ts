@@ -32,6 +32,11 @@ export function methodsParagraphs(m: ReportModel): string[] {
       `Paragraph themes: paragraphs of at least ${String(c.theme_min_tokens)} tokens are clustered into ${m.themes?.labels.length ?? String(c.themes)} themes by the same method on the ${String(c.theme_features)} terms in most paragraphs, fitted on up to ${String(c.theme_sample)} paragraphs and assigned to all; a report\'s share of a theme is the share of its paragraphs in it.`,
     );
   }
+  const indicators = stage('indicators');
+  if (indicators) {
+    const kinds = ((indicators as Record<string, unknown>).kinds as string[] | undefined)?.join(' and ') ?? 'report';
+    out.push(`Indicators: every figure with a unit (增长7%以上, 107.2亿元) in the ${kinds} documents is read with its measure, value, unit, bounds and modifier (以上, 左右, 力争 …) into indicators.csv; a statement is a target when it carries a target cue (预期目标, 力争, 争取) and is not reported as met, when it stands in the plan section and does not look back (同比, 上年), or, outside both sections, when it commits to a bound (确保, 控制在, 左右, 以内); otherwise it is an achieved figure. A report\'s headline target of an indicator (targets.csv, the Targets table) is its first target for the year.`);
+  }
   out.push(`Reproducibility: the same inputs and pipeline give the same files; only timings in manifest.json differ between runs. Versions: ${Object.entries(deps).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   return out;
 }

@@ -1,4 +1,4 @@
-import { displayCell } from './format.js';
+import { displayCell, shortWarning } from './format.js';
 import { escapeMarkdown, toMarkdown } from './markdown.js';
 import { methodsParagraphs } from './methods.js';
 import type { ReportModel } from './model.js';
@@ -24,6 +24,7 @@ export function summaryMarkdown(m: ReportModel): string {
       h(t.caption);
       out.push(toMarkdown({ ...t, rows: t.rows.slice(0, 40) }));
       out.push(`${md(t.notes)}${t.rows.length > 40 ? ` The first 40 of ${t.rows.length} rows; all are in ${t.name}.csv.` : ''}\n`);
+      if (t.name === 'cluster_membership') out.push('The map of the reports (x and y of clusters.csv: the first two principal components of their tf-idf vectors, coloured by cluster) is drawn in report.html.\n');
     }
   }
 
@@ -50,7 +51,7 @@ export function summaryMarkdown(m: ReportModel): string {
   }
 
   h(`Warnings (${m.run.warnings.length})`);
-  out.push(m.run.warnings.length ? `${m.run.warnings.map((w) => `- ${md(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${w.text} [${w.origin}]`)}`).join('\n')}\n` : 'None.\n');
+  out.push(m.run.warnings.length ? `${m.run.warnings.map((w) => `- ${md(`${w.file ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : ''}${shortWarning(w.text)} [${w.origin}]`)}`).join('\n')}\n` : 'None.\n');
 
   h('Methods');
   out.push(`${methodsParagraphs(m).map(md).join('\n\n')}\n`);

@@ -25,6 +25,22 @@ export function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/**
+ * The style of every data cell. exceljs works out a style id for each cell
+ * from a fresh style object, half of its time per row; cells that share one
+ * object are looked up once (its id is cached per object). The XML written
+ * is the same.
+ */
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
+
+function addDataRow(ws: ExcelJS.Worksheet, r: readonly Cell[]): void {
+  const row = ws.addRow(r.map(xlsxValue));
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.style = PLAIN;
+  });
+  row.commit();
+}
+
 function xlsxValue(v: Cell): string | number | boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
@@ -36,10 +52,11 @@ function xlsxValue(v: Cell): string | number | boolean | null {
 /**
  * Writes one workbook, a sheet per table: header row bold and frozen,
  * columns as wide as their content (CJK counted double, 8-60), numbers as
- * numbers. Rows stream to the file; sheets longer than Excel's limit are cut
- * and the cut is returned. Entry times are fixed so the file is reproducible.
+ * numbers. Sheets are taken one at a time (a generator can build each when
+ * it is reached) and rows stream to the file; sheets longer than Excel's
+ * limit are cut and the cut is returned. Entry times are fixed so the file is reproducible.
  */
-export async function writeWorkbook(file: string, sheets: readonly Sheet[]): Promise<{ sheet: string; rows: number; truncated: boolean }[]> {
+export async function writeWorkbook(file: string, sheets: Iterable<Sheet>): Promise<{ sheet: string; rows: number; truncated: boolean }[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const epoch = new Date(Date.UTC(1980, 0, 1));
   workbook.creator = 'govtext';
@@ -59,7 +76,7 @@ export async function writeWorkbook(file: string, sheets: readonly Sheet[]): Pro
     const flush = () => {
       ws.columns = s.columns.map((c, j) => ({ header: c, key: String(j), width: Math.min(60, Math.max(8, widths[j]! + 2)) }));
       ws.getRow(1).font = { bold: true };
-      for (const r of buffered) ws.addRow(r.map(xlsxValue)).commit();
+      for (const r of buffered) addDataRow(ws, r);
       buffered.length = 0;
     };
     let flushed = false;
@@ -79,7 +96,7 @@ export async function writeWorkbook(file: string, sheets: readonly Sheet[]): Pro
           flushed = true;
         }
       } else {
-        ws.addRow(r.map(xlsxValue)).commit();
+        addDataRow(ws, r);
       }
     }
     if (!flushed) flush();

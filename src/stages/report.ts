@@ -21,6 +21,7 @@ export const reportParams = z
     policy_terms: z.number().int().min(1).default(12).describe('policy terms (columns) in policy_terms_by_report; by year and by level show 20'),
     latex_rows: z.number().int().min(1).default(60).describe('rows at most in a tables/NAME.tex (the CSV has them all; the notes say so)'),
     xlsx: z.boolean().default(true).describe('write tables.xlsx (a sheet per table)'),
+    xlsx_rows: z.number().int().min(1).max(1_048_575).default(100_000).describe('rows at most in a sheet of tables.xlsx: a longer table is cut in its sheet (each document\'s first rows of a list such as keywords, its policy terms with most hits, or whole documents for attention and themes) and stays whole in its CSV; the manifest\'s tables.xlsx record says what each sheet holds'),
     html: z.boolean().default(true).describe('write report.html'),
   })
   .strict();
@@ -41,8 +42,9 @@ export interface Report {
   tables: (TableFrame & { markdown: string; latex: string })[];
   summary: string;
   html: string | null;
-  /** Whether the writer makes tables.xlsx. */
+  /** Whether the writer makes tables.xlsx, and the rows at most in one of its sheets. */
   xlsx: boolean;
+  xlsxRows: number;
   messages: Message[];
   meta: { stage: 'report'; params: ReportParams };
 }
@@ -67,5 +69,5 @@ export function report(inputs: ReportInputs, params: ReportParams, ctx?: StageCo
   const summary = summaryMarkdown(model);
   const html = params.html ? reportHtml(model) : null;
   ctx?.progress(3, 3, 'parts');
-  return { tables, summary, html, xlsx: params.xlsx, messages: [], meta: { stage: 'report', params } };
+  return { tables, summary, html, xlsx: params.xlsx, xlsxRows: params.xlsx_rows, messages: [], meta: { stage: 'report', params } };
 }

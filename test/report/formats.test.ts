@@ -4,13 +4,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { displayCell, displayWidth } from '../../src/report/format.js';
+import { displayCell, displayWidth, shortWarning } from '../../src/report/format.js';
 import { escapeHtml, scriptJson } from '../../src/report/html.js';
 import { escapeLatex, toLatex } from '../../src/report/latex.js';
 import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
 import { sheetName, writeWorkbook } from '../../src/report/xlsx.js';
 import { fixZipTimes } from '../../src/report/zip.js';
 import { frameTable, toFrame } from '../../src/report/frame.js';
+import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/report/workbook.js';
 
 describe('display of cells', () => {
   it('rounds non-integers to the column digits, keeps integers, blanks missing values', () => {
@@ -21,6 +22,11 @@ describe('display of cells', () => {
     expect(displayCell(null)).toBe('');
     expect(displayCell(Number.NaN)).toBe('');
     expect(displayCell('乡村振兴')).toBe('乡村振兴');
+  });
+  it('cuts a long warning for the summaries and says where the rest is', () => {
+    expect(shortWarning('2 report(s) with no headline target found: a, b')).toBe('2 report(s) with no headline target found: a, b');
+    const long = `159 report(s): ${'r00007_仁怀市_2020, '.repeat(50)}`;
+    expect(shortWarning(long, 20)).toBe(`159 report(s): r0000 … (${[...long].length - 20} more characters; the full warning is in manifest.json)`);
   });
   it('counts CJK and full-width characters as two columns', () => {
     expect(displayWidth('ab')).toBe(2);
@@ -46,6 +52,9 @@ describe('LaTeX', () => {
   it('escapes the ten special characters and < > |', () => {
     expect(escapeLatex('50% & $5 #1 a_b {x} ~ ^ \\ <b>|')).toBe('50\\% \\& \\$5 \\#1 a\\_b \\{x\\} \\textasciitilde{} \\textasciicircum{} \\textbackslash{} \\textless{}b\\textgreater{}\\textbar{}');
   });
+  it('prints a straight double quote as written', () => {
+    expect(escapeLatex('"与经济增长同步"')).toBe('\\textquotedbl{}与经济增长同步\\textquotedbl{}');
+  });
   it('writes a booktabs table with caption, label, notes and a row cut that says so', () => {
     const tex = toLatex({ name: 'top_phrases', caption: '六新 & 项目为王', notes: 'per 10,000 tokens', columns: ['phrase', 'reports'], rows: [['六新', 9], ['项目为王', 5], ['1146', 1]], maxRows: 2 });
     const lines = tex.split('\n');
@@ -56,6 +65,15 @@ describe('LaTeX', () => {
     expect(lines).toContain('六新 & 9 \\\\');
     expect(tex).not.toContain('1146 & 1');
     expect(tex).toContain('The first 2 of 3 rows; all rows are in top\\_phrases.csv.');
+  });
+
+  it('turns the header names of a wide table upright and only ever shrinks it to the line width', () => {
+    const columns = ['region', ...['2018', '2019', '2020', '2021', '2022', '2023', '2024'], 'all'];
+    const tex = toLatex({ name: 'wide', caption: 'c', notes: '', columns, rows: [['交城县', 1, 2, 3, 4, 5, 6, 7, 28]] });
+    const lines = tex.split('\n');
+    expect(lines).toContain('\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%');
+    expect(lines).toContain(`${columns.map((c) => `\\rotatebox{90}{${c}}`).join(' & ')} \\\\`);
+    expect(lines).toContain('交城县 & 1 & 2 & 3 & 4 & 5 & 6 & 7 & 28 \\\\');
   });
 });
 
@@ -115,5 +133,32 @@ describe('XLSX', () => {
 
   it('refuses a buffer that is not a zip archive', () => {
     expect(() => fixZipTimes(Buffer.from('not a zip at all, just text that is long enough'))).toThrow(/not a zip archive/);
+  });
+});
+
+describe('workbook cuts', () => {
+  const rows = [
+    { doc: 'a', term: '乡村振兴', count: 3 },
+    { doc: 'a', term: '六新', count: 9 },
+    { doc: 'b', term: '营商环境', count: 1 },
+    { doc: 'a', term: '碳达峰', count: 9 },
+    { doc: 'b', term: '六新', count: 4 },
+    { doc: 'a', term: '双碳', count: 1 },
+  ];
+  it('keeps each document\'s first n items, or its n of highest rank (ties: the earlier), in the given order', () => {
+    expect(keepPerDocument(rows, (r) => r.doc, 2).map((r) => `${r.doc}:${r.term}`)).toEqual(['a:乡村振兴', 'a:六新', 'b:营商环境', 'b:六新']);
+    expect(keepPerDocument(rows, (r) => r.doc, 2, (r) => r.count).map((r) => `${r.doc}:${r.term}`)).toEqual(['a:六新', 'b:营商环境', 'a:碳达峰', 'b:六新']);
+    expect(keepPerDocument(rows, (r) => r.doc, 1, (r) => r.count).map((r) => r.term)).toEqual(['六新', '六新']);
+  });
+  it('keeps whole documents, in the given order, as many as fit', () => {
+    // a has 4 rows, b 2: 5 rows hold a only; 6 hold both.
+    expect(keepWholeDocuments(rows, (r) => r.doc, 5)).toEqual({ kept: rows.filter((r) => r.doc === 'a'), documents: 1 });
+    expect(keepWholeDocuments(rows, (r) => r.doc, 6).kept).toEqual(rows);
+    expect(keepWholeDocuments(rows, (r) => r.doc, 3)).toEqual({ kept: [], documents: 0 });
+  });
+  it('shares the sheet budget among the documents, at least one row each', () => {
+    expect(cutFor(100_000, 1000)).toEqual({ perDocument: 100, rows: 100_000 });
+    expect(cutFor(100_000, 10_000)).toEqual({ perDocument: 10, rows: 100_000 });
+    expect(cutFor(10, 14)).toEqual({ perDocument: 1, rows: 10 });
   });
 });

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/runner.js';
-import { loadPipeline } from '../../src/pipeline/spec.js';
+import { applyOverrides, loadPipeline } from '../../src/pipeline/spec.js';
 import { ROOT } from '../fixtures/samples.js';
 
 /*
@@ -120,6 +120,58 @@ describe('tables.xlsx', () => {
   }, 180_000);
 });
 
+describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
+  it('keeps each document\'s policy terms with most hits, the first rows of the others, and the manifest says what each sheet holds', async () => {
+    const small = path.join(tmp, 'small');
+    const budget = 40;
+    const r = await runPipeline(applyOverrides(loadPipeline(path.join(ROOT, 'pipelines/default.yaml')), [`report.xlsx_rows=${budget}`]), { inputs: [path.join(tmp, 'input')], out: small, cwd: tmp, progress: createProgress(process.stderr, true) });
+    const documents = r.artifacts.corpus!.documents.length;
+    const perDoc = Math.floor(budget / documents);
+    expect(perDoc).toBe(2); // 14 documents share 40 rows
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(small, 'tables.xlsx'));
+    const sheetRows = (name: string) => {
+      const out: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow((row, i) => { if (i > 1) out.push((row.values as unknown[]).slice(1)); });
+      return out;
+    };
+    const csvRows = (file: string) => parseCsv(readFileSync(path.join(small, file), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    // policy_terms: per document, the 2 rows of highest count (ties: the earlier row), in the CSV's order.
+    const all = csvRows('policy_terms.csv');
+    const expected: string[] = [];
+    const byDoc = new Map<string, number[]>();
+    all.forEach((row, i) => byDoc.set(row.doc_id!, [...(byDoc.get(row.doc_id!) ?? []), i]));
+    const keep = new Set<number>();
+    for (const list of byDoc.values()) for (const i of [...list].sort((a, b) => Number(all[b]!.count) - Number(all[a]!.count) || a - b).slice(0, perDoc)) keep.add(i);
+    all.forEach((row, i) => { if (keep.has(i)) expected.push(`${row.doc_id}|${row.term}|${row.count}`); });
+    expect(sheetRows('policy_terms').map((v) => `${v[0]}|${v[1]}|${v[3]}`)).toEqual(expected);
+    // keywords: the first rows of each document, i.e. ranks 1 and 2.
+    const kw = sheetRows('keywords');
+    expect(kw.length).toBe(2 * new Set(csvRows('keywords.csv').map((k) => k.doc_id)).size);
+    expect(new Set(kw.map((v) => v[1]))).toEqual(new Set([1, 2]));
+    // attention: a document's categories belong together, so whole documents, the first in the CSV, as many as fit.
+    const att = csvRows('attention.csv');
+    const perDocAtt = att.filter((x) => x.doc_id === att[0]!.doc_id).length;
+    const docsKept = [...new Set(att.map((x) => x.doc_id))].slice(0, Math.floor(budget / perDocAtt));
+    expect(sheetRows('attention').map((v) => `${v[0]}|${v[2]}`)).toEqual(att.filter((x) => docsKept.includes(x.doc_id!)).map((x) => `${x.doc_id}|${x.category}`));
+    // phrases has no doc_id: its first 40 rows.
+    expect(sheetRows('phrases').map((v) => v[0])).toEqual(csvRows('phrases.csv').slice(0, budget).map((p) => p.phrase));
+    // The manifest's tables.xlsx record: per sheet its rows, the CSV's rows and what it holds.
+    const xlsx = r.manifest.tables.find((t) => t.file === 'tables.xlsx')!;
+    const sheet = (n: string) => xlsx.sheets!.find((s) => s.sheet === n)!;
+    expect(sheet('policy_terms')).toMatchObject({ file: 'policy_terms.csv', rows: expected.length, of: all.length });
+    expect(sheet('policy_terms').holds).toContain(`each document's ${perDoc} policy terms with most hits`);
+    expect(sheet('corpus')).toMatchObject({ rows: documents, of: documents, holds: 'every row' });
+    for (const s of xlsx.sheets!) {
+      expect(s.rows, s.sheet).toBe(wb.getWorksheet(s.sheet)!.rowCount - 1);
+      if (s.sheet !== 'about') expect(s.rows <= budget || s.holds === 'every row', s.sheet).toBe(true);
+    }
+    // The about sheet says so too.
+    const about = sheetRows('about').find((v) => v[0] === 'policy_terms')!;
+    expect(String(about[3])).toContain(`the CSV has all ${all.length} rows`);
+  }, 180_000);
+});
+
 describe('paper tables', () => {
   it('policy_terms_by_year pools counts over tokens, as recomputed from tokens.jsonl', () => {
     const years = new Map(csv('corpus.csv').filter((r) => r.kind === 'report').map((r) => [r.doc_id, r.year]));
@@ -186,7 +238,7 @@ describe('report.html in headless Chromium', () => {
       page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
       await page.goto(`file://${path.join(out, 'report.html')}`);
       const charts = await page.$$eval('.chart', (els) => els.map((el) => ({ id: el.id, svg: el.querySelector('svg')?.querySelectorAll('path, rect, text').length ?? 0 })));
-      expect(charts.map((c) => c.id).sort()).toEqual(['chart-attention', 'chart-clusters', 'chart-phrases', 'chart-themes']);
+      expect(charts.map((c) => c.id).sort()).toEqual(['chart-attention', 'chart-clusters', 'chart-keyness', 'chart-phrases', 'chart-themes']);
       for (const c of charts) expect(c.svg, c.id).toBeGreaterThan(20);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
