@@ -83,16 +83,6 @@ const writeTokens: Writer<Tokens> = (tokens, dir, record) => {
   return ['tokens.jsonl'];
 };
 
-/** Every long table of a run, in the order of the SPEC, for tables.xlsx (tfidf.csv and tokens.jsonl stream and are left out). */
-export function longTables(a: Artifacts): Table[] {
-  const out: Table[] = [];
-  if (a.corpus) out.push(corpusTable(a.corpus), sectionsTable(a.corpus));
-  if (a.phrases) out.push(phrasesTable(a.phrases));
-  if (a.weights) out.push(keywordsTable(a.weights), policyTermsTable(a.weights), attentionTable(a.weights), keynessTable(a.weights), similarityTable(a.weights));
-  if (a.clusters) out.push(...[clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => t(a.clusters!)));
-  if (a.indicators) out.push(indicatorsTable(a.indicators), targetsTable(a.indicators));
-  return out;
-}
 
 /**
  * The report: tables/NAME.{csv,md,tex} per paper table, summary.md,

@@ -1,6 +1,6 @@
 import type { Clusters } from '../stages/cluster.js';
 import type { PhraseSet } from '../stages/phrases.js';
-import type { Weights } from '../stages/weigh.js';
+import { policyTermRows, type Weights } from '../stages/weigh.js';
 import type { Indicators } from '../stages/indicators.js';
 import { HEADLINE_TARGETS } from '../indicators/names.js';
 import type { Cell, Table } from '../tables/csv.js';
@@ -44,7 +44,7 @@ function docvarsOf(docs: readonly Document[]): Map<string, Record<string, string
 /** The policy terms found in most reports (then most often), at most `top`. */
 export function leadingPolicyTerms(w: Weights, reports: ReadonlySet<string>, top: number): { term: string; category: string; docs: number; count: number }[] {
   const byTerm = new Map<string, { term: string; category: string; docs: number; count: number }>();
-  for (const p of w.policyTerms) {
+  for (const p of policyTermRows(w)) {
     if (!reports.has(p.doc_id) || !isPolicyTerm(p.category) || p.count <= 0) continue;
     const t = byTerm.get(p.term) ?? { term: p.term, category: p.category, docs: 0, count: 0 };
     t.docs++;
@@ -70,7 +70,7 @@ export function policyTermsByReport(input: PaperInputs, top = 12): PaperTable {
   // Only the leading terms' rates are kept: policy_terms has a row per (report, term), millions at 10,000 reports.
   const wanted = new Set(terms.map((t) => t.term));
   const rate = new Map<string, number>();
-  for (const p of input.weights.policyTerms) if (wanted.has(p.term) && ids.has(p.doc_id)) rate.set(`${p.doc_id}\u0000${p.term}`, p.per_10k);
+  for (const p of policyTermRows(input.weights)) if (wanted.has(p.term) && ids.has(p.doc_id)) rate.set(`${p.doc_id}\u0000${p.term}`, p.per_10k);
   const rows: Cell[][] = docs.map((d) => [d.doc_id, d.region, d.year, d.level, ...terms.map((t) => rate.get(`${d.doc_id}\u0000${t.term}`) ?? 0)]);
   return {
     name: 'policy_terms_by_report',
@@ -90,7 +90,7 @@ export function policyTermsBy(input: PaperInputs, variable: 'year' | 'level' | '
   const tokens = tokenTotals(input.weights, ids);
   const terms = leadingPolicyTerms(input.weights, ids, top);
   const hitsOf = new Map<string, Map<string, number>>(terms.map((t) => [t.term, new Map()]));
-  for (const p of input.weights.policyTerms) if (ids.has(p.doc_id)) hitsOf.get(p.term)?.set(p.doc_id, p.count);
+  for (const p of policyTermRows(input.weights)) if (ids.has(p.doc_id)) hitsOf.get(p.term)?.set(p.doc_id, p.count);
   let columns: string[] = [];
   const rows: Cell[][] = [];
   for (const t of terms) {

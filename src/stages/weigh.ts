@@ -66,12 +66,7 @@ export interface Weights {
   features: Dtm;
   tfidf: Tfidf;
   keywords: KeywordRow[];
-  /**
-   * The policy-term table as rows, built on each access from `policyTable`
-   * (12 M rows at 10,000 reports would take over a gigabyte as objects): to
-   * go through it once, iterate policyTermRows(w) instead.
-   */
-  readonly policyTerms: PolicyTermRow[];
+    /** The policy-term table, columnar (12 M rows at 10,000 reports would take gigabytes as objects): read it through policyTermRows(w). */
   policyTable: PolicyTable;
   attention: AttentionRow[];
   keyness: KeynessTableRow[];
@@ -94,12 +89,17 @@ export interface PolicyTable {
   category: string[];
 }
 
-/** The rows of the policy-term table one at a time, in document order. */
-export function* policyTermRows(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>): Generator<PolicyTermRow> {
+/**
+ * The rows of the policy-term table one at a time, in document order; with
+ * `perDocument`, only each document's first N rows (its N terms of most hits,
+ * ties by term, as the rows are ordered).
+ */
+export function* policyTermRows(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>, perDocument = Infinity): Generator<PolicyTermRow> {
   const { ptr, pos, tfidf, category } = w.policyTable;
   for (let d = 0; d + 1 < ptr.length; d++) {
     const total = w.tokenTotals[d]!;
-    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) {
+    const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
+    for (let r = ptr[d]!; r < end; r++) {
       const t = w.counts.indices[pos[r]!]!;
       const c = w.counts.counts[pos[r]!]!;
       yield { doc_id: w.docIds[d]!, term: w.vocab[t]!, category: category[t]!, count: c, per_10k: total > 0 ? (c / total) * 10000 : 0, tfidf: tfidf[r]! };
@@ -257,9 +257,6 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     tfidf: weights,
     keywords,
     policyTable,
-    get policyTerms() {
-      return [...policyTermRows(this)];
-    },
     attention: attentionRows, keyness: keynessRows,
     similarity,
     messages,

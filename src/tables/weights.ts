@@ -64,8 +64,9 @@ export function writePolicyTermsCsv(w: Weights, dir: string): number {
   return out.rows;
 }
 
-export function policyTermsTable(w: Weights): Table {
-  return { name: 'policy_terms', columns: POLICY_TERM_COLUMNS, rows: Array.from(policyTermRows(w), (p) => [p.doc_id, p.term, p.category, p.count, p.per_10k, p.tfidf]) };
+/** policy_terms.csv as a table; with `perDocument`, each document's N terms of most hits. */
+export function policyTermsTable(w: Weights, perDocument = Infinity): Table {
+  return { name: 'policy_terms', columns: POLICY_TERM_COLUMNS, rows: Array.from(policyTermRows(w, perDocument), (p) => [p.doc_id, p.term, p.category, p.count, p.per_10k, p.tfidf]) };
 }
 
 export const ATTENTION_COLUMNS = ['doc_id', 'dictionary', 'category', 'hits', 'tokens', 'per_10k'] as const;

@@ -1,24 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
 import { segment, segmentParams, tokensOf, type Tokens } from '../../src/stages/segment.js';
-import { weigh, weighParams, type Weights } from '../../src/stages/weigh.js';
+import { policyTermRows, weigh, weighParams, type PolicyTermRow, type Weights } from '../../src/stages/weigh.js';
 import { kwic } from '../../src/weigh/kwic.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 
 let set: PhraseSet;
 let tokens: Tokens;
 let w: Weights;
+let policyTerms: PolicyTermRow[];
 beforeAll(async () => {
   set = phrases(sampleCorpus(), phrasesParams.parse({}));
   tokens = await segment(sampleCorpus(), set, segmentParams.parse({ workers: 1 }));
   w = weigh(sampleCorpus(), tokens, set, weighParams.parse({}));
+  policyTerms = [...policyTermRows(w)];
 });
 
 describe('weigh on the samples', () => {
   it('policy_terms counts equal the token counts, per 10,000 counted tokens', () => {
     for (const d of tokens.documents) {
       const toks = tokensOf(tokens, d);
-      for (const row of w.policyTerms.filter((p) => p.doc_id === d.doc_id)) {
+      for (const row of policyTerms.filter((p) => p.doc_id === d.doc_id)) {
         const n = toks.filter((t) => t === row.term).length;
         expect(row.count, `${row.term} in ${d.doc_id}`).toBe(n);
         expect(row.per_10k).toBeCloseTo((n / toks.length) * 10000, 10);
@@ -29,9 +31,9 @@ describe('weigh on the samples', () => {
   it('lists every lexicon term that occurs in a document, with its category', () => {
     const d = tokens.documents[0]!;
     const toks = new Set(tokensOf(tokens, d));
-    const listed = new Set(w.policyTerms.filter((p) => p.doc_id === d.doc_id).map((p) => p.term));
+    const listed = new Set(policyTerms.filter((p) => p.doc_id === d.doc_id).map((p) => p.term));
     for (const e of set.lexicon.entries) expect(listed.has(e.term), e.term).toBe(toks.has(e.term));
-    const rural = w.policyTerms.find((p) => p.term === '乡村振兴');
+    const rural = policyTerms.find((p) => p.term === '乡村振兴');
     expect(rural?.category).toBe('rural');
   });
 
@@ -57,7 +59,7 @@ describe('weigh on the samples', () => {
       const hits = kwic(sampleCorpus(), set, segmentParams.parse({}), term, 10);
       expect(hits.length, term).toBeGreaterThan(0);
       for (const d of tokens.documents) {
-        const counted = w.policyTerms.find((p) => p.doc_id === d.doc_id && p.term === term)?.count ?? 0;
+        const counted = policyTerms.find((p) => p.doc_id === d.doc_id && p.term === term)?.count ?? 0;
         expect(hits.filter((h) => h.doc_id === d.doc_id).length, `${term} in ${d.doc_id}`).toBe(counted);
       }
       for (const h of hits) expect(h.term).toBe(term);
