@@ -166,7 +166,7 @@ export function clusterMembership(input: PaperInputs, listed = 12): PaperTable {
     columns: ['cluster', 'label', 'reports', 'mean_silhouette', 'members'],
     rows,
     caption: `Report clusters (spherical k-means, k = ${c.labels.length}) with their distinctive terms`,
-    notes: 'Label: the terms whose mean tf-idf in the cluster most exceeds their mean in the other clusters. Silhouette: cosine, from -1 to 1 (higher = better separated). Members: region and year; every report\'s cluster is in clusters.csv.',
+    notes: 'Label: the cluster\'s terms of highest class-based tf-idf (c-TF-IDF) among those used distinctly more often in the cluster than in the others (cluster_terms.csv; README, Cluster). Silhouette: cosine, from -1 to 1 (higher = better separated). Members: region and year; every report\'s cluster is in clusters.csv.',
     digits: { mean_silhouette: 3 },
   };
 }

@@ -25,6 +25,7 @@ export const weighParams = z
     keyness: z.array(z.string()).default(['year', 'level', 'section']).describe('compare each value of these corpus.csv columns (or section) with the rest of the corpus'),
     keyness_top: z.number().int().min(1).default(50).describe('keyness.csv rows per comparison: the terms most over-used in the target (highest G2)'),
     similarity: z.number().int().min(1).default(5).describe('nearest documents per document in similarity.csv'),
+    similarity_method: z.enum(['auto', 'exact']).default('auto').describe('auto: exact all-pairs cosine while it costs under 2e8 multiply-adds (a few hundred reports), else candidates from a random projection rescored exactly (about 90% of the true top 5 found); exact: always all pairs (quadratic in the corpus)'),
   })
   .strict();
 
@@ -242,7 +243,7 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const messages: Message[] = [];
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
   // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.
-  const { rows: similarity, method: similarityMethod } = nearestNeighboursBounded(features, weights.weights, params.similarity, { budget: 2e8, dimensions: 128, candidates: 60 });
+  const { rows: similarity, method: similarityMethod } = nearestNeighboursBounded(features, weights.weights, params.similarity, { budget: params.similarity_method === 'exact' ? Infinity : 2e8, dimensions: 128, candidates: 60 });
   ctx?.progress(3, 3, 'steps');
   const scheme =
     params.scheme === 'natural'

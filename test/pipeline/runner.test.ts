@@ -11,6 +11,7 @@ import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline, type Manifest } from '../../src/pipeline/runner.js';
 import type { StageDefinition } from '../../src/pipeline/registry.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline/spec.js';
+import { snapshot } from '../fixtures/files.js';
 
 /*
  * runPipeline end to end on report files written by the test: the output
@@ -76,19 +77,6 @@ afterEach(() => {
 const run = (pipeline: Pipeline = loadPipeline(INGEST_YAML), outDir = out) =>
   runPipeline(pipeline, { inputs: ['raw'], out: outDir, cwd: dir, progress: quiet });
 
-/** Every file under a folder, by relative path, as bytes. */
-function snapshot(root: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.set(path.relative(root, p), readFileSync(p));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 const leftovers = () => readdirSync(dir).filter((n) => n.startsWith('.out.tmp-') || n.includes('.previous'));
 

@@ -11,6 +11,7 @@ import { loadPipeline, parsePipeline } from '../../src/pipeline/spec.js';
 import { escapeHtml } from '../../src/report/html.js';
 import { writeWorkbook } from '../../src/report/xlsx.js';
 import { ROOT } from '../fixtures/samples.js';
+import { snapshot } from '../fixtures/files.js';
 
 /*
  * Hostile text and reproducibility, on the samples plus inputs a scraper may
@@ -49,19 +50,6 @@ const HTML = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>x</title><
 let tmp: string;
 let runs: RunResult[];
 
-/** Every file under a folder, by relative path, as bytes. */
-function snapshot(root: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.set(path.relative(root, p).split(path.sep).join('/'), readFileSync(p));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'govtext-hostile-'));

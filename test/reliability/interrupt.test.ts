@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { loadPipeline } from '../../src/pipeline/spec.js';
 import { ROOT } from '../fixtures/samples.js';
+import { snapshot } from '../fixtures/files.js';
 
 /*
  * Interrupted runs through the installed CLI: SIGINT (Ctrl-C), SIGTERM (a
@@ -20,19 +21,6 @@ let dir: string;
 let out: string;
 let before: Map<string, Buffer>;
 
-/** Every file under a folder, by relative path, as bytes. */
-function snapshot(root: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else files.set(path.relative(root, p), readFileSync(p));
-    }
-  };
-  walk(root);
-  return files;
-}
 
 function expectUntouched(): void {
   const after = snapshot(out);
