@@ -1,6 +1,6 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { seededUniform } from '../random.js';
-import { mulDense, sparseOfDense, tmulDense, type SparseRows } from './sparse.js';
+import { denseRow, mulDense, sparseOfDense, tmulDense, type SparseRows } from './sparse.js';
 
 /**
  * Latent semantic analysis: the rows of X projected on their top `dims`
@@ -15,7 +15,7 @@ export function lsa(X: readonly number[][] | SparseRows, dims: number, seed: num
   const A = Array.isArray(X) ? sparseOfDense(X as readonly number[][]) : (X as SparseRows);
   const d = A.cols;
   const n = A.rows;
-  if (dims <= 0 || d <= dims || n <= dims) return Array.from({ length: n }, (_, i) => denseOf(A, i));
+  if (dims <= 0 || d <= dims || n <= dims) return Array.from({ length: n }, (_, i) => denseRow(A, i));
   // The products with A skip its zeros (sparse.ts): the same sums as ml-matrix's dense mmul, far fewer terms.
   const l = Math.min(dims + 10, d, n);
   const rand = gaussian(seed);
@@ -93,12 +93,6 @@ export function orthonormalColumns(Y: Float64Array, m: number, n: number): Float
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[i * n + j] = X[j * m + i]!;
   return out;
-}
-
-function denseOf(A: SparseRows, i: number): number[] {
-  const v = new Array<number>(A.cols).fill(0);
-  for (let p = A.indptr[i]!; p < A.indptr[i + 1]!; p++) v[A.indices[p]!] = A.values[p]!;
-  return v;
 }
 
 /** Standard normal numbers from the seeded uniform generator (Box-Muller; the half step keeps u off 0). */

@@ -40,19 +40,6 @@ export function sparseOfDense(X: readonly (readonly number[])[]): SparseRows {
   return sparseRows(X.map((x) => x.map((v, j) => [j, v] as [number, number])), X[0]?.length ?? 0);
 }
 
-/** A subset of the rows, in the order given. */
-export function selectRows(A: SparseRows, which: readonly number[]): SparseRows {
-  const indptr = new Int32Array(which.length + 1);
-  which.forEach((i, r) => (indptr[r + 1] = indptr[r]! + A.indptr[i + 1]! - A.indptr[i]!));
-  const indices = new Int32Array(indptr[which.length]!);
-  const values = new Float64Array(indptr[which.length]!);
-  which.forEach((i, r) => {
-    indices.set(A.indices.subarray(A.indptr[i]!, A.indptr[i + 1]!), indptr[r]!);
-    values.set(A.values.subarray(A.indptr[i]!, A.indptr[i + 1]!), indptr[r]!);
-  });
-  return { indptr, indices, values, rows: which.length, cols: A.cols };
-}
-
 /** Each row scaled to unit length (a zero row stays zero), in place. */
 export function normalizeRows(A: SparseRows): SparseRows {
   const values = A.values;

@@ -73,6 +73,8 @@ function dependencyVersions(): Record<string, string> {
   return out;
 }
 
+const removeTemp = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+
 /** Temporary folders of runs in progress, removed if the process is interrupted. */
 const liveTemps = new Set<string>();
 const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143]] as const;
@@ -80,7 +82,15 @@ const onSignal = new Map(
   SIGNALS.map(([signal, code]) => [
     signal,
     () => {
-      for (const dir of liveTemps) rmSync(dir, { recursive: true, force: true });
+      // Writes still in flight on libuv's threads can add files while the folder is removed (ENOTEMPTY): retry,
+      // and never let a failed removal turn the signal's exit code into a crash.
+      for (const dir of liveTemps) {
+        try {
+          removeTemp(dir);
+        } catch (err) {
+          process.stderr.write(`\ngovtext: could not remove the temporary folder ${dir}: ${(err as Error).message}\n`);
+        }
+      }
       process.stderr.write(`\ngovtext: interrupted (${signal}); the previous output was left as it was\n`);
       process.exit(code);
     },
@@ -257,7 +267,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     return { out, artifacts, manifest };
   } finally {
     unwatch();
-    rmSync(tmp, { recursive: true, force: true });
+    removeTemp(tmp);
   }
 }
 

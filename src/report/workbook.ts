@@ -94,7 +94,7 @@ function perDocument(full: () => Table): (c: Cut) => Table {
   return (c) => {
     const t = full();
     const j = t.columns.indexOf('doc_id');
-    return { ...t, rows: keepPerDocument(t.rows, (r) => String(r[j] as Cell), c.perDocument) };
+    return { ...t, rows: keepPerDocument(t.rows, (r) => String(r[j] as Cell), c.perDocument).slice(0, c.rows) };
   };
 }
 
@@ -119,7 +119,7 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
     const w = a.weights;
     out.push(source('keywords', w.keywords.length, () => keywordsTable(w), (c) => `each document's ${c.perDocument} keywords of highest rank`, perDocument(() => keywordsTable(w))));
     // policy_terms is cut before its rows are built: at 10,000 reports the full table has millions of rows.
-    out.push(source('policy_terms', w.policyTable.pos.length, () => policyTermsTable(w), (c) => `each document's ${c.perDocument} policy terms with most hits (ties in the CSV's order), in the CSV's order`, (c) => policyTermsTable(w, c.perDocument)));
+    out.push(source('policy_terms', w.policyTable.pos.length, () => policyTermsTable(w), (c) => `each document's ${c.perDocument} policy terms with most hits (ties in the CSV's order), in the CSV's order`, (c) => { const t = policyTermsTable(w, c.perDocument); return { ...t, rows: t.rows.slice(0, c.rows) }; }));
     out.push(source('attention', w.attention.length, () => attentionTable(w)));
     out.push(source('keyness', w.keyness.length, () => keynessTable(w), firstRows));
     out.push(source('similarity', w.similarity.length, () => similarityTable(w), (c) => `each document's ${c.perDocument} nearest neighbours`, perDocument(() => similarityTable(w))));
@@ -134,7 +134,7 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
   }
   if (a.indicators) {
     const ind = a.indicators;
-    out.push(source('indicators', ind.rows.length, () => indicatorsTable(ind), (c) => `each document's first ${c.perDocument} statements, in text order`, (c) => indicatorsTable({ ...ind, rows: keepPerDocument(ind.rows, (r) => r.doc_id, c.perDocument) })));
+    out.push(source('indicators', ind.rows.length, () => indicatorsTable(ind), (c) => `each document's first ${c.perDocument} statements, in text order`, (c) => indicatorsTable({ ...ind, rows: keepPerDocument(ind.rows, (r) => r.doc_id, c.perDocument).slice(0, c.rows) })));
     out.push(source('targets', ind.targets.length, () => targetsTable(ind)));
   }
   return out;
@@ -146,5 +146,6 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
  * without a doc_id.
  */
 export function cutFor(budget: number, documents: number): Cut {
+  // With more documents than rows, perDocument is 1 and the sheet would still hold a row per document: the cuts also stop at `rows`.
   return { perDocument: Math.max(1, Math.floor(budget / Math.max(1, documents))), rows: budget };
 }

@@ -80,7 +80,8 @@ export async function tokenizeInWorkers(
             w.on('message', (msg: BatchResult) => {
               // Ask for more work first, so the worker is not idle while this batch is mapped.
               send();
-              local[wi]!.strings.push(...msg.newTokens);
+              // A loop, not push(...): one large document can bring 10^5 new tokens, past the argument limit.
+              for (const t of msg.newTokens) local[wi]!.strings.push(t);
               arrived.set(msg.id, { w: wi, msg });
               mapInOrder();
               const b = batches[msg.id]!;

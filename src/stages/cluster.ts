@@ -220,12 +220,14 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     for (let p = 0; p < td.paragraphStarts.length; p++) {
       const end = p + 1 < td.paragraphStarts.length ? td.paragraphStarts[p + 1]! : td.ids.length;
       if (end - td.paragraphStarts[p]! < params.theme_min_tokens) continue;
-      if (OPENING_FORMULA.test(doc.paragraphs[p] ?? '')) {
+      const kind = sectionOf(doc, p + 1)?.kind ?? 'other';
+      // Only outside the review and plan sections: a body paragraph citing 人民代表大会第一次会议上 stays in the themes.
+      if (kind === 'other' && OPENING_FORMULA.test(doc.paragraphs[p] ?? '')) {
         formula++;
         continue;
       }
       pDoc[N] = di;
-      pSection[N] = Math.max(0, SECTIONS.indexOf((sectionOf(doc, p + 1)?.kind ?? 'other') as (typeof SECTIONS)[number]));
+      pSection[N] = Math.max(0, SECTIONS.indexOf(kind as (typeof SECTIONS)[number]));
       pStart[N] = td.paragraphStarts[p]!;
       pEnd[N++] = end;
     }

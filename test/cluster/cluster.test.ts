@@ -138,6 +138,19 @@ describe('clustering recovers known groups', () => {
     expect(c.silhouette.reduce((a, b) => a! + b!, 0)! / 12).toBeCloseTo(chosen.silhouette, 12);
   });
 
+  it('leaves a plan paragraph that cites a congress session (人民代表大会第一次会议上) in the themes (regression)', async () => {
+    const cite = '落实县第十七届人民代表大会第一次会议上审议通过的粮食生产规划,新建高标准农田,扩大粮食种植面积,帮助农民增收。';
+    const sources = builtCorpusSources().map((s, i) => (i === 0 ? { ...s, text: `${s.text}${cite}\n` } : s));
+    const corpus = ingest(sources, ingestParams.parse({}));
+    const set = phrases(corpus, phrasesParams.parse({ discover: false }));
+    const tokens = await segment(corpus, set, segmentParams.parse({ workers: 1 }));
+    const weights = weigh(corpus, tokens, set, weighParams.parse({ keyness: [] }));
+    const c = cluster(corpus, tokens, weights, clusterParams.parse({ themes: 3 }));
+    expect(c.meta.formulaParagraphs).toBe(12); // the 12 openings only
+    const first = c.themeCounts.filter((t) => t.doc_id === weights.docIds[0] && t.section === 'all');
+    expect(first.reduce((n, t) => n + t.paragraphs, 0)).toBe(13); // 12 body paragraphs and the citing one
+  });
+
   it('paragraph themes recover the three kinds of paragraph and leave out the opening formula', async () => {
     const corpus = ingest(builtCorpusSources(), ingestParams.parse({}));
     const set = phrases(corpus, phrasesParams.parse({ discover: false }));

@@ -170,6 +170,27 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
     const about = sheetRows('about').find((v) => v[0] === 'policy_terms')!;
     expect(String(about[3])).toContain(`the CSV has all ${all.length} rows`);
   }, 180_000);
+
+  it('keeps every sheet within the budget when there are more documents than rows (8 rows, 14 documents)', async () => {
+    const tiny = path.join(tmp, 'tiny');
+    const budget = 8;
+    const r = await runPipeline(applyOverrides(loadPipeline(path.join(ROOT, 'pipelines/default.yaml')), [`report.xlsx_rows=${budget}`]), { inputs: [path.join(tmp, 'input')], out: tiny, cwd: tmp, progress: createProgress(process.stderr, true) });
+    expect(r.artifacts.corpus!.documents.length).toBeGreaterThan(budget);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(tiny, 'tables.xlsx'));
+    const xlsx = r.manifest.tables.find((t) => t.file === 'tables.xlsx')!;
+    // The long tables (the output folder's CSVs); the paper tables (tables/*.csv) are summaries, written whole.
+    for (const s of xlsx.sheets!) {
+      if (s.sheet === 'about' || s.file.startsWith('tables/')) continue;
+      expect(wb.getWorksheet(s.sheet)!.rowCount - 1, s.sheet).toBeLessThanOrEqual(budget);
+    }
+    // policy_terms: one row (the term of most hits) for each of the first 8 reports, in the CSV's order.
+    const all = parseCsv(readFileSync(path.join(tiny, 'policy_terms.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    const firstOfEach = all.filter((row, i) => i === 0 || all[i - 1]!.doc_id !== row.doc_id).slice(0, budget);
+    const got: string[] = [];
+    wb.getWorksheet('policy_terms')!.eachRow((row, i) => { if (i > 1) { const v = (row.values as unknown[]).slice(1); got.push(`${String(v[0])}|${String(v[1])}`); } });
+    expect(got).toEqual(firstOfEach.map((x) => `${x.doc_id}|${x.term}`));
+  }, 180_000);
 });
 
 describe('paper tables', () => {
