@@ -127,9 +127,9 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
   if (a.clusters) {
     const c = a.clusters;
     for (const t of [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable]) {
-      // Cluster tables are small (a row per document and theme at most); their size is read from the built table.
+      // Cluster tables are small (a row per document and theme at most): built once, for their size and their sheet.
       const table = t(c);
-      out.push(source(table.name, table.rows.length, () => t(c)));
+      out.push(source(table.name, table.rows.length, () => table));
     }
   }
   if (a.indicators) {

@@ -77,10 +77,7 @@ function hash(term: number, j: number): number {
  * when the projection ranks it below `candidates` others.
  */
 export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: number, opts: NeighbourOptions): { rows: NeighbourRow[]; method: NeighbourMethod } {
-  if (weights.length !== dtm.indices.length) {
-    throw new RangeError(`nearestNeighbours: ${weights.length} weights for ${dtm.indices.length} matrix entries`);
-  }
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`nearestNeighbours: k must be a nonnegative integer, got ${k}`);
+  checkNeighbourArgs(dtm, weights, k);
   const df = new Float64Array(dtm.nTerms);
   for (let p = 0; p < dtm.indices.length; p++) df[dtm.indices[p]!]! += 1;
   let work = 0;
@@ -154,11 +151,16 @@ function pushRanked(rows: NeighbourRow[], d: number, top: TopK): void {
   order.forEach((i, r) => rows.push({ doc: d, neighbour: top.doc[i]!, cosine: top.cos[i]!, rank: r + 1 }));
 }
 
-function exactNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourRow[] {
+/** One weight per matrix entry and a whole k >= 0, or a RangeError naming what was wrong. */
+function checkNeighbourArgs(dtm: Dtm, weights: Float64Array, k: number): void {
   if (weights.length !== dtm.indices.length) {
     throw new RangeError(`nearestNeighbours: ${weights.length} weights for ${dtm.indices.length} matrix entries`);
   }
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`nearestNeighbours: k must be a nonnegative integer, got ${k}`);
+}
+
+function exactNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourRow[] {
+  checkNeighbourArgs(dtm, weights, k);
   const n = dtm.nDocs;
   if (k === 0) return [];
   const norms = rowNorms(dtm, weights);
