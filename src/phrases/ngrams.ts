@@ -80,36 +80,50 @@ function sideEntropy(codes: Int32Array, from: number, to: number, total: number)
   return h;
 }
 
-/** Counts, cohesion and boundary entropies of every n-gram (minLen..maxLen) occurring at least minCount times. */
+/**
+ * Counts, cohesion and boundary entropies of every n-gram (minLen..maxLen) occurring at least minCount times.
+ * The runs are laid end to end and every per-position table is one flat array over all of them (an array per
+ * run and level would be 10^6 small arrays on a 2 M-character sample, most of the time going to allocation).
+ */
 export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramStat[] {
-  const runs = runList.map((r) => r.text);
-  let total = 0;
-  const unigram = new Map<number, number>();
-  for (const r of runs) {
-    total += r.length;
-    for (let i = 0; i < r.length; i++) {
-      const c = r.charCodeAt(i);
-      unigram.set(c, (unigram.get(c) ?? 0) + 1);
+  const all = runList.map((r) => r.text).join('');
+  const total = all.length;
+  // Per position: the run it stands in, and how many characters of that run start there (the run's rest).
+  const runOf = new Int32Array(total);
+  const rest = new Int32Array(total);
+  const runStart = new Int32Array(runList.length);
+  let x0 = 0;
+  for (let ri = 0; ri < runList.length; ri++) {
+    const len = runList[ri]!.text.length;
+    runStart[ri] = x0;
+    for (let i = 0; i < len; i++) {
+      runOf[x0 + i] = ri;
+      rest[x0 + i] = len - i;
     }
+    x0 += len;
+  }
+  // Unigram counts, characters in order of first appearance.
+  const unigram = new Int32Array(65536);
+  const firstSeen: number[] = [];
+  for (let x = 0; x < total; x++) {
+    const c = all.charCodeAt(x);
+    if (unigram[c]!++ === 0) firstSeen.push(c);
   }
   // Frequent characters get dense indices, so that keys (prefix id x characters + character) stay exact integers.
-  const charIndex = new Map<number, number>();
+  const charIndex = new Int32Array(65536).fill(-1);
   const charCount: number[] = [];
-  for (const [c, n] of unigram) {
-    if (n < opts.minCount) continue;
-    charIndex.set(c, charIndex.size);
-    charCount.push(n);
+  for (const c of firstSeen) {
+    if (unigram[c]! < opts.minCount) continue;
+    charIndex[c] = charCount.length;
+    charCount.push(unigram[c]!);
   }
-  const C = Math.max(1, charIndex.size);
+  const C = Math.max(1, charCount.length);
 
-  // Per level n: the id of the n-gram starting at each position of each run (-1 where pruned) and each id's count;
-  // substrings of a gram are looked up by position, not by string.
-  const chars: Int32Array[] = runs.map((r) => {
-    const a = new Int32Array(r.length);
-    for (let i = 0; i < r.length; i++) a[i] = charIndex.get(r.charCodeAt(i)) ?? -1;
-    return a;
-  });
-  const levelIds: Int32Array[][] = [[], chars];
+  // Per level n: the id of the n-gram starting at each position (-1 where pruned or where the run is too short)
+  // and each id's count; substrings of a gram are looked up by position, not by string.
+  const chars = new Int32Array(total);
+  for (let x = 0; x < total; x++) chars[x] = charIndex[all.charCodeAt(x)]!;
+  const levelIds: Int32Array[] = [new Int32Array(0), chars];
   const levelCount: Int32Array[] = [new Int32Array(0), Int32Array.from(charCount)];
   let prev = chars;
   const out: NgramStat[] = [];
@@ -117,16 +131,14 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
   for (let n = 2; n <= opts.maxLen; n++) {
     // Count (prefix id, last character) pairs by grouping positions by prefix (a counting sort), then
     // counting last characters in a scratch array: linear, where a Map of ~10^6 large keys is several times slower.
+    // A position counts when the n-gram fits in its run and both of its (n-1)-grams were kept.
     const G = levelCount[n - 1]!.length;
     const start = new Int32Array(G + 1);
     let positions = 0;
-    for (let ri = 0; ri < runs.length; ri++) {
-      const p = prev[ri]!;
-      for (let i = 0; i + n <= runs[ri]!.length; i++) {
-        if (p[i]! >= 0 && p[i + 1]! >= 0) {
-          start[p[i]! + 1]!++;
-          positions++;
-        }
+    for (let x = 0; x < total; x++) {
+      if (rest[x]! >= n && prev[x]! >= 0 && prev[x + 1]! >= 0) {
+        start[prev[x]! + 1]!++;
+        positions++;
       }
     }
     for (let g = 0; g < G; g++) start[g + 1]! += start[g]!;
@@ -134,15 +146,11 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
     const lastOf = new Int32Array(positions);
     const slotOf = new Int32Array(positions);
     let q = 0;
-    for (let ri = 0; ri < runs.length; ri++) {
-      const p = prev[ri]!;
-      const ch = chars[ri]!;
-      for (let i = 0; i + n <= runs[ri]!.length; i++) {
-        if (p[i]! >= 0 && p[i + 1]! >= 0) {
-          const slot = fill[p[i]!]!++;
-          lastOf[slot] = ch[i + n - 1]!;
-          slotOf[q++] = slot;
-        }
+    for (let x = 0; x < total; x++) {
+      if (rest[x]! >= n && prev[x]! >= 0 && prev[x + 1]! >= 0) {
+        const slot = fill[prev[x]!]!++;
+        lastOf[slot] = chars[x + n - 1]!;
+        slotOf[q++] = slot;
       }
     }
     // Per slot (grouped position): the index of its frequent key, or -1.
@@ -171,26 +179,20 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
     const grams: string[] = [];
     const first: number[] = [];
     const counts: number[] = [];
-    const cur: Int32Array[] = new Array<Int32Array>(runs.length);
+    const cur = new Int32Array(total).fill(-1);
     q = 0;
-    for (let ri = 0; ri < runs.length; ri++) {
-      const p = prev[ri]!;
-      const r = runs[ri]!;
-      const a = new Int32Array(Math.max(0, r.length - n + 1)).fill(-1);
-      for (let i = 0; i + n <= r.length; i++) {
-        if (p[i]! < 0 || p[i + 1]! < 0) continue;
-        const u = keyOfSlot[slotOf[q++]!]!;
-        if (u < 0) continue;
-        let id = idOfKey[u]!;
-        if (id < 0) {
-          idOfKey[u] = id = grams.length;
-          grams.push(r.slice(i, i + n));
-          first.push(ri, i);
-          counts.push(keyCount[u]!);
-        }
-        a[i] = id;
+    for (let x = 0; x < total; x++) {
+      if (rest[x]! < n || prev[x]! < 0 || prev[x + 1]! < 0) continue;
+      const u = keyOfSlot[slotOf[q++]!]!;
+      if (u < 0) continue;
+      let id = idOfKey[u]!;
+      if (id < 0) {
+        idOfKey[u] = id = grams.length;
+        grams.push(all.slice(x, x + n));
+        first.push(x);
+        counts.push(keyCount[u]!);
       }
-      cur[ri] = a;
+      cur[x] = id;
     }
     if (grams.length === 0) break;
     const gramCount = Int32Array.from(counts);
@@ -201,12 +203,11 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
       // Boundary neighbours, only for n-grams that cohere (the rest are never reported).
       const cohesion = new Float64Array(grams.length);
       for (let id = 0; id < grams.length; id++) {
-        const ri = first[2 * id]!;
-        const i = first[2 * id + 1]!;
+        const x = first[id]!;
         let c = Infinity;
         for (let k = 1; k < n; k++) {
-          const ia = levelIds[k]![ri]![i]!;
-          const ib = levelIds[n - k]![ri]![i + k]!;
+          const ia = levelIds[k]![x]!;
+          const ib = levelIds[n - k]![x + k]!;
           if (ia < 0 || ib < 0) continue;
           const ca = levelCount[k]![ia]!;
           const cb = levelCount[n - k]![ib]!;
@@ -223,17 +224,14 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
       const leftOf = new Int32Array(offset[grams.length]!);
       const rightOf = new Int32Array(offset[grams.length]!);
       const order: number[] = [];
-      for (let ri = 0; ri < runs.length; ri++) {
-        const a = cur[ri]!;
-        const r = runs[ri]!;
-        for (let i = 0; i < a.length; i++) {
-          const id = a[i]!;
-          if (id < 0 || cohesion[id]! < minCohesion) continue;
-          if (at[id] === offset[id]) order.push(id);
-          const x = at[id]!++;
-          leftOf[x] = i > 0 ? r.charCodeAt(i - 1) : runList[ri]!.before;
-          rightOf[x] = i + n < r.length ? r.charCodeAt(i + n) : runList[ri]!.after;
-        }
+      for (let x = 0; x < total; x++) {
+        const id = cur[x]!;
+        if (id < 0 || cohesion[id]! < minCohesion) continue;
+        if (at[id] === offset[id]) order.push(id);
+        const y = at[id]!++;
+        const run = runList[runOf[x]!]!;
+        leftOf[y] = x > runStart[runOf[x]!]! ? all.charCodeAt(x - 1) : run.before;
+        rightOf[y] = rest[x]! > n ? all.charCodeAt(x + n) : run.after;
       }
       for (const id of order) {
         const count = gramCount[id]!;

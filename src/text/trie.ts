@@ -11,6 +11,8 @@
 interface Node {
   next: Map<number, Node>;
   term?: string;
+  /** Id of `term`: its rank among the distinct terms in order of first addition. */
+  id?: number;
 }
 
 interface Compiled {
@@ -23,6 +25,8 @@ interface Compiled {
   mask: number;
   /** Term ending at each node id, or undefined. */
   terms: (string | undefined)[];
+  /** Id of the term ending at each node id (see {@link TermTrie.idOf}), or -1. */
+  termId: Int32Array;
 }
 
 const hashOf = (node: number, c: number) => Math.imul(node ^ Math.imul(c, 0x9e3779b1), 0x85ebca6b) >>> 0;
@@ -30,6 +34,7 @@ const hashOf = (node: number, c: number) => Math.imul(node ^ Math.imul(c, 0x9e37
 export class TermTrie {
   private readonly root: Node = { next: new Map() };
   private size_ = 0;
+  private readonly byId: string[] = [];
   private compiled: Compiled | undefined;
 
   constructor(terms: Iterable<string> = []) {
@@ -49,20 +54,39 @@ export class TermTrie {
       if (!child) node.next.set(c, (child = { next: new Map() }));
       node = child;
     }
-    if (node.term === undefined) this.size_++;
+    if (node.term === undefined) {
+      node.id = this.size_++;
+      this.byId.push(term);
+    }
     node.term = term;
     this.compiled = undefined;
+  }
+
+  /** The term with this id (ids run 0..size-1 in order of first addition). */
+  termOf(id: number): string {
+    const t = this.byId[id];
+    if (t === undefined) throw new RangeError(`no term with id ${id} (the trie has ${this.size_})`);
+    return t;
+  }
+
+  /** The id of a term, or -1 when it is not in the trie. */
+  idOf(term: string): number {
+    let node: Node | undefined = this.root;
+    for (let i = 0; i < term.length && node; i++) node = node.next.get(term.charCodeAt(i));
+    return node && node !== this.root && node.id !== undefined ? node.id : -1;
   }
 
   private compile(): Compiled {
     if (this.compiled) return this.compiled;
     const terms: (string | undefined)[] = [undefined];
+    const ids: number[] = [-1];
     const edges: [number, number, number][] = [];
     const rootTable = new Int32Array(65536);
     const visit = (node: Node, id: number) => {
       for (const [c, child] of node.next) {
         const cid = terms.length;
         terms.push(child.term);
+        ids.push(child.id ?? -1);
         if (id === 0) rootTable[c] = cid;
         else edges.push([id, c, cid]);
         visit(child, cid);
@@ -82,7 +106,7 @@ export class TermTrie {
       slotChar[h] = c;
       slotChild[h] = child;
     }
-    this.compiled = { root: rootTable, slotNode, slotChar, slotChild, mask, terms };
+    this.compiled = { root: rootTable, slotNode, slotChar, slotChild, mask, terms, termId: Int32Array.from(ids) };
     return this.compiled;
   }
 
@@ -147,6 +171,62 @@ export class TermTrie {
       }
     }
   }
+
+  /**
+   * Counts every occurrence of every term in `text`, overlapping ones
+   * included (the counts of {@link forEachOccurrence}), by term id into
+   * `c.counts`, with no call or allocation per occurrence; the first
+   * occurrence of a term in the scan group `mark` (a document scanned a
+   * paragraph at a time, `offset` being the paragraph's start in it) goes to
+   * `c.firstHits`. `mark` must differ from every value `c.seen` held before
+   * the group (start `seen` at -1 and use the document index).
+   */
+  countOccurrences(text: string, c: OccurrenceCounter, mark: number, offset = 0): void {
+    const t = this.compile();
+    const { root, termId, slotNode, slotChar, slotChild, mask } = t;
+    const { counts, seen, firstHits } = c;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let node = root[text.charCodeAt(i)]!;
+      for (let j = i + 1; node !== 0; j++) {
+        const id = termId[node]!;
+        if (id >= 0) {
+          counts[id]!++;
+          if (seen[id] !== mark) {
+            seen[id] = mark;
+            firstHits.push(id, i + offset);
+          }
+        }
+        if (j >= n) break;
+        const ch = text.charCodeAt(j);
+        let h = hashOf(node, ch) & mask;
+        let next = 0;
+        for (;;) {
+          const s = slotNode[h]!;
+          if (s === 0) break;
+          if (s === node && slotChar[h] === ch) {
+            next = slotChild[h]!;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+        node = next;
+      }
+    }
+  }
+}
+
+/**
+ * Occurrence counting by term id, for {@link TermTrie.countOccurrences}:
+ * `counts[id]` is incremented for every occurrence; the first occurrence of
+ * each term within one scan group (all the calls made with the same `mark`)
+ * is appended to `firstHits` as the pair (id, start + offset), and
+ * `seen[id]` is set to `mark`. `counts` and `seen` have one slot per term.
+ */
+export interface OccurrenceCounter {
+  counts: Int32Array;
+  seen: Int32Array;
+  firstHits: number[];
 }
 
 /** The child of `node` by code unit `c`, or 0. */

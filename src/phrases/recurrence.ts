@@ -1,0 +1,108 @@
+/**
+ * Recurrence of many terms over a corpus: exact substring counts (overlapping
+ * occurrences included), the documents, years and regions each term occurs
+ * in, and an example around its first occurrence. One trie pass per
+ * paragraph, counted by term id into typed arrays: nothing is allocated per
+ * occurrence, only once per (term, document) pair.
+ */
+import type { TermTrie } from '../text/trie.js';
+import type { Document } from '../types.js';
+
+/** By term id (see {@link TermTrie.idOf}). */
+export interface Recurrence {
+  /** Occurrences in all documents. */
+  counts: Int32Array;
+  /** Documents with at least one occurrence. */
+  docs: Int32Array;
+  /** Lowest and highest year of those documents (Infinity and -Infinity when none has a year). */
+  firstYear: Float64Array;
+  lastYear: Float64Array;
+  /** 20 characters either side of the first occurrence, line breaks as spaces ('' for a term never found). */
+  example: string[];
+  /** The distinct non-empty regions of the documents a term occurs in, sorted. */
+  regionsOf(id: number): string[];
+}
+
+/** `paragraphs.join('\n').slice(from, to)`, without joining the whole document. */
+export function joinedSlice(paragraphs: readonly string[], from: number, to: number): string {
+  let out = '';
+  let pos = 0; // start of paragraph k in the joined text; its line break stands at pos + length
+  for (let k = 0; k < paragraphs.length && pos < to; k++) {
+    const p = paragraphs[k]!;
+    const end = pos + p.length;
+    if (end > from) out += p.slice(Math.max(0, from - pos), to - pos);
+    if (k < paragraphs.length - 1 && end >= from && end < to) out += '\n';
+    pos = end + 1;
+  }
+  return out;
+}
+
+/** The example of an occurrence at `at` (offset in the document's text, paragraphs joined by line breaks). */
+export function exampleAt(paragraphs: readonly string[], at: number, len: number): string {
+  return joinedSlice(paragraphs, Math.max(0, at - 20), at + len + 20).replace(/\n/gu, ' ');
+}
+
+/** Counts every term of `trie` over `docs`, in document order. */
+export function countRecurrence(trie: TermTrie, docs: readonly Pick<Document, 'paragraphs' | 'year' | 'region'>[], progress?: (done: number, total: number) => void): Recurrence {
+  const T = trie.size;
+  const counts = new Int32Array(T);
+  const seen = new Int32Array(T).fill(-1);
+  const firstHits: number[] = [];
+  const docCount = new Int32Array(T);
+  const firstYear = new Float64Array(T).fill(Infinity);
+  const lastYear = new Float64Array(T).fill(-Infinity);
+  const example = new Array<string>(T).fill('');
+  // Regions as small integers, each term's as a bit set made on its first occurrence.
+  const regionId = new Map<string, number>();
+  const regionName: string[] = [];
+  for (const d of docs) {
+    if (d.region && !regionId.has(d.region)) {
+      regionId.set(d.region, regionName.length);
+      regionName.push(d.region);
+    }
+  }
+  const words = Math.max(1, Math.ceil(regionName.length / 32));
+  const regionBits: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(T);
+  // A term with a line break in it could span two paragraphs: then each document is scanned joined, as one text.
+  let spansLines = false;
+  for (let id = 0; id < T && !spansLines; id++) spansLines = /[\n]/u.test(trie.termOf(id));
+  const counter = { counts, seen, firstHits };
+
+  docs.forEach((d, di) => {
+    progress?.(di, docs.length);
+    firstHits.length = 0;
+    if (spansLines) trie.countOccurrences(d.paragraphs.join('\n'), counter, di);
+    else {
+      let offset = 0;
+      for (const p of d.paragraphs) {
+        trie.countOccurrences(p, counter, di, offset);
+        offset += p.length + 1;
+      }
+    }
+    const r = d.region ? regionId.get(d.region)! : -1;
+    for (let h = 0; h < firstHits.length; h += 2) {
+      const id = firstHits[h]!;
+      const before = docCount[id]!;
+      docCount[id] = before + 1;
+      if (before === 0) example[id] = exampleAt(d.paragraphs, firstHits[h + 1]!, trie.termOf(id).length);
+      if (d.year !== null) {
+        if (d.year < firstYear[id]!) firstYear[id] = d.year;
+        if (d.year > lastYear[id]!) lastYear[id] = d.year;
+      }
+      if (r >= 0) {
+        let bits = regionBits[id];
+        if (!bits) regionBits[id] = bits = new Uint32Array(words);
+        bits[r >>> 5] = bits[r >>> 5]! | (1 << (r & 31));
+      }
+    }
+  });
+  progress?.(docs.length, docs.length);
+
+  const regionsOf = (id: number): string[] => {
+    const bits = regionBits[id];
+    const out: string[] = [];
+    if (bits) for (let r = 0; r < regionName.length; r++) if ((bits[r >>> 5]! >>> (r & 31)) & 1) out.push(regionName[r]!);
+    return out.sort();
+  };
+  return { counts, docs: docCount, firstYear, lastYear, example, regionsOf };
+}
