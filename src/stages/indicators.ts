@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { statementsOf, sentencesOf, type Statement } from '../indicators/extract.js';
+import { stating, statementsOf, type Statement } from '../indicators/extract.js';
 import { HEADLINE_TARGETS } from '../indicators/names.js';
 import type { Corpus, Message, SectionKind } from '../types.js';
 import type { StageContext } from './context.js';
@@ -99,8 +99,11 @@ export function indicators(corpus: Corpus, params: IndicatorsParams, ctx?: Stage
   docs.forEach((doc, di) => {
     const own: IndicatorRow[] = [];
     doc.paragraphs.forEach((text, p) => {
+      // Most sentences hold no figure: only those that may state one are split off and read.
+      const sentences = stating(text);
+      if (sentences.length === 0) return;
       const section = doc.sections.find((s) => p + 1 >= s.first_paragraph && p + 1 <= s.last_paragraph);
-      for (const sentence of sentencesOf(text)) {
+      for (const sentence of sentences) {
         for (const s of statementsOf(sentence, section?.kind ?? 'other', section?.heading ?? '')) {
           if (!s.recognised && !params.unlisted) continue;
           own.push({ doc_id: doc.doc_id, section: section?.kind ?? 'other', paragraph: p + 1, ...s });
