@@ -59,7 +59,18 @@ export function looksLikeReportText(line: string): boolean {
 
 /** URLs inside a longer line are removed, the rest of the line kept. */
 export function stripInlineChrome(line: string): string {
-  return line.replace(/(?:https?:\/\/|www\.)[\w\-./?%&=#:~+]+/giu, '').replace(/\s{2,}/g, ' ').trim();
+  return line.replace(INLINE_URL, '').replace(/\s{2,}/g, ' ').trim();
+}
+const INLINE_URL = /(?:https?:\/\/|www\.)[\w\-./?%&=#:~+]+/giu;
+
+/**
+ * stripInlineChrome for a normalised line (normalizeLine: single spaces,
+ * trimmed): without a URL there is nothing to collapse or trim, and the
+ * line comes back as it is without two more passes over it.
+ */
+export function stripInlineChromeNormalized(line: string): string {
+  const cut = line.replace(INLINE_URL, '');
+  return cut === line ? line : cut.replace(/\s{2,}/g, ' ').trim();
 }
 
 /** Lines that count for repetition: short enough to be template text. */

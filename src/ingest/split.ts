@@ -1,4 +1,4 @@
-import { isChromeLine, isFooterMarker, stripInlineChrome } from './boilerplate.js';
+import { isChromeLine, isFooterMarker, stripInlineChromeNormalized } from './boilerplate.js';
 import { endsParagraph } from './paragraphs.js';
 
 /**
@@ -55,7 +55,7 @@ function opensDocument(lines: readonly Line[], i: number): boolean {
   return OPENING_CUE.test(ahead.slice(0, 600));
 }
 
-/** Splits a record's normalised lines into segments, dropping chrome and footers. */
+/** Splits a record's normalised lines (normalizeLine) into segments, dropping chrome and footers. */
 export function splitSegments(rawLines: readonly string[], opts: SplitOptions): Segment[] {
   const lines: Line[] = rawLines.map((l) => ({ text: l.replace(BULLET, ''), bullet: BULLET.test(l) }));
   const segments: Segment[] = [];
@@ -82,7 +82,7 @@ export function splitSegments(rawLines: readonly string[], opts: SplitOptions): 
       return;
     }
     if (isChromeLine(text) || opts.repeated.has(text)) return;
-    const kept = stripInlineChrome(text);
+    const kept = stripInlineChromeNormalized(text);
     if (kept === '') return;
     cur.lines.push(kept);
     curChars += kept.length;

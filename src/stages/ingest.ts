@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { repeatedChrome, isChromeLine, stripInlineChrome } from '../ingest/boilerplate.js';
+import { repeatedChrome, isChromeLine, stripInlineChromeNormalized } from '../ingest/boilerplate.js';
 import { loadGazetteer } from '../ingest/gazetteer.js';
 import { extractDocVars } from '../ingest/metadata.js';
 import { toParagraphs } from '../ingest/paragraphs.js';
@@ -98,7 +98,7 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
     ctx?.progress(ri, records.length, 'records');
     const lines = linesOf[ri]!;
     const segments: Segment[] = record.table
-      ? [{ title: record.meta.title ? cleanTitle(record.meta.title) : '', lines: lines.filter((l) => l !== '' && !isChromeLine(l)).map(stripInlineChrome).filter(Boolean), line: record.line }]
+      ? [{ title: record.meta.title ? cleanTitle(record.meta.title) : '', lines: lines.filter((l) => l !== '' && !isChromeLine(l)).map(stripInlineChromeNormalized).filter(Boolean), line: record.line }]
       : splitSegments(lines, { minDocChars: params.min_doc_chars, repeated });
     if (segments.length === 0) {
       messages.push({ origin: 'ingest:split', text: 'no document found (only site chrome or too little text)', file: record.file, line: record.line });
