@@ -16,6 +16,7 @@ export interface Segment {
 }
 
 const BULLET = /^[•·▪◦‣∙*\-–]\s*/u;
+const BULLET_FIRST = new Set([...'•·▪◦‣∙*-–'].map((c) => c.charCodeAt(0)));
 const SITE_TAG = /^[【\[][^】\]]{1,20}[】\]]\s*/u;
 const REPORT_TITLE = /政府工作报告|政府工作的报告|人民政府工作报告/u;
 const OPENING_CUE = /各位代表|人民代表大会|人大.{0,8}会议|\d{4}年\d{1,2}月\d{1,2}日/u;
@@ -57,7 +58,8 @@ function opensDocument(lines: readonly Line[], i: number): boolean {
 
 /** Splits a record's normalised lines (normalizeLine) into segments, dropping chrome and footers. */
 export function splitSegments(rawLines: readonly string[], opts: SplitOptions): Segment[] {
-  const lines: Line[] = rawLines.map((l) => ({ text: l.replace(BULLET, ''), bullet: BULLET.test(l) }));
+  // BULLET is tried only on lines that open with one of its characters.
+  const lines: Line[] = rawLines.map((l) => (BULLET_FIRST.has(l.charCodeAt(0)) ? { text: l.replace(BULLET, ''), bullet: BULLET.test(l) } : { text: l, bullet: false }));
   const segments: Segment[] = [];
   let cur: Segment = { title: '', lines: [], line: 1 };
   let curChars = 0;
