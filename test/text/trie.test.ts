@@ -114,3 +114,54 @@ describe('TermTrie', () => {
     ]);
   });
 });
+
+describe('TermTrie.countOccurrences (counting by term id)', () => {
+  /** Overlapping occurrences by indexOf: the independent count. */
+  const exactCount = (text: string, term: string) => {
+    let n = 0;
+    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) n++;
+    return n;
+  };
+  const counter = (size: number) => ({ counts: new Int32Array(size), seen: new Int32Array(size).fill(-1), firstHits: [] as number[] });
+
+  it('gives ids in order of first addition, and finds them back', () => {
+    const trie = new TermTrie(['乡村振兴', '乡村', '乡村振兴', '振兴']);
+    expect([0, 1, 2].map((id) => trie.termOf(id))).toEqual(['乡村振兴', '乡村', '振兴']);
+    expect(trie.idOf('乡村')).toBe(1);
+    expect(trie.idOf('乡')).toBe(-1); // a prefix, not a term
+    expect(trie.idOf('城市')).toBe(-1);
+    expect(trie.idOf('')).toBe(-1);
+    expect(() => trie.termOf(3)).toThrow(RangeError);
+  });
+
+  it('counts every term as often as indexOf finds it, overlaps included, on built text', () => {
+    const terms = ['乡村', '乡村振兴', '振兴', '兴战', '哈哈', '哈哈哈', '全面推进乡村振兴战略', '不在文中'];
+    const text = `${TWO_CLAUSES}。哈哈哈哈哈，乡村乡村振兴振兴。`;
+    const trie = new TermTrie(terms);
+    const c = counter(trie.size);
+    trie.countOccurrences(text, c, 0);
+    for (const t of terms) expect(c.counts[trie.idOf(t)], t).toBe(exactCount(text, t));
+    // 哈哈 in 哈哈哈哈哈 overlaps itself: 4 times; 哈哈哈: 3 times.
+    expect(c.counts[trie.idOf('哈哈')]).toBe(4);
+    expect(c.counts[trie.idOf('哈哈哈')]).toBe(3);
+    // The same counts as forEachOccurrence.
+    const byCallback = new Map<string, number>();
+    trie.forEachOccurrence(text, (t) => byCallback.set(t, (byCallback.get(t) ?? 0) + 1));
+    for (const t of terms) expect(c.counts[trie.idOf(t)]).toBe(byCallback.get(t) ?? 0);
+  });
+
+  it('reports the first occurrence of each term once per mark, at its offset in the whole group', () => {
+    const trie = new TermTrie(['乡村', '振兴']);
+    const c = counter(trie.size);
+    // One document in two paragraphs: 乡村振兴 (0..3), then after a line break at 4, 振兴乡村 (5..8).
+    trie.countOccurrences('乡村振兴', c, 7, 0);
+    trie.countOccurrences('振兴乡村', c, 7, 5);
+    expect(c.firstHits).toEqual([trie.idOf('乡村'), 0, trie.idOf('振兴'), 2]);
+    expect([...c.counts]).toEqual([2, 2]);
+    // A new mark (the next document) reports them again.
+    c.firstHits.length = 0;
+    trie.countOccurrences('振兴', c, 8);
+    expect(c.firstHits).toEqual([trie.idOf('振兴'), 0]);
+    expect([...c.counts]).toEqual([2, 3]);
+  });
+});
