@@ -53,6 +53,17 @@ const SHARE = /(比重|占比|比例|贡献率|拉动|增量)$/u;
  * recognised. Returns undefined for subjects that name none, or a share of one.
  */
 export function indicatorOf(subject: string): IndicatorName | undefined {
+  // Subjects recur across reports (地区生产总值, 城镇新增就业): each is looked up in the list once.
+  const known = recognised.get(subject);
+  if (known !== undefined) return known ?? undefined;
+  const found = lookUp(subject);
+  if (recognised.size >= 100_000) recognised.clear();
+  recognised.set(subject, found ?? null);
+  return found;
+}
+const recognised = new Map<string, IndicatorName | null>();
+
+function lookUp(subject: string): IndicatorName | undefined {
   if (SHARE.test(subject)) return undefined;
   let best: { entry: IndicatorName; len: number } | undefined;
   for (const entry of INDICATOR_NAMES) {

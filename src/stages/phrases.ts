@@ -159,14 +159,15 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
     const stats = mineNgrams(runs, { minLen: 2, maxLen: params.max_len, minCount: params.min_count, minCohesion: params.min_cohesion });
     const filler = loadStopwords({ builtin: true, domain: true, files: [] });
     const passing = stats.filter((s) => {
+      // The numeric thresholds first: they drop most n-grams, before any pattern is tried.
+      if (!(s.cohesion >= params.min_cohesion && Math.min(s.leftEntropy, s.rightEntropy) >= params.min_entropy)) return false;
       if (isBareMeasure(s.gram)) return false;
       const numeric = isNumericFormula(s.gram);
       if (!numeric && s.gram.length < params.min_len) return false;
       if (numeric && s.gram.length === 2 && !quoted.has(s.gram)) return false;
       if (FUNCTION_START.test(s.gram) || FUNCTION_END.test(s.gram) || (!numeric && INNER_PARTICLE.test(s.gram))) return false;
       if (!numeric && dict.has(s.gram)) return false;
-      if (isFillerCompound(s.gram, filler, (w) => dict.has(w) || lexicon.byTerm.has(w))) return false;
-      return s.cohesion >= params.min_cohesion && Math.min(s.leftEntropy, s.rightEntropy) >= params.min_entropy;
+      return !isFillerCompound(s.gram, filler, (w) => dict.has(w) || lexicon.byTerm.has(w));
     });
     for (const s of mergeSubstrings(passing)) {
       if (!kindOf.has(s.gram)) kindOf.set(s.gram, NUMERAL.test(s.gram) && isNumericFormula(s.gram) ? 'numeric' : 'statistical');
