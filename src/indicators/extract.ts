@@ -101,6 +101,8 @@ function hintClasses(): Uint8Array {
   classTable = t;
   return t;
 }
+/** A target in words needs one of these (QUALITATIVE). */
+const WORDED_HINT = /同步|[高快]于/u;
 const WORD_HINTS = ['百分之', '目标', '同步', '高于', '快于'];
 
 /**
@@ -137,6 +139,21 @@ export function stating(paragraph: string): string[] {
   }
   if (found) pushTrimmed(out, paragraph, start, n);
   return out;
+}
+
+/** The figure part of HINT alone (a numeral, white space, a unit's first character or a range mark; or 百分之), by the same table. */
+function mayHoldFigure(text: string): boolean {
+  const t = hintClasses();
+  let afterNumeral = false;
+  for (let i = 0; i < text.length; i++) {
+    const k = t[text.charCodeAt(i)]!;
+    if (k === 0) afterNumeral = false;
+    else if (afterNumeral && k & FOLLOW_CLASS) return true;
+    else if (k & WORD_CLASS && text.startsWith('百分之', i)) return true;
+    else if (k & NUMERAL_CLASS) afterNumeral = true;
+    else if (!(k & SPACE_CLASS)) afterNumeral = false;
+  }
+  return false;
 }
 
 function startsWord(text: string, i: number): boolean {
@@ -213,12 +230,11 @@ interface Figure {
   post: string;
 }
 
-/** A character every unit (and 百分之) has: a clause without one holds no figure. */
-const UNIT_CHAR = /[%元人吨斤亩点万瓦分]/u;
 
 function figuresOf(clause: string): Figure[] {
   const out: Figure[] = [];
-  if (!UNIT_CHAR.test(clause)) return out;
+  // No numeral before a unit or range mark (nor 百分之): no figure, and FIGURE is not run.
+  if (!mayHoldFigure(clause)) return out;
   // exec with lastIndex, not matchAll: matchAll copies this large regex for every clause.
   FIGURE.lastIndex = 0;
   for (let m = FIGURE.exec(clause); m !== null; m = FIGURE.exec(clause)) {
@@ -322,11 +338,13 @@ export function statementsOf(sentence: string, section: 'review' | 'plan' | 'oth
   }
   let previous: { subject: string; verb: string } | undefined;
   for (const original of clauses) {
+    // No figure (the hint reads full-width forms as their half-width twins) and no worded target: nothing to read.
+    if (!mayHoldFigure(original) && !(kind === 'target' && WORDED_HINT.test(original))) continue;
     // Offsets in the half-width clause are offsets in the original (one character for one).
     const clause = toHalfWidth(original);
     const figures = figuresOf(clause);
     // QUALITATIVE needs 同步, 高于 or 快于: tested only then.
-    const q = figures.length === 0 && kind === 'target' && /同步|[高快]于/u.test(clause) ? QUALITATIVE.exec(clause) : null;
+    const q = figures.length === 0 && kind === 'target' && WORDED_HINT.test(clause) ? QUALITATIVE.exec(clause) : null;
     // Most clauses state nothing: the horizon is worked out only for those that do.
     if (figures.length > 0 || q) horizon = sentenceWide || MULTI_YEAR.test(clause) ? 'multi-year' : 'year';
     if (figures.length === 0) {
