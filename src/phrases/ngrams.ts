@@ -126,6 +126,11 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
   const levelIds: Int32Array[] = [new Int32Array(0), chars];
   const levelCount: Int32Array[] = [new Int32Array(0), Int32Array.from(charCount)];
   let prev = chars;
+  // Positions where the previous level kept an n-gram, in text order: a longer n-gram can start only there,
+  // and they thin out level by level.
+  let live = new Int32Array(total);
+  let liveCount = 0;
+  for (let x = 0; x < total; x++) if (chars[x]! >= 0) live[liveCount++] = x;
   const out: NgramStat[] = [];
 
   for (let n = 2; n <= opts.maxLen; n++) {
@@ -135,8 +140,9 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
     const G = levelCount[n - 1]!.length;
     const start = new Int32Array(G + 1);
     let positions = 0;
-    for (let x = 0; x < total; x++) {
-      if (rest[x]! >= n && prev[x]! >= 0 && prev[x + 1]! >= 0) {
+    for (let l = 0; l < liveCount; l++) {
+      const x = live[l]!;
+      if (rest[x]! >= n && prev[x + 1]! >= 0) {
         start[prev[x]! + 1]!++;
         positions++;
       }
@@ -146,8 +152,9 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
     const lastOf = new Int32Array(positions);
     const slotOf = new Int32Array(positions);
     let q = 0;
-    for (let x = 0; x < total; x++) {
-      if (rest[x]! >= n && prev[x]! >= 0 && prev[x + 1]! >= 0) {
+    for (let l = 0; l < liveCount; l++) {
+      const x = live[l]!;
+      if (rest[x]! >= n && prev[x + 1]! >= 0) {
         const slot = fill[prev[x]!]!++;
         lastOf[slot] = chars[x + n - 1]!;
         slotOf[q++] = slot;
@@ -180,9 +187,12 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
     const first: number[] = [];
     const counts: number[] = [];
     const cur = new Int32Array(total).fill(-1);
+    const next = new Int32Array(positions);
+    let nextCount = 0;
     q = 0;
-    for (let x = 0; x < total; x++) {
-      if (rest[x]! < n || prev[x]! < 0 || prev[x + 1]! < 0) continue;
+    for (let l = 0; l < liveCount; l++) {
+      const x = live[l]!;
+      if (rest[x]! < n || prev[x + 1]! < 0) continue;
       const u = keyOfSlot[slotOf[q++]!]!;
       if (u < 0) continue;
       let id = idOfKey[u]!;
@@ -193,6 +203,7 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
         counts.push(keyCount[u]!);
       }
       cur[x] = id;
+      next[nextCount++] = x;
     }
     if (grams.length === 0) break;
     const gramCount = Int32Array.from(counts);
@@ -224,9 +235,10 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
       const leftOf = new Int32Array(offset[grams.length]!);
       const rightOf = new Int32Array(offset[grams.length]!);
       const order: number[] = [];
-      for (let x = 0; x < total; x++) {
+      for (let l = 0; l < nextCount; l++) {
+        const x = next[l]!;
         const id = cur[x]!;
-        if (id < 0 || cohesion[id]! < minCohesion) continue;
+        if (cohesion[id]! < minCohesion) continue;
         if (at[id] === offset[id]) order.push(id);
         const y = at[id]!++;
         const run = runList[runOf[x]!]!;
@@ -241,6 +253,8 @@ export function mineNgrams(runList: readonly Run[], opts: NgramOptions): NgramSt
       }
     }
     prev = cur;
+    live = next;
+    liveCount = nextCount;
   }
   return out;
 }
