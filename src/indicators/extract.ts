@@ -172,7 +172,7 @@ export function sentencesOf(paragraph: string): string[] {
 }
 
 /** Clauses of a sentence: split at ，；：; a comma between digit groups (1,234) is kept. */
-function clausesOf(sentence: string): string[] {
+export function clausesOf(sentence: string): string[] {
   // sentence.split(/[，；：;:。！？!?]|,(?!\d{3}(?!\d))/u), by hand: the split regex was a tenth of the stage.
   const out: string[] = [];
   let start = 0;

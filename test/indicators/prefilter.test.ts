@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayState, sentencesOf, stating, statementsOf } from '../../src/indicators/extract.js';
+import { clausesOf, mayState, sentencesOf, stating, statementsOf } from '../../src/indicators/extract.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 
 /*
@@ -64,5 +64,21 @@ describe('stating', () => {
   it('keeps the sentence end and trims', () => {
     expect(stating(' 增长7%。 没有数字。 完成9亿元 ')).toEqual(['增长7%。', '完成9亿元']);
     expect(stating('')).toEqual([]);
+  });
+});
+
+describe('clausesOf', () => {
+  it('is the split at ，；：;:。！？!? and at commas not before a three-digit group', () => {
+    const split = (s: string) => s.split(/[，；：;:。！？!?]|,(?!\d{3}(?!\d))/u);
+    const pieces = fc.constantFrom(',', '，', '；', ':', '。', '!', '？', '1', '23', '456', '7890', '.', '增长', ' ', '亿元');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 16 }).map((a) => a.join('')), (s) => {
+        expect(clausesOf(s)).toEqual(split(s));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(clausesOf('投资1,234亿元,增长5%')).toEqual(['投资1,234亿元', '增长5%']);
+    expect(clausesOf('1,2345')).toEqual(['1', '2345']);
+    expect(clausesOf('')).toEqual(['']);
   });
 });
