@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { policyTermRows, type Weights } from '../stages/weigh.js';
-import { CsvWriter, field, type Table } from './csv.js';
+import { CellPool, CsvBytesWriter, field, type Table } from './csv.js';
 
 export const TFIDF_COLUMNS = ['doc_id', 'term', 'count', 'tf', 'df', 'idf', 'tfidf'] as const;
 export const KEYWORD_COLUMNS = ['doc_id', 'rank', 'term', 'tfidf', 'count'] as const;
@@ -11,27 +11,33 @@ export const POLICY_TERM_COLUMNS = ['doc_id', 'term', 'category', 'count', 'per_
  * count, terms in order of tf-idf (ties by term); values at full precision.
  * `top` limits the rows per document. Returns the number of rows.
  */
-export function writeTfidfCsv(w: Weights, dir: string, top: number | 'all'): number {
-  const out = new CsvWriter(path.join(dir, 'tfidf.csv'), TFIDF_COLUMNS);
-  const { features: m, tfidf, vocab } = w;
-  // Per-term cells are formatted once (3.6 M rows at 1,000 reports share ~10^4 terms).
-  const termCell: string[] = new Array<string>(vocab.length);
-  const dfIdfCell: string[] = new Array<string>(vocab.length);
-  const termOf = (t: number): string => (termCell[t] ??= field(vocab[t]));
+export function writeTfidfCsv(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 'docIds' | 'termOrder'>, dir: string, top: number | 'all'): number {
+  const out = new CsvBytesWriter(path.join(dir, 'tfidf.csv'), TFIDF_COLUMNS);
+  const { features: m, tfidf, vocab, termOrder } = w;
+  const weights = tfidf.weights;
+  // Per-term and per-document cells are formatted once (3.6 M rows at 1,000 reports share ~10^4 terms).
+  const docs = CellPool.of(w.docIds);
+  const terms = CellPool.of(vocab);
+  const dfIdf = new CellPool(Array.from(vocab, (_, t) => `${field(tfidf.df[t])},${field(tfidf.idf[t])}`));
   const sameTf = tfidf.tf === m.counts || tfidf.tf.every((x, k) => x === m.counts[k]);
+  const perDocument = top === 'all' ? Infinity : top;
   try {
     const ks: number[] = [];
+    const byWeight = (a: number, b: number) => weights[b]! - weights[a]! || termOrder[m.indices[a]!]! - termOrder[m.indices[b]!]!;
     for (let d = 0; d < m.nDocs; d++) {
       ks.length = 0;
       for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) ks.push(k);
-      ks.sort((a, b) => tfidf.weights[b]! - tfidf.weights[a]! || (vocab[m.indices[a]!]! < vocab[m.indices[b]!]! ? -1 : 1));
-      const doc = field(w.docIds[d]);
-      const n = top === 'all' ? ks.length : Math.min(top, ks.length);
+      ks.sort(byWeight);
+      const n = Math.min(perDocument, ks.length);
       for (let i = 0; i < n; i++) {
         const k = ks[i]!;
         const t = m.indices[k]!;
-        const count = field(m.counts[k]);
-        out.writeLine(`${doc},${termOf(t)},${count},${sameTf ? count : field(tfidf.tf[k])},${(dfIdfCell[t] ??= `${field(tfidf.df[t])},${field(tfidf.idf[t])}`)},${field(tfidf.weights[k])}\r\n`);
+        out.cell(docs, d);
+        out.cell(terms, t);
+        out.number(m.counts[k]!);
+        out.number(sameTf ? m.counts[k]! : tfidf.tf[k]!);
+        out.cell(dfIdf, t);
+        out.number(weights[k]!, true);
       }
     }
   } finally {
@@ -45,19 +51,32 @@ export function keywordsTable(w: Weights): Table {
 }
 
 /**
- * policy_terms.csv streamed (over a million rows at 1,000 reports), formatted
- * as toCsv would; the doc_id, term and category cells are formatted once.
+ * policy_terms.csv streamed (over a million rows at 1,000 reports), in the
+ * bytes toCsv would write, from the columnar table (no row objects); the
+ * doc_id, term and category cells are formatted once. `perDocument` keeps
+ * each document's first N rows (its N terms of most hits). Returns the rows.
  */
-export function writePolicyTermsCsv(w: Weights, dir: string): number {
-  const out = new CsvWriter(path.join(dir, 'policy_terms.csv'), POLICY_TERM_COLUMNS);
-  const cell = new Map<string, string>();
-  const text = (v: string): string => {
-    let c = cell.get(v);
-    if (c === undefined) cell.set(v, (c = field(v)));
-    return c;
-  };
+export function writePolicyTermsCsv(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>, dir: string, perDocument = Infinity): number {
+  const out = new CsvBytesWriter(path.join(dir, 'policy_terms.csv'), POLICY_TERM_COLUMNS);
+  const { ptr, pos, tfidf, category } = w.policyTable;
+  const docs = CellPool.of(w.docIds);
+  // term and category of each vocabulary id, one cell
+  const termCategory = new CellPool(Array.from(w.vocab, (t, i) => `${field(t)},${field(category[i])}`));
   try {
-    for (const p of policyTermRows(w)) out.writeLine(`${text(p.doc_id)},${text(p.term)},${text(p.category)},${field(p.count)},${field(p.per_10k)},${field(p.tfidf)}\r\n`);
+    for (let d = 0; d + 1 < ptr.length; d++) {
+      const total = w.tokenTotals[d]!;
+      const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
+      for (let r = ptr[d]!; r < end; r++) {
+        const t = w.counts.indices[pos[r]!]!;
+        const c = w.counts.counts[pos[r]!]!;
+        out.cell(docs, d);
+        out.cell(termCategory, t);
+        out.number(c);
+        // As policyTermRows computes it.
+        out.number(total > 0 ? (c / total) * 10000 : 0);
+        out.number(tfidf[r]!, true);
+      }
+    }
   } finally {
     out.close();
   }
