@@ -117,12 +117,18 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
     // Long tables over the sheet budget keep rows shared among the documents (their CSVs stay whole); each is built only when its sheet is written.
     const long = workbookSources(artifacts);
     const cut = cutFor(r.xlsxRows, artifacts.corpus?.documents.length ?? 0);
-    const holds = (size: number, text: string) => (size > r.xlsxRows ? `${text} (the CSV has all ${size} rows)` : 'every row');
+    // tfidf.csv and policy_terms.csv may hold part of their table (weigh.tfidf_rows, weigh.policy_rows); the sheets are cut from the whole table.
+    const cutFiles = new Map(Object.values(artifacts.weights?.meta.rows ?? {}).filter((w) => w.rows < w.of).map((w) => [w.file, w]));
+    const csvHas = (file: string, size: number) => {
+      const c = cutFiles.get(file);
+      return c ? `of the ${size} rows of the table; ${file} holds ${c.rows}, ${c.rule}` : `the CSV has all ${size} rows`;
+    };
+    const holds = (size: number, text: string, file = '') => (size > r.xlsxRows ? `${text} (${csvHas(file, size)})` : 'every row');
     const about = {
       name: 'about',
       columns: ['sheet', 'file', 'caption', 'notes'],
       rows: [
-        ...long.map((t) => [t.name, t.file, '', t.size > r.xlsxRows ? `This sheet holds ${holds(t.size, t.holds(cut))}.` : ''] as const),
+        ...long.map((t) => [t.name, t.file, '', t.size > r.xlsxRows ? `This sheet holds ${holds(t.size, t.holds(cut), t.file)}.` : ''] as const),
         ...r.tables.map((t) => [t.name, `tables/${t.name}.csv`, t.caption, t.notes] as const),
         ['(not in this workbook)', 'tfidf.csv, tokens.jsonl', 'tables that grow with the corpus, streamed to their files', ''] as const,
       ],
@@ -135,7 +141,7 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
     };
     const written = await writeWorkbook(path.join(dir, 'tables.xlsx'), sheets());
     const sources: { file: string; size: number; holds: (c: typeof cut) => string }[] = [{ file: '', size: about.rows.length, holds: () => '' }, ...long, ...r.tables.map((t) => ({ file: `tables/${t.name}.csv`, size: t.frame.shape[0] ?? 0, holds: () => '' }))];
-    const records: SheetRecord[] = written.map((w, i) => ({ sheet: w.sheet, file: sources[i]!.file, rows: w.rows, of: sources[i]!.size, holds: i === 0 ? 'the index of the sheets' : holds(sources[i]!.size, sources[i]!.holds(cut)) }));
+    const records: SheetRecord[] = written.map((w, i) => ({ sheet: w.sheet, file: sources[i]!.file, rows: w.rows, of: sources[i]!.size, holds: i === 0 ? 'the index of the sheets' : holds(sources[i]!.size, sources[i]!.holds(cut), sources[i]!.file) }));
     record({ file: 'tables.xlsx', rows: written.reduce((n, w) => n + w.rows, 0), built: 'streamed', sheets: records });
     const shortened = records.filter((s) => s.rows < s.of);
     files.push(`tables.xlsx (${written.length} sheets${shortened.length ? `; cut to ${r.xlsxRows} rows a sheet: ${shortened.map((s) => s.sheet).join(', ')}` : ''})`);

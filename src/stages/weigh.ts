@@ -130,6 +130,21 @@ function termOrderOf(vocab: readonly string[]): Uint32Array {
   return order;
 }
 
+let buckets = new Uint32Array(64);
+
+/** Reorders entries ks (positions in `counts`) by count descending, keeping their order within a count; `most` is their largest count. */
+function byCount(ks: number[], counts: Float64Array, most: number): void {
+  if (ks.length < 2) return;
+  if (buckets.length < most + 2) buckets = new Uint32Array(most + 2);
+  const start = buckets.fill(0, 0, most + 2);
+  // start[most - c + 1] counts entries of count c; summed, start[most - c] is where count c begins.
+  for (const k of ks) start[most - counts[k]! + 1]! += 1;
+  for (let i = 1; i <= most + 1; i++) start[i]! += start[i - 1]!;
+  const sorted = new Array<number>(ks.length);
+  for (const k of ks) sorted[start[most - counts[k]!]!++] = k;
+  for (let i = 0; i < ks.length; i++) ks[i] = sorted[i]!;
+}
+
 /** The rows a setting writes of a table, with the warning when it cuts them. */
 function writtenRows(file: string, parameter: string, ptr: Uint32Array, setting: WeighParams['tfidf_rows'], rule: (n: number) => string, messages: Message[]): WrittenRows {
   const cut = cutRows(ptr, setting);
@@ -137,7 +152,7 @@ function writtenRows(file: string, parameter: string, ptr: Uint32Array, setting:
   if (cutting) {
     messages.push({
       origin: `weigh:${parameter}`,
-      text: `${file} holds ${cut.rows} of ${cut.of} rows: ${rule(cut.perDocument)} (weigh.${parameter}: ${setting}); --set weigh.${parameter}=all writes every row. The report, tables.xlsx and keywords use every row, and tokens.jsonl holds every token, so the full table can be rebuilt`,
+      text: `${file} holds ${cut.rows} of ${cut.of} rows, ${rule(cut.perDocument)} (weigh.${parameter}: ${setting}); --set weigh.${parameter}=all writes all (the report uses all; tokens.jsonl can rebuild them)`,
     });
   }
   return { ...cut, perDocument: cutting ? cut.perDocument : Infinity, file, parameter, rule: cutting ? rule(cut.perDocument) : '' };
@@ -234,6 +249,9 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const order = (a: number, b: number) => termOrder[a]! - termOrder[b]!;
 
   const isPolicy = Uint8Array.from(vocab, (t) => (categoryOf.has(t) ? 1 : 0));
+  // Policy-term ids in term order, and each one's position + 1 in the current document's row (0: absent).
+  const policyIds = Uint32Array.from(vocab.flatMap((_, t) => (isPolicy[t] ? [t] : [])).sort(order));
+  const at = new Uint32Array(vocab.length);
   const tfidfOf = new Float64Array(vocab.length);
   const ks: number[] = [];
   for (let d = 0; d < features.nDocs; d++) {
@@ -253,8 +271,26 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
 
     for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
     ks.length = 0;
-    for (let k = counts.indptr[d]!; k < counts.indptr[d + 1]!; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
-    ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
+    const c0 = counts.indptr[d]!;
+    const c1 = counts.indptr[d + 1]!;
+    if (policyIds.length < 8 * (c1 - c0)) {
+      // The document's policy terms in term order (a pass over the policy terms), then by count descending (a stable counting sort).
+      let most = 0;
+      for (let k = c0; k < c1; k++) {
+        if (!isPolicy[counts.indices[k]!]) continue;
+        at[counts.indices[k]!] = k + 1;
+        if (counts.counts[k]! > most) most = counts.counts[k]!;
+      }
+      for (const t of policyIds) {
+        if (at[t] === 0) continue;
+        ks.push(at[t]! - 1);
+        at[t] = 0;
+      }
+      byCount(ks, counts.counts, most);
+    } else {
+      for (let k = c0; k < c1; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
+      ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
+    }
     for (const k of ks) {
       policyPos.push(k);
       policyTfidf.push(tfidfOf[counts.indices[k]!]!);
@@ -273,11 +309,11 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     }
     return readDictionary(/[/\\.]/u.test(name) ? name : presetPath(name));
   });
-  const attentionRows = attention(tokens.documents, vocab, dictionaries);
+  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts);
   const messages: Message[] = [];
   const rows = {
     tfidf: writtenRows('tfidf.csv', 'tfidf_rows', features.indptr, params.tfidf_rows, (n) => `each document's ${n} terms of highest tf-idf (ties by term)`, messages),
-    policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyPtr, params.policy_rows, (n) => `each document's ${n} policy terms with most hits (ties by term), in the table's order`, messages),
+    policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyPtr, params.policy_rows, (n) => `each document's ${n} policy terms with most hits (ties by term)`, messages),
   };
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
   // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.

@@ -93,6 +93,9 @@ export class CsvWriter {
  * no string built per row. The bytes are those CsvWriter writes for the
  * same cells; flushed about every 1 MB.
  */
+/** 0 .. 4095 as text (counts, mostly). */
+const SMALL_INTEGERS = Array.from({ length: 4096 }, (_, i) => String(i));
+
 export class CsvBytesWriter {
   private readonly fd: number;
   private buf: Buffer = Buffer.allocUnsafe(1 << 20);
@@ -124,9 +127,28 @@ export class CsvBytesWriter {
     this.at = at;
   }
 
+  private readonly lastValue = new Float64Array(8).fill(NaN);
+  private readonly lastText: string[] = new Array<string>(8).fill('');
+
   /** A number as `field` formats it, then a comma (or CRLF with `last`, ending the row). */
   number(v: number, last = false): void {
-    const s = field(v);
+    this.ascii(v >= 0 && v < SMALL_INTEGERS.length && Number.isInteger(v) ? SMALL_INTEGERS[v]! : field(v), last);
+  }
+
+  /**
+   * As number, for a column whose equal values come in runs (rows sorted by
+   * it): the text of the last value written through `slot` (0-7) is reused
+   * while the value repeats.
+   */
+  repeated(v: number, slot: number, last = false): void {
+    if (!Object.is(v, this.lastValue[slot])) {
+      this.lastValue[slot] = v;
+      this.lastText[slot] = field(v);
+    }
+    this.ascii(this.lastText[slot]!, last);
+  }
+
+  private ascii(s: string, last: boolean): void {
     this.room(s.length + 2);
     const buf = this.buf;
     let at = this.at;

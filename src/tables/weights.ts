@@ -27,8 +27,7 @@ export function writeTfidfCsv(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 
     for (let d = 0; d < m.nDocs; d++) {
       ks.length = 0;
       for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) ks.push(k);
-      ks.sort(byWeight);
-      const n = Math.min(perDocument, ks.length);
+      const n = topFirst(ks, perDocument, weights, byWeight);
       for (let i = 0; i < n; i++) {
         const k = ks[i]!;
         const t = m.indices[k]!;
@@ -37,13 +36,71 @@ export function writeTfidfCsv(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 
         out.number(m.counts[k]!);
         out.number(sameTf ? m.counts[k]! : tfidf.tf[k]!);
         out.cell(dfIdf, t);
-        out.number(weights[k]!, true);
+        // Rows go by tf-idf: equal weights (same count and df) are consecutive.
+        out.repeated(weights[k]!, 0, true);
       }
     }
   } finally {
     out.close();
   }
   return out.rows;
+}
+
+let scratch = new Float64Array(1024);
+
+/**
+ * Puts the first n of `ks` by `order` (tf-idf descending, then term) at the
+ * front of ks, in that order, and returns n = min(top, ks.length). With
+ * fewer wanted than there are, only the entries at or above the top-th
+ * largest weight (found by selection, in linear time) are sorted.
+ */
+function topFirst(ks: number[], top: number, weights: Float64Array, order: (a: number, b: number) => number): number {
+  const len = ks.length;
+  if (top >= len) {
+    ks.sort(order);
+    return len;
+  }
+  if (scratch.length < len) scratch = new Float64Array(len);
+  const v = scratch;
+  for (let i = 0; i < len; i++) v[i] = weights[ks[i]!]!;
+  const threshold = nthLargest(v, len, top);
+  let kept = 0;
+  for (let i = 0; i < len; i++) if (weights[ks[i]!]! >= threshold) ks[kept++] = ks[i]!;
+  ks.length = kept;
+  ks.sort(order);
+  return top;
+}
+
+/** The n-th largest (1-based) of v[0 .. len), by quickselect (v is reordered). */
+function nthLargest(v: Float64Array, len: number, n: number): number {
+  const target = n - 1;
+  let lo = 0;
+  let hi = len - 1;
+  while (lo < hi) {
+    // Median of three as the pivot; partition so that larger values come first.
+    const mid = (lo + hi) >>> 1;
+    const a = v[lo]!;
+    const b = v[mid]!;
+    const c = v[hi]!;
+    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (v[i]! > pivot) i++;
+      while (v[j]! < pivot) j--;
+      if (i <= j) {
+        const t = v[i]!;
+        v[i] = v[j]!;
+        v[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return v[target]!;
+  }
+  return v[target]!;
 }
 
 export function keywordsTable(w: Weights): Table {
@@ -73,7 +130,8 @@ export function writePolicyTermsCsv(w: Pick<Weights, 'policyTable' | 'counts' | 
         out.cell(termCategory, t);
         out.number(c);
         // As policyTermRows computes it.
-        out.number(total > 0 ? (c / total) * 10000 : 0);
+        // Rows go by count: a document's equal counts, and so rates, are consecutive.
+        out.repeated(total > 0 ? (c / total) * 10000 : 0, 0);
         out.number(tfidf[r]!, true);
       }
     }
