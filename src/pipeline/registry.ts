@@ -103,7 +103,7 @@ export const STAGES: readonly StageDefinition[] = [
       const w = made as Weights;
       let features = 0;
       for (let t = 0; t < w.tfidf.df.length; t++) if (w.tfidf.df[t]! > 0) features++;
-      return { scheme: w.meta.scheme, features, nonzero: w.features.indices.length, tfidf_rows: w.meta.params.tfidf_rows, similarity: w.meta.similarity };
+      return { scheme: w.meta.scheme, features, nonzero: w.features.indices.length, tfidf_rows: w.meta.params.tfidf_rows, policy_rows: w.meta.params.policy_rows, similarity: w.meta.similarity };
     },
   }),
   defineStage({

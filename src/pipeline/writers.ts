@@ -7,6 +7,7 @@ import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writePolicyTermsCsv, writeTfidfCsv } from '../tables/weights.js';
 import type { Corpus } from '../types.js';
+import type { WrittenRows } from '../stages/weigh.js';
 import { tokensOf, type Tokens } from '../stages/segment.js';
 import type { Artifacts, ArtifactName } from './registry.js';
 import { frameTable, toFrame } from '../report/frame.js';
@@ -21,6 +22,13 @@ export interface TableRecord {
   built: 'DataFrame' | 'streamed';
   /** tables.xlsx only: what each sheet holds (every row of its table, or which rows). */
   sheets?: SheetRecord[];
+  /**
+   * Only for a file that holds part of its table (tfidf.csv and
+   * policy_terms.csv on large corpora, by weigh.tfidf_rows and
+   * weigh.policy_rows): `rows` of `of` were written, each document's first
+   * `per_document` by `rule`; `all` is the setting that writes every row.
+   */
+  cut?: { of: number; per_document: number; rule: string; parameter: string; all: string };
 }
 
 /**
@@ -109,12 +117,18 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
     // Long tables over the sheet budget keep rows shared among the documents (their CSVs stay whole); each is built only when its sheet is written.
     const long = workbookSources(artifacts);
     const cut = cutFor(r.xlsxRows, artifacts.corpus?.documents.length ?? 0);
-    const holds = (size: number, text: string) => (size > r.xlsxRows ? `${text} (the CSV has all ${size} rows)` : 'every row');
+    // tfidf.csv and policy_terms.csv may hold part of their table (weigh.tfidf_rows, weigh.policy_rows); the sheets are cut from the whole table.
+    const cutFiles = new Map(Object.values(artifacts.weights?.meta.rows ?? {}).filter((w) => w.rows < w.of).map((w) => [w.file, w]));
+    const csvHas = (file: string, size: number) => {
+      const c = cutFiles.get(file);
+      return c ? `of the ${size} rows of the table; ${file} holds ${c.rows}, ${c.rule}` : `the CSV has all ${size} rows`;
+    };
+    const holds = (size: number, text: string, file = '') => (size > r.xlsxRows ? `${text} (${csvHas(file, size)})` : 'every row');
     const about = {
       name: 'about',
       columns: ['sheet', 'file', 'caption', 'notes'],
       rows: [
-        ...long.map((t) => [t.name, t.file, '', t.size > r.xlsxRows ? `This sheet holds ${holds(t.size, t.holds(cut))}.` : ''] as const),
+        ...long.map((t) => [t.name, t.file, '', t.size > r.xlsxRows ? `This sheet holds ${holds(t.size, t.holds(cut), t.file)}.` : ''] as const),
         ...r.tables.map((t) => [t.name, `tables/${t.name}.csv`, t.caption, t.notes] as const),
         ['(not in this workbook)', 'tfidf.csv, tokens.jsonl', 'tables that grow with the corpus, streamed to their files', ''] as const,
       ],
@@ -127,7 +141,7 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
     };
     const written = await writeWorkbook(path.join(dir, 'tables.xlsx'), sheets());
     const sources: { file: string; size: number; holds: (c: typeof cut) => string }[] = [{ file: '', size: about.rows.length, holds: () => '' }, ...long, ...r.tables.map((t) => ({ file: `tables/${t.name}.csv`, size: t.frame.shape[0] ?? 0, holds: () => '' }))];
-    const records: SheetRecord[] = written.map((w, i) => ({ sheet: w.sheet, file: sources[i]!.file, rows: w.rows, of: sources[i]!.size, holds: i === 0 ? 'the index of the sheets' : holds(sources[i]!.size, sources[i]!.holds(cut)) }));
+    const records: SheetRecord[] = written.map((w, i) => ({ sheet: w.sheet, file: sources[i]!.file, rows: w.rows, of: sources[i]!.size, holds: i === 0 ? 'the index of the sheets' : holds(sources[i]!.size, sources[i]!.holds(cut), sources[i]!.file) }));
     record({ file: 'tables.xlsx', rows: written.reduce((n, w) => n + w.rows, 0), built: 'streamed', sheets: records });
     const shortened = records.filter((s) => s.rows < s.of);
     files.push(`tables.xlsx (${written.length} sheets${shortened.length ? `; cut to ${r.xlsxRows} rows a sheet: ${shortened.map((s) => s.sheet).join(', ')}` : ''})`);
@@ -140,13 +154,21 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
   phrases: (set, dir, record) => [writeTable(phrasesTable(set), dir, record)],
   tokens: writeTokens,
   weights: (w, dir, record) => {
-    const rows = writeTfidfCsv(w, dir, w.meta.params.tfidf_rows);
-    record({ file: 'tfidf.csv', rows, built: 'streamed' });
-    const files = [`tfidf.csv (${rows} rows)`, writeTable(keywordsTable(w), dir, record)];
-    if (w.policyTable.pos.length > FRAME_MAX_ROWS) {
-      record({ file: 'policy_terms.csv', rows: writePolicyTermsCsv(w, dir), built: 'streamed' });
-      files.push('policy_terms.csv');
-    } else files.push(writeTable(policyTermsTable(w), dir, record));
+    const { tfidf: tfidfRows, policy_terms: policyRows } = w.meta.rows;
+    // A file holding part of its table says so in its record (the stage has warned).
+    const cut = (r: WrittenRows): Pick<TableRecord, 'cut'> => (r.rows < r.of ? { cut: { of: r.of, per_document: r.perDocument, rule: r.rule, parameter: `weigh.${r.parameter}`, all: `--set weigh.${r.parameter}=all` } } : {});
+    const rows = writeTfidfCsv(w, dir, tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument);
+    record({ file: 'tfidf.csv', rows, built: 'streamed', ...cut(tfidfRows) });
+    const files = [`tfidf.csv (${rows}${rows < tfidfRows.of ? ` of ${tfidfRows.of}` : ''} rows)`, writeTable(keywordsTable(w), dir, record)];
+    if (policyRows.rows > FRAME_MAX_ROWS) {
+      const n = writePolicyTermsCsv(w, dir, policyRows.perDocument);
+      record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cut(policyRows) });
+      files.push(n < policyRows.of ? `policy_terms.csv (${n} of ${policyRows.of} rows)` : 'policy_terms.csv');
+    } else {
+      // writeTable records the file: the cut, if any, is added to its record.
+      files.push(writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cut(policyRows) })));
+      if (policyRows.rows < policyRows.of) files[files.length - 1] += ` (${policyRows.rows} of ${policyRows.of} rows)`;
+    }
     return [...files, ...[attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
   },
   clusters: (c, dir, record) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir, record)),

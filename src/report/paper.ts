@@ -1,6 +1,6 @@
 import type { Clusters } from '../stages/cluster.js';
 import type { PhraseSet } from '../stages/phrases.js';
-import { policyTermRows, type Weights } from '../stages/weigh.js';
+import type { Weights } from '../stages/weigh.js';
 import type { Indicators } from '../stages/indicators.js';
 import { HEADLINE_TARGETS } from '../indicators/names.js';
 import type { Cell, Table } from '../tables/csv.js';
@@ -41,17 +41,63 @@ function docvarsOf(docs: readonly Document[]): Map<string, Record<string, string
   return new Map(docs.map((d) => [d.doc_id, { doc_id: d.doc_id, region: d.region || '(unknown)', level: d.level, province: d.province || '(unknown)', year: d.year === null ? '(unknown)' : String(d.year) }]));
 }
 
-/** The policy terms found in most reports (then most often), at most `top`. */
-export function leadingPolicyTerms(w: Weights, reports: ReadonlySet<string>, top: number): { term: string; category: string; docs: number; count: number }[] {
-  const byTerm = new Map<string, { term: string; category: string; docs: number; count: number }>();
-  for (const p of policyTermRows(w)) {
-    if (!reports.has(p.doc_id) || !isPolicyTerm(p.category) || p.count <= 0) continue;
-    const t = byTerm.get(p.term) ?? { term: p.term, category: p.category, docs: 0, count: 0 };
-    t.docs++;
-    t.count += p.count;
-    byTerm.set(p.term, t);
+export interface LeadingTerm {
+  term: string;
+  category: string;
+  docs: number;
+  count: number;
+}
+
+/**
+ * What the policy-term tables take from the policy-term table, read once
+ * from its columns (no row objects) and shared by them: the policy terms
+ * found in most reports (then most often, then by term), and for the first
+ * `top` of them their hits in each report (doc_id -> count, in the table's
+ * order).
+ */
+export interface PolicyTermCounts {
+  leading: LeadingTerm[];
+  hits: Map<string, Map<string, number>>;
+}
+
+export function policyTermCounts(w: Weights, reports: ReadonlySet<string>, top: number): PolicyTermCounts {
+  const { ptr, pos, category } = w.policyTable;
+  const { indices, counts } = w.counts;
+  const isReport = Uint8Array.from(w.docIds, (id) => (reports.has(id) ? 1 : 0));
+  const policy = Uint8Array.from(category, (c) => (isPolicyTerm(c) ? 1 : 0));
+  const docs = new Float64Array(category.length);
+  const total = new Float64Array(category.length);
+  for (let d = 0; d + 1 < ptr.length; d++) {
+    if (!isReport[d]) continue;
+    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) {
+      const t = indices[pos[r]!]!;
+      const c = counts[pos[r]!]!;
+      if (!policy[t] || c <= 0) continue;
+      docs[t]! += 1;
+      total[t]! += c;
+    }
   }
-  return [...byTerm.values()].sort((a, b) => b.docs - a.docs || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)).slice(0, top);
+  const leading: LeadingTerm[] = [];
+  for (let t = 0; t < docs.length; t++) if (docs[t]! > 0) leading.push({ term: w.vocab[t]!, category: category[t]!, docs: docs[t]!, count: total[t]! });
+  leading.sort((a, b) => b.docs - a.docs || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const wanted = new Map<number, Map<string, number>>();
+  const hits = new Map<string, Map<string, number>>();
+  const ids = new Map(w.vocab.map((term, t) => [term, t]));
+  for (const l of leading.slice(0, top)) {
+    const m = new Map<string, number>();
+    wanted.set(ids.get(l.term)!, m);
+    hits.set(l.term, m);
+  }
+  for (let d = 0; d + 1 < ptr.length; d++) {
+    if (!isReport[d]) continue;
+    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) wanted.get(indices[pos[r]!]!)?.set(w.docIds[d]!, counts[pos[r]!]!);
+  }
+  return { leading, hits };
+}
+
+/** The policy terms found in most reports (then most often), at most `top`. */
+export function leadingPolicyTerms(w: Weights, reports: ReadonlySet<string>, top: number): LeadingTerm[] {
+  return policyTermCounts(w, reports, 0).leading.slice(0, top);
 }
 
 function tokenTotals(w: Weights, reports: ReadonlySet<string>): Map<string, number> {
@@ -63,15 +109,23 @@ function tokenTotals(w: Weights, reports: ReadonlySet<string>): Map<string, numb
 }
 
 /** Policy-term rate per report: one row per report, one column per leading term. */
-export function policyTermsByReport(input: PaperInputs, top = 12): PaperTable {
+export function policyTermsByReport(input: PaperInputs, top = 12, shared?: PolicyTermCounts): PaperTable {
   const docs = reportsOf(input.corpus);
   const ids = new Set(docs.map((d) => d.doc_id));
-  const terms = leadingPolicyTerms(input.weights, ids, top);
-  // Only the leading terms' rates are kept: policy_terms has a row per (report, term), millions at 10,000 reports.
-  const wanted = new Set(terms.map((t) => t.term));
-  const rate = new Map<string, number>();
-  for (const p of policyTermRows(input.weights)) if (wanted.has(p.term) && ids.has(p.doc_id)) rate.set(`${p.doc_id}\u0000${p.term}`, p.per_10k);
-  const rows: Cell[][] = docs.map((d) => [d.doc_id, d.region, d.year, d.level, ...terms.map((t) => rate.get(`${d.doc_id}\u0000${t.term}`) ?? 0)]);
+  // Only the leading terms' hits are kept: policy_terms has a row per (report, term), millions at 10,000 reports.
+  const counted = shared ?? policyTermCounts(input.weights, ids, top);
+  const terms = counted.leading.slice(0, top);
+  const w = input.weights;
+  const totalOf = new Map<string, number>();
+  w.docIds.forEach((id, d) => totalOf.set(id, w.tokenTotals[d]!));
+  // The rate as policy_terms.csv has it (per_10k).
+  const rate = (id: string, term: string): number => {
+    const c = counted.hits.get(term)!.get(id);
+    if (c === undefined) return 0;
+    const total = totalOf.get(id)!;
+    return total > 0 ? (c / total) * 10000 : 0;
+  };
+  const rows: Cell[][] = docs.map((d) => [d.doc_id, d.region, d.year, d.level, ...terms.map((t) => rate(d.doc_id, t.term))]);
   return {
     name: 'policy_terms_by_report',
     columns: ['doc_id', 'region', 'year', 'level', ...terms.map((t) => t.term)],
@@ -83,14 +137,14 @@ export function policyTermsByReport(input: PaperInputs, top = 12): PaperTable {
 }
 
 /** Policy-term rate by a document variable (year, level …): one row per term, one column per value, plus all. */
-export function policyTermsBy(input: PaperInputs, variable: 'year' | 'level' | 'province', top = 20): PaperTable {
+export function policyTermsBy(input: PaperInputs, variable: 'year' | 'level' | 'province', top = 20, shared?: PolicyTermCounts): PaperTable {
   const docs = reportsOf(input.corpus);
   const ids = new Set(docs.map((d) => d.doc_id));
   const docvars = docvarsOf(docs);
   const tokens = tokenTotals(input.weights, ids);
-  const terms = leadingPolicyTerms(input.weights, ids, top);
-  const hitsOf = new Map<string, Map<string, number>>(terms.map((t) => [t.term, new Map()]));
-  for (const p of policyTermRows(input.weights)) if (ids.has(p.doc_id)) hitsOf.get(p.term)?.set(p.doc_id, p.count);
+  const counted = shared ?? policyTermCounts(input.weights, ids, top);
+  const terms = counted.leading.slice(0, top);
+  const hitsOf = counted.hits;
   let columns: string[] = [];
   const rows: Cell[][] = [];
   for (const t of terms) {
@@ -241,7 +295,9 @@ export function headlineTargets(input: PaperInputs): PaperTable {
 
 /** Every comparison table the artifacts allow. */
 export function paperTables(input: PaperInputs, sizes: { phrases: number; policyTerms: number } = { phrases: 30, policyTerms: 12 }): PaperTable[] {
-  const tables = [topPhrases(input, sizes.phrases), policyTermsByReport(input, sizes.policyTerms), policyTermsBy(input, 'year'), policyTermsBy(input, 'level'), attentionByRegion(input)];
+  // The policy-term table is read once for the three tables that rank its terms.
+  const counted = policyTermCounts(input.weights, new Set(reportsOf(input.corpus).map((d) => d.doc_id)), Math.max(sizes.policyTerms, 20));
+  const tables = [topPhrases(input, sizes.phrases), policyTermsByReport(input, sizes.policyTerms, counted), policyTermsBy(input, 'year', 20, counted), policyTermsBy(input, 'level', 20, counted), attentionByRegion(input)];
   if (input.clusters) tables.push(clusterMembership(input), themesByYear(input));
   if (input.indicators) tables.push(headlineTargets(input));
   return tables;

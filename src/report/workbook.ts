@@ -11,7 +11,7 @@ export interface SheetRecord {
   sheet: string;
   /** The file the sheet's rows come from. */
   file: string;
-  /** Rows in the sheet (header not counted) and rows in the file. */
+  /** Rows in the sheet (header not counted) and rows of the table (its file's rows, unless the manifest's record of the file has a `cut`). */
   rows: number;
   of: number;
   /** In words: every row, or which rows were kept. */

@@ -3,6 +3,7 @@ import { attention, presetPath, readDictionary, type AttentionRow } from '../wei
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { groupCounts, keyness, type KeynessRow } from '../weigh/keyness.js';
 import { nearestNeighboursBounded, type NeighbourMethod, type NeighbourRow } from '../weigh/similarity.js';
+import { cutRows, type RowCut } from '../weigh/rows.js';
 import { selectFeatures, tfidf, type Tfidf } from '../weigh/tfidf.js';
 import { sectionOf, type Corpus, type Message } from '../types.js';
 import type { StageContext } from './context.js';
@@ -20,7 +21,8 @@ export const weighParams = z
     max_df: z.number().positive().default(1).describe('documents a term may occur in: a proportion (<= 1) or a count (> 1)'),
     max_features: z.number().int().min(0).default(0).describe('keep the most frequent terms only (0: all)'),
     keywords: z.number().int().min(1).default(20).describe('keywords per document in keywords.csv'),
-    tfidf_rows: z.union([z.literal('all'), z.number().int().min(1)]).default('all').describe("tfidf.csv rows per document: 'all', or the top N by tf-idf (for very large corpora)"),
+    tfidf_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("tfidf.csv rows: auto (every row while the table has at most 1,000,000, else each document's top N by tf-idf, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's top N; the in-memory matrix, keywords and the report always use every row, and the manifest says what was written"),
+    policy_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("policy_terms.csv rows: auto (every row while the table has at most 1,000,000, else each document's first N rows, its terms with most hits, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's first N; the report and tables.xlsx always use every row, and the manifest says what was written"),
     attention: z.array(z.string()).default(['lexicon', 'env_attention_chen2018']).describe('attention dictionaries: lexicon (its categories), presets in data/dictionaries/, or YAML/CSV files'),
     keyness: z.array(z.string()).default(['year', 'level', 'section']).describe('compare each value of these corpus.csv columns (or section) with the rest of the corpus'),
     keyness_top: z.number().int().min(1).default(50).describe('keyness.csv rows per comparison: the terms most over-used in the target (highest G2)'),
@@ -73,7 +75,18 @@ export interface Weights {
   keyness: KeynessTableRow[];
   similarity: NeighbourRow[];
   messages: Message[];
-  meta: { stage: 'weigh'; params: WeighParams; scheme: string; similarity: NeighbourMethod };
+  /** Position of each vocabulary id in the vocabulary sorted by term (code-unit order): ties by term compare these. */
+  termOrder: Uint32Array;
+  /** The rows tfidf.csv and policy_terms.csv hold (tfidf_rows, policy_rows), and what the rule keeps in words. */
+  meta: { stage: 'weigh'; params: WeighParams; scheme: string; similarity: NeighbourMethod; rows: { tfidf: WrittenRows; policy_terms: WrittenRows } };
+}
+
+/** The rows written of a long table: each document's first perDocument (Infinity: every row), and in words. */
+export interface WrittenRows extends RowCut {
+  file: string;
+  parameter: string;
+  /** What a cut keeps, in words ('' when every row is written). */
+  rule: string;
 }
 
 /**
@@ -108,7 +121,42 @@ export function* policyTermRows(w: Pick<Weights, 'policyTable' | 'counts' | 'voc
   }
 }
 
-const byTerm = (vocab: readonly string[]) => (a: number, b: number) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0);
+/** Position of each id in the vocabulary sorted by term (code-unit order, as < compares strings). */
+function termOrderOf(vocab: readonly string[]): Uint32Array {
+  const ids = Array.from(vocab, (_, i) => i);
+  ids.sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : a - b));
+  const order = new Uint32Array(vocab.length);
+  ids.forEach((id, i) => (order[id] = i));
+  return order;
+}
+
+let buckets = new Uint32Array(64);
+
+/** Reorders entries ks (positions in `counts`) by count descending, keeping their order within a count; `most` is their largest count. */
+function byCount(ks: number[], counts: Float64Array, most: number): void {
+  if (ks.length < 2) return;
+  if (buckets.length < most + 2) buckets = new Uint32Array(most + 2);
+  const start = buckets.fill(0, 0, most + 2);
+  // start[most - c + 1] counts entries of count c; summed, start[most - c] is where count c begins.
+  for (const k of ks) start[most - counts[k]! + 1]! += 1;
+  for (let i = 1; i <= most + 1; i++) start[i]! += start[i - 1]!;
+  const sorted = new Array<number>(ks.length);
+  for (const k of ks) sorted[start[most - counts[k]!]!++] = k;
+  for (let i = 0; i < ks.length; i++) ks[i] = sorted[i]!;
+}
+
+/** The rows a setting writes of a table, with the warning when it cuts them. */
+function writtenRows(file: string, parameter: string, ptr: Uint32Array, setting: WeighParams['tfidf_rows'], rule: (n: number) => string, messages: Message[]): WrittenRows {
+  const cut = cutRows(ptr, setting);
+  const cutting = cut.rows < cut.of;
+  if (cutting) {
+    messages.push({
+      origin: `weigh:${parameter}`,
+      text: `${file} holds ${cut.rows} of ${cut.of} rows, ${rule(cut.perDocument)} (weigh.${parameter}: ${setting}); --set weigh.${parameter}=all writes all (the report uses all; tokens.jsonl can rebuild them)`,
+    });
+  }
+  return { ...cut, perDocument: cutting ? cut.perDocument : Infinity, file, parameter, rule: cutting ? rule(cut.perDocument) : '' };
+}
 
 /**
  * Weigh: tokens -> a sparse document-term matrix, TF-IDF (scikit-learn's
@@ -197,9 +245,13 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const categoryOf = new Map<string, string>();
   for (const e of phraseSet.lexicon.entries) categoryOf.set(e.term, e.category);
   for (const p of phraseSet.phrases) if (p.compound && !categoryOf.has(p.phrase)) categoryOf.set(p.phrase, `discovered:${p.kind}`);
-  const order = byTerm(vocab);
+  const termOrder = termOrderOf(vocab);
+  const order = (a: number, b: number) => termOrder[a]! - termOrder[b]!;
 
   const isPolicy = Uint8Array.from(vocab, (t) => (categoryOf.has(t) ? 1 : 0));
+  // Policy-term ids in term order, and each one's position + 1 in the current document's row (0: absent).
+  const policyIds = Uint32Array.from(vocab.flatMap((_, t) => (isPolicy[t] ? [t] : [])).sort(order));
+  const at = new Uint32Array(vocab.length);
   const tfidfOf = new Float64Array(vocab.length);
   const ks: number[] = [];
   for (let d = 0; d < features.nDocs; d++) {
@@ -219,8 +271,26 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
 
     for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
     ks.length = 0;
-    for (let k = counts.indptr[d]!; k < counts.indptr[d + 1]!; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
-    ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
+    const c0 = counts.indptr[d]!;
+    const c1 = counts.indptr[d + 1]!;
+    if (policyIds.length < 8 * (c1 - c0)) {
+      // The document's policy terms in term order (a pass over the policy terms), then by count descending (a stable counting sort).
+      let most = 0;
+      for (let k = c0; k < c1; k++) {
+        if (!isPolicy[counts.indices[k]!]) continue;
+        at[counts.indices[k]!] = k + 1;
+        if (counts.counts[k]! > most) most = counts.counts[k]!;
+      }
+      for (const t of policyIds) {
+        if (at[t] === 0) continue;
+        ks.push(at[t]! - 1);
+        at[t] = 0;
+      }
+      byCount(ks, counts.counts, most);
+    } else {
+      for (let k = c0; k < c1; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
+      ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
+    }
     for (const k of ks) {
       policyPos.push(k);
       policyTfidf.push(tfidfOf[counts.indices[k]!]!);
@@ -239,8 +309,12 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     }
     return readDictionary(/[/\\.]/u.test(name) ? name : presetPath(name));
   });
-  const attentionRows = attention(tokens.documents, vocab, dictionaries);
+  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts);
   const messages: Message[] = [];
+  const rows = {
+    tfidf: writtenRows('tfidf.csv', 'tfidf_rows', features.indptr, params.tfidf_rows, (n) => `each document's ${n} terms of highest tf-idf (ties by term)`, messages),
+    policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyPtr, params.policy_rows, (n) => `each document's ${n} policy terms with most hits (ties by term)`, messages),
+  };
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
   // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.
   const { rows: similarity, method: similarityMethod } = nearestNeighboursBounded(features, weights.weights, params.similarity, { budget: params.similarity_method === 'exact' ? Infinity : 2e8, dimensions: 128, candidates: 60 });
@@ -261,6 +335,7 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     attention: attentionRows, keyness: keynessRows,
     similarity,
     messages,
-    meta: { stage: 'weigh', params, scheme, similarity: similarityMethod },
+    termOrder,
+    meta: { stage: 'weigh', params, scheme, similarity: similarityMethod, rows },
   };
 }

@@ -85,3 +85,115 @@ export class CsvWriter {
     closeSync(this.fd);
   }
 }
+
+/**
+ * Writes CSV rows as bytes (tfidf.csv, policy_terms.csv: millions of rows):
+ * the caller appends cells already encoded (text cells formatted with
+ * `field` once and kept as UTF-8 bytes in a `CellPool`) and numbers, with
+ * no string built per row. The bytes are those CsvWriter writes for the
+ * same cells; flushed about every 1 MB.
+ */
+/** 0 .. 4095 as text (counts, mostly). */
+const SMALL_INTEGERS = Array.from({ length: 4096 }, (_, i) => String(i));
+
+export class CsvBytesWriter {
+  private readonly fd: number;
+  private buf: Buffer = Buffer.allocUnsafe(1 << 20);
+  private at = 0;
+  rows = 0;
+
+  constructor(file: string, columns: readonly string[]) {
+    this.fd = openSync(file, 'w');
+    writeSync(this.fd, `\ufeff${columns.map(field).join(',')}\r\n`);
+  }
+
+  /** Room for `n` more bytes. */
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+  }
+
+  /** Cell `i` of `pool`, then a comma. */
+  cell(pool: CellPool, i: number): void {
+    const from = pool.start[i]!;
+    const len = pool.start[i + 1]! - from;
+    this.room(len + 1);
+    const src = pool.bytes;
+    const buf = this.buf;
+    let at = this.at;
+    for (let j = 0; j < len; j++) buf[at++] = src[from + j]!;
+    buf[at++] = 44; // ,
+    this.at = at;
+  }
+
+  private readonly lastValue = new Float64Array(8).fill(NaN);
+  private readonly lastText: string[] = new Array<string>(8).fill('');
+
+  /** A number as `field` formats it, then a comma (or CRLF with `last`, ending the row). */
+  number(v: number, last = false): void {
+    this.ascii(v >= 0 && v < SMALL_INTEGERS.length && Number.isInteger(v) ? SMALL_INTEGERS[v]! : field(v), last);
+  }
+
+  /**
+   * As number, for a column whose equal values come in runs (rows sorted by
+   * it): the text of the last value written through `slot` (0-7) is reused
+   * while the value repeats.
+   */
+  repeated(v: number, slot: number, last = false): void {
+    if (!Object.is(v, this.lastValue[slot])) {
+      this.lastValue[slot] = v;
+      this.lastText[slot] = field(v);
+    }
+    this.ascii(this.lastText[slot]!, last);
+  }
+
+  private ascii(s: string, last: boolean): void {
+    this.room(s.length + 2);
+    const buf = this.buf;
+    let at = this.at;
+    for (let j = 0; j < s.length; j++) buf[at++] = s.charCodeAt(j);
+    if (last) {
+      buf[at++] = 13;
+      buf[at++] = 10;
+      this.rows++;
+    } else buf[at++] = 44;
+    this.at = at;
+  }
+
+  private flush(): void {
+    let done = 0;
+    while (done < this.at) done += writeSync(this.fd, this.buf, done, this.at - done);
+    this.at = 0;
+  }
+
+  close(): void {
+    try {
+      this.flush();
+    } finally {
+      closeSync(this.fd);
+    }
+  }
+}
+
+/**
+ * Cells formatted once and kept as UTF-8 bytes: cell i is
+ * bytes[start[i] .. start[i+1]). `CellPool.of` formats values with `field`
+ * (e.g. the vocabulary, the doc_ids); the constructor takes text already
+ * formatted (e.g. several fields joined by commas).
+ */
+export class CellPool {
+  readonly bytes: Buffer;
+  readonly start: Uint32Array;
+
+  static of(values: readonly Cell[]): CellPool {
+    return new CellPool(values.map(field));
+  }
+
+  constructor(texts: readonly string[]) {
+    const cells = texts.map((t) => Buffer.from(t, 'utf8'));
+    this.start = new Uint32Array(cells.length + 1);
+    cells.forEach((c, i) => (this.start[i + 1] = this.start[i]! + c.length));
+    this.bytes = Buffer.concat(cells);
+  }
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { policyTermRows, type Weights } from '../stages/weigh.js';
-import { CsvWriter, field, type Table } from './csv.js';
+import { CellPool, CsvBytesWriter, field, type Table } from './csv.js';
 
 export const TFIDF_COLUMNS = ['doc_id', 'term', 'count', 'tf', 'df', 'idf', 'tfidf'] as const;
 export const KEYWORD_COLUMNS = ['doc_id', 'rank', 'term', 'tfidf', 'count'] as const;
@@ -11,27 +11,33 @@ export const POLICY_TERM_COLUMNS = ['doc_id', 'term', 'category', 'count', 'per_
  * count, terms in order of tf-idf (ties by term); values at full precision.
  * `top` limits the rows per document. Returns the number of rows.
  */
-export function writeTfidfCsv(w: Weights, dir: string, top: number | 'all'): number {
-  const out = new CsvWriter(path.join(dir, 'tfidf.csv'), TFIDF_COLUMNS);
-  const { features: m, tfidf, vocab } = w;
-  // Per-term cells are formatted once (3.6 M rows at 1,000 reports share ~10^4 terms).
-  const termCell: string[] = new Array<string>(vocab.length);
-  const dfIdfCell: string[] = new Array<string>(vocab.length);
-  const termOf = (t: number): string => (termCell[t] ??= field(vocab[t]));
+export function writeTfidfCsv(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 'docIds' | 'termOrder'>, dir: string, top: number | 'all'): number {
+  const out = new CsvBytesWriter(path.join(dir, 'tfidf.csv'), TFIDF_COLUMNS);
+  const { features: m, tfidf, vocab, termOrder } = w;
+  const weights = tfidf.weights;
+  // Per-term and per-document cells are formatted once (3.6 M rows at 1,000 reports share ~10^4 terms).
+  const docs = CellPool.of(w.docIds);
+  const terms = CellPool.of(vocab);
+  const dfIdf = new CellPool(Array.from(vocab, (_, t) => `${field(tfidf.df[t])},${field(tfidf.idf[t])}`));
   const sameTf = tfidf.tf === m.counts || tfidf.tf.every((x, k) => x === m.counts[k]);
+  const perDocument = top === 'all' ? Infinity : top;
   try {
     const ks: number[] = [];
+    const byWeight = (a: number, b: number) => weights[b]! - weights[a]! || termOrder[m.indices[a]!]! - termOrder[m.indices[b]!]!;
     for (let d = 0; d < m.nDocs; d++) {
       ks.length = 0;
       for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) ks.push(k);
-      ks.sort((a, b) => tfidf.weights[b]! - tfidf.weights[a]! || (vocab[m.indices[a]!]! < vocab[m.indices[b]!]! ? -1 : 1));
-      const doc = field(w.docIds[d]);
-      const n = top === 'all' ? ks.length : Math.min(top, ks.length);
+      const n = topFirst(ks, perDocument, weights, byWeight);
       for (let i = 0; i < n; i++) {
         const k = ks[i]!;
         const t = m.indices[k]!;
-        const count = field(m.counts[k]);
-        out.writeLine(`${doc},${termOf(t)},${count},${sameTf ? count : field(tfidf.tf[k])},${(dfIdfCell[t] ??= `${field(tfidf.df[t])},${field(tfidf.idf[t])}`)},${field(tfidf.weights[k])}\r\n`);
+        out.cell(docs, d);
+        out.cell(terms, t);
+        out.number(m.counts[k]!);
+        out.number(sameTf ? m.counts[k]! : tfidf.tf[k]!);
+        out.cell(dfIdf, t);
+        // Rows go by tf-idf: equal weights (same count and df) are consecutive.
+        out.repeated(weights[k]!, 0, true);
       }
     }
   } finally {
@@ -40,24 +46,95 @@ export function writeTfidfCsv(w: Weights, dir: string, top: number | 'all'): num
   return out.rows;
 }
 
+let scratch = new Float64Array(1024);
+
+/**
+ * Puts the first n of `ks` by `order` (tf-idf descending, then term) at the
+ * front of ks, in that order, and returns n = min(top, ks.length). With
+ * fewer wanted than there are, only the entries at or above the top-th
+ * largest weight (found by selection, in linear time) are sorted.
+ */
+function topFirst(ks: number[], top: number, weights: Float64Array, order: (a: number, b: number) => number): number {
+  const len = ks.length;
+  if (top >= len) {
+    ks.sort(order);
+    return len;
+  }
+  if (scratch.length < len) scratch = new Float64Array(len);
+  const v = scratch;
+  for (let i = 0; i < len; i++) v[i] = weights[ks[i]!]!;
+  const threshold = nthLargest(v, len, top);
+  let kept = 0;
+  for (let i = 0; i < len; i++) if (weights[ks[i]!]! >= threshold) ks[kept++] = ks[i]!;
+  ks.length = kept;
+  ks.sort(order);
+  return top;
+}
+
+/** The n-th largest (1-based) of v[0 .. len), by quickselect (v is reordered). */
+function nthLargest(v: Float64Array, len: number, n: number): number {
+  const target = n - 1;
+  let lo = 0;
+  let hi = len - 1;
+  while (lo < hi) {
+    // Median of three as the pivot; partition so that larger values come first.
+    const mid = (lo + hi) >>> 1;
+    const a = v[lo]!;
+    const b = v[mid]!;
+    const c = v[hi]!;
+    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (v[i]! > pivot) i++;
+      while (v[j]! < pivot) j--;
+      if (i <= j) {
+        const t = v[i]!;
+        v[i] = v[j]!;
+        v[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return v[target]!;
+  }
+  return v[target]!;
+}
+
 export function keywordsTable(w: Weights): Table {
   return { name: 'keywords', columns: KEYWORD_COLUMNS, rows: w.keywords.map((k) => [k.doc_id, k.rank, k.term, k.tfidf, k.count]) };
 }
 
 /**
- * policy_terms.csv streamed (over a million rows at 1,000 reports), formatted
- * as toCsv would; the doc_id, term and category cells are formatted once.
+ * policy_terms.csv streamed (over a million rows at 1,000 reports), in the
+ * bytes toCsv would write, from the columnar table (no row objects); the
+ * doc_id, term and category cells are formatted once. `perDocument` keeps
+ * each document's first N rows (its N terms of most hits). Returns the rows.
  */
-export function writePolicyTermsCsv(w: Weights, dir: string): number {
-  const out = new CsvWriter(path.join(dir, 'policy_terms.csv'), POLICY_TERM_COLUMNS);
-  const cell = new Map<string, string>();
-  const text = (v: string): string => {
-    let c = cell.get(v);
-    if (c === undefined) cell.set(v, (c = field(v)));
-    return c;
-  };
+export function writePolicyTermsCsv(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>, dir: string, perDocument = Infinity): number {
+  const out = new CsvBytesWriter(path.join(dir, 'policy_terms.csv'), POLICY_TERM_COLUMNS);
+  const { ptr, pos, tfidf, category } = w.policyTable;
+  const docs = CellPool.of(w.docIds);
+  // term and category of each vocabulary id, one cell
+  const termCategory = new CellPool(Array.from(w.vocab, (t, i) => `${field(t)},${field(category[i])}`));
   try {
-    for (const p of policyTermRows(w)) out.writeLine(`${text(p.doc_id)},${text(p.term)},${text(p.category)},${field(p.count)},${field(p.per_10k)},${field(p.tfidf)}\r\n`);
+    for (let d = 0; d + 1 < ptr.length; d++) {
+      const total = w.tokenTotals[d]!;
+      const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
+      for (let r = ptr[d]!; r < end; r++) {
+        const t = w.counts.indices[pos[r]!]!;
+        const c = w.counts.counts[pos[r]!]!;
+        out.cell(docs, d);
+        out.cell(termCategory, t);
+        out.number(c);
+        // As policyTermRows computes it.
+        // Rows go by count: a document's equal counts, and so rates, are consecutive.
+        out.repeated(total > 0 ? (c / total) * 10000 : 0, 0);
+        out.number(tfidf[r]!, true);
+      }
+    }
   } finally {
     out.close();
   }

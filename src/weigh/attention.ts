@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { foldWidth } from '../ingest/normalize.js';
 import { packageRoot } from '../paths.js';
 import { TermTrie } from '../text/trie.js';
+import type { Dtm } from './dtm.js';
 
 /**
  * Dictionary-based attention indices: hits of a category's words per 10,000
@@ -75,12 +76,14 @@ export interface AttentionRow {
 }
 
 /**
- * Hits of every category of every dictionary in every document. With
+ * Hits of every category of every dictionary in every document (`counts`,
+ * when given, is the documents' term-count matrix over `vocab`: the hits are
+ * then summed over distinct terms instead of tokens). With
  * match: substring, a token holding several dictionary words counts each
  * (leftmost-longest, not overlapping); tokens = counted tokens of the
  * document; per_10k = hits / tokens · 10,000.
  */
-export function attention(docs: readonly { ids: Uint32Array }[], vocab: readonly string[], dictionaries: readonly Dictionary[]): AttentionRow[] {
+export function attention(docs: readonly { ids: Uint32Array }[], vocab: readonly string[], dictionaries: readonly Dictionary[], counts?: Dtm): AttentionRow[] {
   const rows: AttentionRow[] = [];
   for (const dict of dictionaries) {
     const categoryOf = new Map<string, string>();
@@ -118,9 +121,17 @@ export function attention(docs: readonly { ids: Uint32Array }[], vocab: readonly
     const hits = new Float64Array(cats.length);
     docs.forEach((d, di) => {
       hits.fill(0);
-      for (const id of d.ids) {
-        const a = pairs(id);
-        for (let x = 0; x < a.length; x += 2) hits[a[x]!]! += a[x + 1]!;
+      if (counts) {
+        // From the document's distinct terms and their counts (the hits are whole numbers: the same sums).
+        for (let k = counts.indptr[di]!; k < counts.indptr[di + 1]!; k++) {
+          const a = pairs(counts.indices[k]!);
+          for (let x = 0; x < a.length; x += 2) hits[a[x]!]! += a[x + 1]! * counts.counts[k]!;
+        }
+      } else {
+        for (const id of d.ids) {
+          const a = pairs(id);
+          for (let x = 0; x < a.length; x += 2) hits[a[x]!]! += a[x + 1]!;
+        }
       }
       const n = d.ids.length;
       cats.forEach((c, ci) => rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits[ci]!, tokens: n, per_10k: n > 0 ? (hits[ci]! / n) * 10000 : 0 }));

@@ -21,13 +21,15 @@ export interface Dtm {
 export function buildDtm(docs: readonly Uint32Array[], nTerms: number): Dtm {
   const indptr = new Uint32Array(docs.length + 1);
   const scratch = new Float64Array(nTerms);
+  // The last document (+ 1) each term was seen in: distinct terms in one pass over the tokens.
+  const seen = new Uint32Array(nTerms);
   docs.forEach((ids, d) => {
     let distinct = 0;
     for (const id of ids) {
-      if (scratch[id] === 0) distinct++;
-      scratch[id] = 1;
+      if (seen[id] === d + 1) continue;
+      seen[id] = d + 1;
+      distinct++;
     }
-    for (const id of ids) scratch[id] = 0;
     indptr[d + 1] = indptr[d]! + distinct;
   });
   const indices = new Uint32Array(indptr[docs.length]!);
@@ -39,6 +41,17 @@ export function buildDtm(docs: readonly Uint32Array[], nTerms: number): Dtm {
       scratch[id]! += 1;
     }
     const row = indices.subarray(indptr[d]!, at);
+    if (nTerms < 16 * row.length) {
+      // Dense enough: read the ids back in order from the counts instead of sorting them.
+      let k = indptr[d]!;
+      for (let t = 0; t < nTerms; t++) {
+        if (scratch[t] === 0) continue;
+        indices[k] = t;
+        counts[k++] = scratch[t]!;
+        scratch[t] = 0;
+      }
+      return;
+    }
     row.sort();
     for (let k = 0; k < row.length; k++) {
       counts[indptr[d]! + k] = scratch[row[k]!]!;

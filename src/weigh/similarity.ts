@@ -113,37 +113,155 @@ export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: num
   }
   const c = Math.max(k, opts.candidates);
   const near: TopK[] = Array.from({ length: n }, () => ({ cos: [], doc: [] }));
-  for (let d = 0; d < n; d++) {
-    const o = d * D;
-    for (let e = d + 1; e < n; e++) {
-      const q = e * D;
-      let s = 0;
-      for (let j = 0; j < D; j++) s += emb[o + j]! * emb[q + j]!;
-      offer(near[d]!, c, s, e);
-      offer(near[e]!, c, s, d);
-    }
-  }
+  projectedCandidates(emb, n, D, c, near);
 
-  // Rescore each document's candidates with the full rows.
+  // Rescore each document's candidates with the full rows. A pair that is a candidate both ways is computed
+  // once: its dot product is the same sum either way (the products of the shared terms, in term order; the
+  // other terms add zeros), so each cosine is the value the one-sided loop gives.
   const norms = rowNorms(dtm, weights);
   const dense = new Float64Array(dtm.nTerms);
+  const dots: Float64Array[] = new Array<Float64Array>(n);
   const rows: NeighbourRow[] = [];
+  const todo: number[] = [];
   for (let d = 0; d < n; d++) {
     const top: TopK = { cos: [], doc: [] };
     const nd = norms[d]!;
+    const cand = near[d]!.doc;
+    const dd = (dots[d] = new Float64Array(cand.length));
     if (nd > 0) {
-      for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = weights[p]!;
-      for (const e of near[d]!.doc) {
-        let dot = 0;
-        for (let p = dtm.indptr[e]!; p < dtm.indptr[e + 1]!; p++) dot += dense[dtm.indices[p]!]! * weights[p]!;
-        if (dot > 0 && norms[e]! > 0) offer(top, k, Math.min(1, dot / (nd * norms[e]!)), e);
+      todo.length = 0;
+      for (let i = 0; i < cand.length; i++) {
+        const e = cand[i]!;
+        const j = e < d ? near[e]!.doc.indexOf(d) : -1;
+        if (j >= 0) dd[i] = dots[e]![j]!;
+        else todo.push(i);
       }
-      for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = 0;
+      if (todo.length > 0) {
+        for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = weights[p]!;
+        rowDots(dtm, weights, dense, cand, todo, dd);
+        for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = 0;
+      }
+      for (let i = 0; i < cand.length; i++) {
+        const e = cand[i]!;
+        if (dd[i]! > 0 && norms[e]! > 0) offer(top, k, Math.min(1, dd[i]! / (nd * norms[e]!)), e);
+      }
     }
-    near[d] = { cos: [], doc: [] };
     pushRanked(rows, d, top);
   }
   return { rows, method: { method: 'projection', dimensions: D, candidates: c } };
+}
+
+/**
+ * out[i] = Σ dense[t] · w(e, t) over the row of document e = docs[i], for
+ * each i in `which`: each sum in the row's order, as a plain loop adds it;
+ * four rows at a time so that four sums advance together.
+ */
+function rowDots(dtm: Dtm, weights: Float64Array, dense: Float64Array, docs: readonly number[], which: readonly number[], out: Float64Array): void {
+  const { indptr, indices } = dtm;
+  let w = 0;
+  for (; w + 4 <= which.length; w += 4) {
+    const i0 = which[w]!;
+    const i1 = which[w + 1]!;
+    const i2 = which[w + 2]!;
+    const i3 = which[w + 3]!;
+    let p0 = indptr[docs[i0]!]!;
+    let p1 = indptr[docs[i1]!]!;
+    let p2 = indptr[docs[i2]!]!;
+    let p3 = indptr[docs[i3]!]!;
+    const e0 = indptr[docs[i0]! + 1]!;
+    const e1 = indptr[docs[i1]! + 1]!;
+    const e2 = indptr[docs[i2]! + 1]!;
+    const e3 = indptr[docs[i3]! + 1]!;
+    const m = Math.min(e0 - p0, e1 - p1, e2 - p2, e3 - p3);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let r = 0; r < m; r++) {
+      s0 += dense[indices[p0]!]! * weights[p0]!;
+      s1 += dense[indices[p1]!]! * weights[p1]!;
+      s2 += dense[indices[p2]!]! * weights[p2]!;
+      s3 += dense[indices[p3]!]! * weights[p3]!;
+      p0++;
+      p1++;
+      p2++;
+      p3++;
+    }
+    for (; p0 < e0; p0++) s0 += dense[indices[p0]!]! * weights[p0]!;
+    for (; p1 < e1; p1++) s1 += dense[indices[p1]!]! * weights[p1]!;
+    for (; p2 < e2; p2++) s2 += dense[indices[p2]!]! * weights[p2]!;
+    for (; p3 < e3; p3++) s3 += dense[indices[p3]!]! * weights[p3]!;
+    out[i0] = s0;
+    out[i1] = s1;
+    out[i2] = s2;
+    out[i3] = s3;
+  }
+  for (; w < which.length; w++) {
+    const i = which[w]!;
+    let s = 0;
+    for (let p = indptr[docs[i]!]!; p < indptr[docs[i]! + 1]!; p++) s += dense[indices[p]!]! * weights[p]!;
+    out[i] = s;
+  }
+}
+
+/** Rows of the embedding processed together: their D values stay in cache while every later row is read once. */
+const BLOCK = 32;
+
+/**
+ * Every pair d < e of the n rows of `emb` (n x D, row-major) by inner
+ * product, offered to both rows' top c in `near`. Each inner product is
+ * summed over j = 0 .. D-1 in order, as a plain loop would; rows are taken
+ * in blocks and four at a time only to reuse what is in cache and
+ * registers. The order in which pairs are offered does not change a top c
+ * (ties are broken by document index).
+ */
+function projectedCandidates(emb: Float64Array, n: number, D: number, c: number, near: TopK[]): void {
+  const take = (h: TopK, s: number, e: number) => {
+    // Below the worst kept of a full top: rejected (what offer would decide).
+    if (h.cos.length === c && s < h.cos[0]!) return;
+    offer(h, c, s, e);
+  };
+  for (let d0 = 0; d0 < n; d0 += BLOCK) {
+    const d1 = Math.min(n, d0 + BLOCK);
+    for (let e = d0 + 1; e < n; e++) {
+      const q = e * D;
+      const end = Math.min(d1, e);
+      const he = near[e]!;
+      let d = d0;
+      for (; d + 4 <= end; d += 4) {
+        const o0 = d * D;
+        const o1 = o0 + D;
+        const o2 = o1 + D;
+        const o3 = o2 + D;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let j = 0; j < D; j++) {
+          const b = emb[q + j]!;
+          s0 += emb[o0 + j]! * b;
+          s1 += emb[o1 + j]! * b;
+          s2 += emb[o2 + j]! * b;
+          s3 += emb[o3 + j]! * b;
+        }
+        take(near[d]!, s0, e);
+        take(he, s0, d);
+        take(near[d + 1]!, s1, e);
+        take(he, s1, d + 1);
+        take(near[d + 2]!, s2, e);
+        take(he, s2, d + 2);
+        take(near[d + 3]!, s3, e);
+        take(he, s3, d + 3);
+      }
+      for (; d < end; d++) {
+        const o = d * D;
+        let s = 0;
+        for (let j = 0; j < D; j++) s += emb[o + j]! * emb[q + j]!;
+        take(near[d]!, s, e);
+        take(he, s, d);
+      }
+    }
+  }
 }
 
 function pushRanked(rows: NeighbourRow[], d: number, top: TopK): void {

@@ -171,6 +171,30 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
     expect(String(about[3])).toContain(`the CSV has all ${all.length} rows`);
   }, 180_000);
 
+  it('cuts the sheet from the whole table when policy_terms.csv holds fewer rows (weigh.policy_rows), and says so', async () => {
+    const cut = path.join(tmp, 'cut');
+    const r = await runPipeline(applyOverrides(loadPipeline(path.join(ROOT, 'pipelines/default.yaml')), ['report.xlsx_rows=40', 'weigh.policy_rows=1']), { inputs: [path.join(tmp, 'input')], out: cut, cwd: tmp, progress: createProgress(process.stderr, true) });
+    const w = r.artifacts.weights!;
+    const documents = w.docIds.filter((_, d) => w.policyTable.ptr[d + 1]! > w.policyTable.ptr[d]!).length;
+    // The CSV: each document's term of most hits.
+    const file = parseCsv(readFileSync(path.join(cut, 'policy_terms.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(file.length).toBe(documents);
+    const record = r.manifest.tables.find((t) => t.file === 'policy_terms.csv')!;
+    expect(record).toMatchObject({ rows: documents, cut: { of: w.policyTable.pos.length, per_document: 1, parameter: 'weigh.policy_rows', all: '--set weigh.policy_rows=all' } });
+    expect(r.manifest.warnings.filter((m) => m.origin === 'weigh:policy_rows')).toHaveLength(1);
+    // The sheet: 2 rows a document (40 rows for 14 documents), from the whole table, so more than the CSV has.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(cut, 'tables.xlsx'));
+    const sheet = r.manifest.tables.find((t) => t.file === 'tables.xlsx')!.sheets!.find((s) => s.sheet === 'policy_terms')!;
+    expect(sheet.of).toBe(w.policyTable.pos.length);
+    expect(sheet.rows).toBeGreaterThan(file.length);
+    expect(wb.getWorksheet('policy_terms')!.rowCount - 1).toBe(sheet.rows);
+    expect(sheet.holds).toContain(`policy_terms.csv holds ${documents}, each document's 1 policy terms with most hits`);
+    const about: unknown[][] = [];
+    wb.getWorksheet('about')!.eachRow((row) => about.push((row.values as unknown[]).slice(1)));
+    expect(String(about.find((v) => v[0] === 'policy_terms')![3])).toContain(`policy_terms.csv holds ${documents}`);
+  }, 180_000);
+
   it('keeps every sheet within the budget when there are more documents than rows (8 rows, 14 documents)', async () => {
     const tiny = path.join(tmp, 'tiny');
     const budget = 8;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attention, presetPath, readDictionary } from '../../src/weigh/attention.js';
 import { InputError } from '../../src/errors.js';
+import { buildDtm } from '../../src/weigh/dtm.js';
 
 // A document built by hand: six counted tokens.
 const vocab = ['生态修复', '经济', '环保', '绿色低碳', '二氧化硫', '增长'];
@@ -24,6 +25,18 @@ describe('attention indices', () => {
     const dict = { name: 't', match: 'token' as const, categories: new Map([['env', ['环保', '生态', '二氧化硫']]]) };
     const [row] = attention([doc], vocab, [dict]);
     expect(row!.hits).toBe(2); // 环保, 二氧化硫; 生态 is inside 生态修复, not a token
+  });
+
+  it('summed over the count matrix (as the weigh stage does) gives the hits counted token by token', () => {
+    const env = readDictionary(presetPath('env_attention_chen2018'));
+    const dict = { name: 't', match: 'token' as const, categories: new Map([['env', ['环保', '经济']], ['other', ['增长']]]) };
+    // Three documents with repeated tokens; the second empty.
+    const docs = [doc, { ids: Uint32Array.of() }, { ids: Uint32Array.of(1, 1, 1, 0, 0, 2, 5, 1) }];
+    const counts = buildDtm(docs.map((d) => d.ids), vocab.length);
+    const byTokens = attention(docs, vocab, [env, dict]);
+    expect(attention(docs, vocab, [env, dict], counts)).toEqual(byTokens);
+    // By hand: 经济 4 times + 环保 once in the third document.
+    expect(byTokens.find((r) => r.doc === 2 && r.dictionary === 't' && r.category === 'env')).toMatchObject({ hits: 5, tokens: 8 });
   });
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'govtext-dict-'));
