@@ -1,4 +1,5 @@
 import { cosineDistance, dot } from './spherical.js';
+import { dotAt, rowNorms, type Dense } from './dense.js';
 
 /** cosineDistance with the norms computed once per row: the same formula, so the same bits. */
 function rowDistance(X: readonly number[][]): (i: number, j: number) => number {
@@ -76,4 +77,65 @@ export function silhouetteFromSampledRows(D: Float64Array, sample: readonly numb
   const row = new Map(sample.map((i, r) => [i, r]));
   const s = pointSilhouettes(n, labels, k, (i, j) => D[row.get(i)! * n + j]!, sample);
   return s.reduce((a, b) => a + b, 0) / s.length;
+}
+
+/** Cosine distances of the rows of a Dense from their norms, as rowDistance. */
+function denseDistance(X: Dense): (i: number, j: number) => number {
+  const norms = rowNorms(X);
+  const { cols: d, data } = X;
+  return (i, j) => (norms[i]! > 0 && norms[j]! > 0 ? 1 - dotAt(data, i * d, data, j * d, d) / (norms[i]! * norms[j]!) : 1);
+}
+
+/** cosineDistanceMatrix of the rows of a Dense (the same bits). */
+export function cosineDistanceMatrixDense(X: Dense): Float64Array {
+  const n = X.rows;
+  const D = new Float64Array(n * n);
+  const dist = denseDistance(X);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = dist(i, j);
+      D[i * n + j] = d;
+      D[j * n + i] = d;
+    }
+  }
+  return D;
+}
+
+/**
+ * The sampled mean silhouette of several labellings of the rows of X at once
+ * (labellings[t] with ks[t] clusters), the same numbers as
+ * silhouetteFromSampledRows(sampledDistanceRows(X, sample), …) for each: the
+ * distances of one sampled point to all points are computed once, used for
+ * every labelling and let go, so memory stays one row instead of
+ * sample.length × n distances.
+ */
+export function sampledSilhouettes(X: Dense, sample: readonly number[], labellings: readonly (readonly number[])[], ks: readonly number[]): number[] {
+  const n = X.rows;
+  const dist = denseDistance(X);
+  const row = new Float64Array(n);
+  const sizes = labellings.map((labels, t) => {
+    const size = new Array<number>(ks[t]!).fill(0);
+    for (const l of labels) size[l]!++;
+    return size;
+  });
+  const scores = labellings.map(() => [] as number[]);
+  for (const i of sample) {
+    for (let j = 0; j < n; j++) row[j] = j !== i ? dist(i, j) : 0;
+    labellings.forEach((labels, t) => {
+      const k = ks[t]!;
+      const size = sizes[t]!;
+      const own = labels[i]!;
+      if (size[own]! <= 1) {
+        scores[t]!.push(0);
+        return;
+      }
+      const sums = new Array<number>(k).fill(0);
+      for (let j = 0; j < n; j++) if (j !== i) sums[labels[j]!]! += row[j]!;
+      const a = sums[own]! / (size[own]! - 1);
+      let b = Infinity;
+      for (let c = 0; c < k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sums[c]! / size[c]!);
+      scores[t]!.push((b - a) / Math.max(a, b));
+    });
+  }
+  return scores.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
 }
