@@ -63,62 +63,79 @@ export function denseOfSparse(A: SparseRows): Dense {
 
 /**
  * For each r < rows: out[r·l + j] += Σ val[p]·B[idx[p]·l + j] over p in
- * ptr[r] .. ptr[r+1), added to out's value in order of p, for every j < l.
- * Eight (then four, then one) output columns are summed at once in local
- * variables, so that each non-zero is read once per eight columns and the
- * output is written once; each output's additions are the same, in the same
- * order, as a loop of `out[r·l + j] += val[p]·B[…]`, so the same bits.
+ * ptr[r] .. ptr[r+1), added to out's value in order of p, for every j < l;
+ * idx[p] is a row of B in bFrom .. bTo. Eight (then four, then one) output
+ * columns are done at a time: those columns of B's rows are first copied side
+ * by side (a block that stays in cache for all of A's rows), then each
+ * output's sum runs in a local variable. Each output's additions are the
+ * same, in the same order, as a loop of `out[r·l + j] += val[p]·B[…]`, so
+ * the same bits.
  */
-function gather(ptr: Int32Array, idx: Int32Array, val: Float64Array, rows: number, B: Float64Array, l: number, out: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
-    const o = r * l;
-    const p0 = ptr[r]!;
-    const p1 = ptr[r + 1]!;
-    if (p0 === p1) continue;
-    let j = 0;
-    for (; j + 8 <= l; j += 8) {
-      let s0 = out[o + j]!, s1 = out[o + j + 1]!, s2 = out[o + j + 2]!, s3 = out[o + j + 3]!;
-      let s4 = out[o + j + 4]!, s5 = out[o + j + 5]!, s6 = out[o + j + 6]!, s7 = out[o + j + 7]!;
+function gather(ptr: Int32Array, idx: Int32Array, val: Float64Array, rows: number, B: Float64Array, l: number, bFrom: number, bTo: number, out: Float64Array): void {
+  const packed = new Float64Array((bTo - bFrom) * 8);
+  let j = 0;
+  for (; j + 8 <= l; j += 8) {
+    for (let b = bFrom; b < bTo; b++) for (let t = 0; t < 8; t++) packed[(b - bFrom) * 8 + t] = B[b * l + j + t]!;
+    for (let r = 0; r < rows; r++) {
+      const p0 = ptr[r]!;
+      const p1 = ptr[r + 1]!;
+      if (p0 === p1) continue;
+      const o = r * l + j;
+      let s0 = out[o]!, s1 = out[o + 1]!, s2 = out[o + 2]!, s3 = out[o + 3]!;
+      let s4 = out[o + 4]!, s5 = out[o + 5]!, s6 = out[o + 6]!, s7 = out[o + 7]!;
       for (let p = p0; p < p1; p++) {
         const v = val[p]!;
-        const b = idx[p]! * l + j;
-        s0 += v * B[b]!;
-        s1 += v * B[b + 1]!;
-        s2 += v * B[b + 2]!;
-        s3 += v * B[b + 3]!;
-        s4 += v * B[b + 4]!;
-        s5 += v * B[b + 5]!;
-        s6 += v * B[b + 6]!;
-        s7 += v * B[b + 7]!;
+        const b = (idx[p]! - bFrom) * 8;
+        s0 += v * packed[b]!;
+        s1 += v * packed[b + 1]!;
+        s2 += v * packed[b + 2]!;
+        s3 += v * packed[b + 3]!;
+        s4 += v * packed[b + 4]!;
+        s5 += v * packed[b + 5]!;
+        s6 += v * packed[b + 6]!;
+        s7 += v * packed[b + 7]!;
       }
-      out[o + j] = s0;
-      out[o + j + 1] = s1;
-      out[o + j + 2] = s2;
-      out[o + j + 3] = s3;
-      out[o + j + 4] = s4;
-      out[o + j + 5] = s5;
-      out[o + j + 6] = s6;
-      out[o + j + 7] = s7;
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2;
+      out[o + 3] = s3;
+      out[o + 4] = s4;
+      out[o + 5] = s5;
+      out[o + 6] = s6;
+      out[o + 7] = s7;
     }
-    for (; j + 4 <= l; j += 4) {
-      let s0 = out[o + j]!, s1 = out[o + j + 1]!, s2 = out[o + j + 2]!, s3 = out[o + j + 3]!;
+  }
+  for (; j + 4 <= l; j += 4) {
+    for (let b = bFrom; b < bTo; b++) for (let t = 0; t < 4; t++) packed[(b - bFrom) * 4 + t] = B[b * l + j + t]!;
+    for (let r = 0; r < rows; r++) {
+      const p0 = ptr[r]!;
+      const p1 = ptr[r + 1]!;
+      if (p0 === p1) continue;
+      const o = r * l + j;
+      let s0 = out[o]!, s1 = out[o + 1]!, s2 = out[o + 2]!, s3 = out[o + 3]!;
       for (let p = p0; p < p1; p++) {
         const v = val[p]!;
-        const b = idx[p]! * l + j;
-        s0 += v * B[b]!;
-        s1 += v * B[b + 1]!;
-        s2 += v * B[b + 2]!;
-        s3 += v * B[b + 3]!;
+        const b = (idx[p]! - bFrom) * 4;
+        s0 += v * packed[b]!;
+        s1 += v * packed[b + 1]!;
+        s2 += v * packed[b + 2]!;
+        s3 += v * packed[b + 3]!;
       }
-      out[o + j] = s0;
-      out[o + j + 1] = s1;
-      out[o + j + 2] = s2;
-      out[o + j + 3] = s3;
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2;
+      out[o + 3] = s3;
     }
-    for (; j < l; j++) {
-      let s = out[o + j]!;
-      for (let p = p0; p < p1; p++) s += val[p]! * B[idx[p]! * l + j]!;
-      out[o + j] = s;
+  }
+  for (; j < l; j++) {
+    for (let b = bFrom; b < bTo; b++) packed[b - bFrom] = B[b * l + j]!;
+    for (let r = 0; r < rows; r++) {
+      const p0 = ptr[r]!;
+      const p1 = ptr[r + 1]!;
+      if (p0 === p1) continue;
+      let s = out[r * l + j]!;
+      for (let p = p0; p < p1; p++) s += val[p]! * packed[idx[p]! - bFrom]!;
+      out[r * l + j] = s;
     }
   }
 }
@@ -126,7 +143,7 @@ function gather(ptr: Int32Array, idx: Int32Array, val: Float64Array, rows: numbe
 /** A·B for dense B (cols x l, row-major): n x l, row-major (each output summed over A's row in order). */
 export function mulDense(A: SparseRows, B: Float64Array, l: number): Float64Array {
   const out = new Float64Array(A.rows * l);
-  gather(A.indptr, A.indices, A.values, A.rows, B, l, out);
+  gather(A.indptr, A.indices, A.values, A.rows, B, l, 0, A.cols, out);
   return out;
 }
 
@@ -167,7 +184,7 @@ export function tmulDense(A: SparseRows, Q: Float64Array, l: number, blockNonZer
         val[q] = values[p]!;
       }
     }
-    gather(ptr, idx, val, cols, Q, l, out);
+    gather(ptr, idx, val, cols, Q, l, r0, r1, out);
     r0 = r1;
   }
   return out;

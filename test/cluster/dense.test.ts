@@ -149,16 +149,16 @@ describe('spherical k-means on flat arrays (Lloyd with Elkan bounds) against ml-
 });
 
 describe('silhouettes and PCA on flat arrays', () => {
-  const X = clustered(60, 7, 3, 1, 5);
+  const X = clustered(61, 7, 3, 1, 5);
   it('the distance matrix is the row-array one', () => {
     expect(cosineDistanceMatrixDense(denseOfRows(X))).toEqual(cosineDistanceMatrix(X));
   });
   it('sampled silhouettes of several labellings at once equal each from its stored distance rows', () => {
-    const sample = [0, 5, 9, 30, 59];
+    const sample = [0, 5, 9, 30, 60];
     const labellings = [X.map((_, i) => i % 2), X.map((_, i) => i % 3), X.map((_, i) => (i < 3 ? 0 : 1 + (i % 4)))];
     const ks = [2, 3, 5];
     const rows = sampledDistanceRows(X, sample);
-    const expected = labellings.map((l, t) => silhouetteFromSampledRows(rows, sample, 60, l, ks[t]!));
+    const expected = labellings.map((l, t) => silhouetteFromSampledRows(rows, sample, 61, l, ks[t]!));
     expect(sampledSilhouettes(denseOfRows(X), sample, labellings, ks)).toEqual(expected);
   });
   it('pca2Dense is pca2', () => {
