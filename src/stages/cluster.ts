@@ -275,22 +275,33 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
   feats.forEach((t, j) => (col[t] = j));
   const idf = feats.map((t) => Math.log((1 + N) / (1 + df[t]!)) + 1);
   // A paragraph's unit tf-idf vector: its feature columns in order of first occurrence, and their values.
+  // Written into buffers of the largest paragraph's length, so that assigning half a million paragraphs allocates nothing.
   const acc = new Float64Array(feats.length);
-  const vector = (i: number): { cols: number[]; vals: number[] } => {
+  let longest = 0;
+  for (let i = 0; i < N; i++) longest = Math.max(longest, pEnd[i]! - pStart[i]!);
+  const colBuf = new Int32Array(Math.min(longest, feats.length));
+  const valBuf = new Float64Array(colBuf.length);
+  const vectorInto = (i: number): number => {
     const ids = tokens.documents[pDoc[i]!]!.ids;
-    const cols: number[] = [];
+    let count = 0;
     for (let q = pStart[i]!; q < pEnd[i]!; q++) {
       const j = col[ids[q]!]!;
       if (j < 0) continue;
-      if (acc[j] === 0) cols.push(j);
+      if (acc[j] === 0) colBuf[count++] = j;
       acc[j]! += idf[j]!;
     }
     let sq = 0;
-    for (const j of cols) sq += acc[j]! * acc[j]!;
+    for (let q = 0; q < count; q++) sq += acc[colBuf[q]!]! * acc[colBuf[q]!]!;
     const norm = Math.sqrt(sq);
-    const vals = cols.map((j) => acc[j]! / norm);
-    for (const j of cols) acc[j] = 0;
-    return { cols, vals };
+    for (let q = 0; q < count; q++) {
+      valBuf[q] = acc[colBuf[q]!]! / norm;
+      acc[colBuf[q]!] = 0;
+    }
+    return count;
+  };
+  const vector = (i: number): { cols: number[]; vals: number[] } => {
+    const count = vectorInto(i);
+    return { cols: Array.from(colBuf.subarray(0, count)), vals: Array.from(valBuf.subarray(0, count)) };
   };
   // Fit on an even sample, in the LSA space; centroids are then taken back to term space (the mean of each theme's vectors) for assignment.
   const sampleIdx = (evenSample(N, params.theme_sample) ?? Array.from({ length: N }, (_, i) => i)).map(vector).filter((v) => v.cols.length > 0);
@@ -306,20 +317,22 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
   const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, Zt.rows - 1);
   const silSample = evenSample(Zt.rows, 1000) ?? Array.from({ length: Zt.rows }, (_, i) => i);
   const r = fit(Zt, k, params.k_min, params.k_max, { ...params, restarts: params.theme_restarts }, params.themes === 'auto' ? (ls, ks) => sampledSilhouettes(Zt, silSample, ls, ks) : undefined);
-  const centroids = groupCentroids(X, r.labels, r.k);
+  const F = feats.length;
+  const centroids = new Float64Array(r.k * F);
+  groupCentroids(X, r.labels, r.k).forEach((c, t) => centroids.set(c, t * F));
 
   // Assign every paragraph to the centroid of highest cosine; count its tokens for the labels.
   const counts = new Float64Array(tokens.documents.length * 4 * r.k);
   const groups = new GroupTerms(r.k, V);
   for (let i = 0; i < N; i++) {
-    const { cols, vals } = vector(i);
-    if (cols.length === 0) continue;
+    const count = vectorInto(i);
+    if (count === 0) continue;
     let best = 0;
     let bestCos = -Infinity;
     for (let c = 0; c < r.k; c++) {
-      const cen = centroids[c]!;
+      const cen = c * F;
       let s = 0;
-      for (let q = 0; q < cols.length; q++) s += vals[q]! * cen[cols[q]!]!;
+      for (let q = 0; q < count; q++) s += valBuf[q]! * centroids[cen + colBuf[q]!]!;
       if (s > bestCos + 1e-15) {
         best = c;
         bestCos = s;
