@@ -84,29 +84,32 @@ export function kmeansPlusPlusDense(X: Dense, k: number, seed: number): Float64A
     return Array.from(dist, (x) => x * inv);
   };
   let p = probabilities(closest);
-  let candidate = new Float64Array(n);
-  let best = new Float64Array(n);
+  // Each candidate's distances min(closest, d²(candidate, x)), all candidates in one pass over the points.
+  const candidates = Array.from({ length: trials }, () => new Float64Array(n));
+  const pots = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
     const picks = random.choice(n, { replace: true, size: trials, probabilities: p });
+    pots.fill(0);
+    for (let i = 0; i < n; i++) {
+      const ci = closest[i]!;
+      for (let t = 0; t < trials; t++) {
+        const v = Math.min(ci, sq(picks[t]!, i));
+        candidates[t]![i] = v;
+        pots[t]! += v;
+      }
+    }
     let bestIdx = -1;
     let bestPot = Infinity;
-    let found = false;
-    for (const idx of picks) {
-      let pot = 0;
-      for (let i = 0; i < n; i++) {
-        const v = Math.min(closest[i]!, sq(idx, i));
-        candidate[i] = v;
-        pot += v;
-      }
-      if (pot < bestPot) {
-        bestIdx = idx;
-        bestPot = pot;
-        [best, candidate] = [candidate, best];
-        found = true;
+    let bestT = -1;
+    for (let t = 0; t < trials; t++) {
+      if (pots[t]! < bestPot) {
+        bestIdx = picks[t]!;
+        bestPot = pots[t]!;
+        bestT = t;
       }
     }
     centres.push(bestIdx);
-    if (found) [closest, best] = [best, closest];
+    if (bestT >= 0) [closest, candidates[bestT]] = [candidates[bestT]!, closest];
     p = probabilities(closest);
   }
   const out = new Float64Array(k * d);
