@@ -1,6 +1,7 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { seededUniform } from '../random.js';
-import { denseRow, mulDense, sparseOfDense, tmulDense, type SparseRows } from './sparse.js';
+import { dense, rowsOfDense, type Dense } from './dense.js';
+import { denseOfSparse, mulDense, sparseOfDense, tmulDense, type SparseRows } from './sparse.js';
 
 /**
  * Latent semantic analysis: the rows of X projected on their top `dims`
@@ -12,10 +13,14 @@ import { denseRow, mulDense, sparseOfDense, tmulDense, type SparseRows } from '.
  * not change cosines). Returns X unchanged when it has no more columns than `dims`.
  */
 export function lsa(X: readonly number[][] | SparseRows, dims: number, seed: number, power = 2): number[][] {
-  const A = Array.isArray(X) ? sparseOfDense(X as readonly number[][]) : (X as SparseRows);
+  return rowsOfDense(lsaDense(Array.isArray(X) ? sparseOfDense(X as readonly number[][]) : (X as SparseRows), dims, seed, power));
+}
+
+/** lsa on a Dense result (n x dims, row-major); the rows of A dense when it has no more columns than `dims`. */
+export function lsaDense(A: SparseRows, dims: number, seed: number, power = 2): Dense {
   const d = A.cols;
   const n = A.rows;
-  if (dims <= 0 || d <= dims || n <= dims) return Array.from({ length: n }, (_, i) => denseRow(A, i));
+  if (dims <= 0 || d <= dims || n <= dims) return denseOfSparse(A);
   // The products with A skip its zeros (sparse.ts): the same sums as ml-matrix's dense mmul, far fewer terms.
   const l = Math.min(dims + 10, d, n);
   const rand = gaussian(seed);
@@ -26,11 +31,23 @@ export function lsa(X: readonly number[][] | SparseRows, dims: number, seed: num
     Q = orthonormalColumns(mulDense(A, Z, l), n, l);
   }
   const B = Matrix.from1DArray(d, l, tmulDense(A, Q, l)).transpose(); // l x d
-  const svd = new SingularValueDecomposition(B, { autoTranspose: true });
-  const U = svd.leftSingularVectors.subMatrix(0, l - 1, 0, dims - 1);
-  const S = svd.diagonal.slice(0, dims);
-  const Y = Matrix.from1DArray(n, l, Q).mmul(U); // n x dims
-  return Y.to2DArray().map((row) => row.map((v, j) => v * S[j]!));
+  // Only B's left singular vectors are used: ml-matrix computes them (and the singular values) with the same operations
+  // whether or not it also accumulates the d x l right ones, which were most of the SVD's cost.
+  const svd = new SingularValueDecomposition(B, { autoTranspose: true, computeRightSingularVectors: false });
+  const U = svd.leftSingularVectors; // l x l
+  const S = svd.diagonal;
+  // Y = Q·U_dims (as ml-matrix's mmul sums: over Q's columns in order), then column j times S[j].
+  const Ut = new Float64Array(dims * l); // column j of U_dims, contiguous
+  for (let j = 0; j < dims; j++) for (let k = 0; k < l; k++) Ut[j * l + k] = U.get(k, j);
+  const Y = new Float64Array(n * dims);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < dims; j++) {
+      let s = 0;
+      for (let k = 0; k < l; k++) s += Q[i * l + k]! * Ut[j * l + k]!;
+      Y[i * dims + j] = s * S[j]!;
+    }
+  }
+  return dense(n, dims, Y);
 }
 
 /** ml-matrix's hypotenuse (JAMA's): sqrt(a² + b²) without overflow. */
@@ -65,34 +82,65 @@ export function orthonormalColumns(Y: Float64Array, m: number, n: number): Float
       if (qr[ck + k]! < 0) nrm = -nrm;
       for (let i = k; i < m; i++) qr[ck + i] = qr[ck + i]! / nrm;
       qr[ck + k] = qr[ck + k]! + 1;
-      for (let j = k + 1; j < n; j++) {
-        const cj = j * m;
-        let s = 0;
-        for (let i = k; i < m; i++) s += qr[ck + i]! * qr[cj + i]!;
-        s = -s / qr[ck + k]!;
-        for (let i = k; i < m; i++) qr[cj + i] = qr[cj + i]! + s * qr[ck + i]!;
-      }
+      reflect(qr, ck, qr, k + 1, n, m, k);
     }
   }
   const X = new Float64Array(m * n); // column-major
   for (let k = n - 1; k >= 0; k--) {
     const ck = k * m;
-    const xk = k * m;
-    for (let i = 0; i < m; i++) X[xk + i] = 0;
-    X[xk + k] = 1;
-    for (let j = k; j < n; j++) {
-      const xj = j * m;
-      if (qr[ck + k] !== 0) {
-        let s = 0;
-        for (let i = k; i < m; i++) s += qr[ck + i]! * X[xj + i]!;
-        s = -s / qr[ck + k]!;
-        for (let i = k; i < m; i++) X[xj + i] = X[xj + i]! + s * qr[ck + i]!;
-      }
-    }
+    X[ck + k] = 1;
+    if (qr[ck + k] !== 0) reflect(qr, ck, X, k, n, m, k);
   }
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[i * n + j] = X[j * m + i]!;
   return out;
+}
+
+/**
+ * JAMA's Householder step on columns j0 .. j1-1 of T (column-major, m rows),
+ * rows from `from`: s = −(Σ h[i]·t[i]) / h[from], then t[i] += s·h[i], with h
+ * the column of H starting at offset h0. Each column's operations are those
+ * of the plain loop, in the same order; four columns at a time share the
+ * reads of h.
+ */
+function reflect(H: Float64Array, h0: number, T: Float64Array, j0: number, j1: number, m: number, from: number): void {
+  const hk = H[h0 + from]!;
+  let j = j0;
+  for (; j + 4 <= j1; j += 4) {
+    const c0 = j * m;
+    const c1 = c0 + m;
+    const c2 = c1 + m;
+    const c3 = c2 + m;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let i = from; i < m; i++) {
+      const h = H[h0 + i]!;
+      s0 += h * T[c0 + i]!;
+      s1 += h * T[c1 + i]!;
+      s2 += h * T[c2 + i]!;
+      s3 += h * T[c3 + i]!;
+    }
+    s0 = -s0 / hk;
+    s1 = -s1 / hk;
+    s2 = -s2 / hk;
+    s3 = -s3 / hk;
+    for (let i = from; i < m; i++) {
+      const h = H[h0 + i]!;
+      T[c0 + i] = T[c0 + i]! + s0 * h;
+      T[c1 + i] = T[c1 + i]! + s1 * h;
+      T[c2 + i] = T[c2 + i]! + s2 * h;
+      T[c3 + i] = T[c3 + i]! + s3 * h;
+    }
+  }
+  for (; j < j1; j++) {
+    const cj = j * m;
+    let s = 0;
+    for (let i = from; i < m; i++) s += H[h0 + i]! * T[cj + i]!;
+    s = -s / hk;
+    for (let i = from; i < m; i++) T[cj + i] = T[cj + i]! + s * H[h0 + i]!;
+  }
 }
 
 /** Standard normal numbers from the seeded uniform generator (Box-Muller; the half step keeps u off 0). */

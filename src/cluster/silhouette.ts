@@ -1,4 +1,5 @@
 import { cosineDistance, dot } from './spherical.js';
+import { dotAt, rowNorms, type Dense } from './dense.js';
 
 /** cosineDistance with the norms computed once per row: the same formula, so the same bits. */
 function rowDistance(X: readonly number[][]): (i: number, j: number) => number {
@@ -76,4 +77,101 @@ export function silhouetteFromSampledRows(D: Float64Array, sample: readonly numb
   const row = new Map(sample.map((i, r) => [i, r]));
   const s = pointSilhouettes(n, labels, k, (i, j) => D[row.get(i)! * n + j]!, sample);
   return s.reduce((a, b) => a + b, 0) / s.length;
+}
+
+/** Cosine distances of the rows of a Dense from their norms, as rowDistance. */
+function denseDistance(X: Dense): (i: number, j: number) => number {
+  const norms = rowNorms(X);
+  const { cols: d, data } = X;
+  return (i, j) => (norms[i]! > 0 && norms[j]! > 0 ? 1 - dotAt(data, i * d, data, j * d, d) / (norms[i]! * norms[j]!) : 1);
+}
+
+/** cosineDistanceMatrix of the rows of a Dense (the same bits). */
+export function cosineDistanceMatrixDense(X: Dense): Float64Array {
+  const n = X.rows;
+  const D = new Float64Array(n * n);
+  const dist = denseDistance(X);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const d = dist(i, j);
+      D[i * n + j] = d;
+      D[j * n + i] = d;
+    }
+  }
+  return D;
+}
+
+/**
+ * The sampled mean silhouette of several labellings of the rows of X at once
+ * (labellings[t] with ks[t] clusters), the same numbers as
+ * silhouetteFromSampledRows(sampledDistanceRows(X, sample), …) for each: the
+ * distances of one sampled point to all points are computed once, used for
+ * every labelling and let go, so memory stays one row instead of
+ * sample.length × n distances.
+ */
+export function sampledSilhouettes(X: Dense, sample: readonly number[], labellings: readonly (readonly number[])[], ks: readonly number[]): number[] {
+  const n = X.rows;
+  const norms = rowNorms(X);
+  const row = new Float64Array(n);
+  const sizes = labellings.map((labels, t) => {
+    const size = new Array<number>(ks[t]!).fill(0);
+    for (const l of labels) size[l]!++;
+    return size;
+  });
+  const scores = labellings.map(() => [] as number[]);
+  for (const i of sample) {
+    distanceRow(X, norms, i, row);
+    labellings.forEach((labels, t) => {
+      const k = ks[t]!;
+      const size = sizes[t]!;
+      const own = labels[i]!;
+      if (size[own]! <= 1) {
+        scores[t]!.push(0);
+        return;
+      }
+      const sums = new Array<number>(k).fill(0);
+      for (let j = 0; j < n; j++) if (j !== i) sums[labels[j]!]! += row[j]!;
+      const a = sums[own]! / (size[own]! - 1);
+      let b = Infinity;
+      for (let c = 0; c < k; c++) if (c !== own && size[c]! > 0) b = Math.min(b, sums[c]! / size[c]!);
+      scores[t]!.push((b - a) / Math.max(a, b));
+    });
+  }
+  return scores.map((s) => s.reduce((a, b) => a + b, 0) / s.length);
+}
+
+/**
+ * The cosine distances of row i to every row of X into `out` (0 at i), as
+ * denseDistance computes each: four rows at a time share the reads of row i,
+ * each dot product still summed over the columns in order.
+ */
+function distanceRow(X: Dense, norms: Float64Array, i: number, out: Float64Array): void {
+  const { rows: n, cols: d, data } = X;
+  const o = i * d;
+  const ni = norms[i]!;
+  const put = (j: number, s: number) => (out[j] = ni > 0 && norms[j]! > 0 ? 1 - s / (ni * norms[j]!) : 1);
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const o0 = j * d;
+    const o1 = o0 + d;
+    const o2 = o1 + d;
+    const o3 = o2 + d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let t = 0; t < d; t++) {
+      const x = data[o + t]!;
+      s0 += x * data[o0 + t]!;
+      s1 += x * data[o1 + t]!;
+      s2 += x * data[o2 + t]!;
+      s3 += x * data[o3 + t]!;
+    }
+    put(j, s0);
+    put(j + 1, s1);
+    put(j + 2, s2);
+    put(j + 3, s3);
+  }
+  for (; j < n; j++) put(j, dotAt(data, o, data, j * d, d));
+  out[i] = 0;
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { lsa } from '../cluster/lsa.js';
-import { pca2 } from '../cluster/pca.js';
+import { dotAt, normalizeDenseRows, rowNorms, type Dense } from '../cluster/dense.js';
+import { lsaDense } from '../cluster/lsa.js';
+import { pca2Dense } from '../cluster/pca.js';
 import { distinctiveTerms, GroupTerms } from '../cluster/labels.js';
-import { cosineDistanceMatrix, sampledDistanceRows, silhouetteFromSampledRows, silhouettesFromDistances } from '../cluster/silhouette.js';
+import { cosineDistanceMatrixDense, sampledSilhouettes, silhouettesFromDistances } from '../cluster/silhouette.js';
 import { groupCentroids, normalizeRows, sparseRows, type SparseRows } from '../cluster/sparse.js';
-import { cosineDistance, normalize, sphericalKmeans } from '../cluster/spherical.js';
+import { sphericalKmeansDense } from '../cluster/spherical.js';
 import { sectionOf, type Corpus, type Message, type SectionKind } from '../types.js';
 import type { StageContext } from './context.js';
 import type { Tokens } from './segment.js';
@@ -67,27 +68,29 @@ export interface Clusters {
 }
 
 /**
- * Fits k on X (given, or each k of k_min..k_max scored by `score`, the highest
- * silhouette kept) and returns the labelling and the k tried. k stays within
- * 2..n − 1 whatever the parameters say.
+ * Fits k on X (given, or each k of k_min..k_max, the highest silhouette kept:
+ * `score` gives the silhouette of every labelling tried at once) and returns
+ * the labelling and the k tried. k stays within 2..n − 1 whatever the
+ * parameters say.
  */
-function fit(X: number[][], k: 'auto' | number, kMin: number, kMax: number, params: ClusterParams, score?: (labels: number[], k: number) => number): { labels: number[]; centroids: number[][]; k: number; tried: KSelectionRow[] } {
-  const n = X.length;
+function fit(X: Dense, k: 'auto' | number, kMin: number, kMax: number, params: ClusterParams, score?: (labellings: number[][], ks: number[]) => number[]): { labels: number[]; centroids: Dense; k: number; tried: KSelectionRow[] } {
+  const n = X.rows;
   const lo = Math.min(kMin, n - 1);
   const hi = Math.max(lo, Math.min(kMax, n - 1));
   const ks = k === 'auto' ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) : [Math.min(k, n - 1)];
-  const tried: (KSelectionRow & { labels: number[]; centroids: number[][] })[] = [];
-  for (const kk of ks) {
-    const r = sphericalKmeans(X, kk, { seed: params.seed, restarts: params.restarts, maxIterations: params.max_iterations });
-    tried.push({ k: kk, silhouette: score ? score(r.labels, kk) : NaN, inertia: r.inertia, chosen: false, labels: r.labels, centroids: r.centroids });
-  }
+  const runs = ks.map((kk) => sphericalKmeansDense(X, kk, { seed: params.seed, restarts: params.restarts, maxIterations: params.max_iterations }));
+  const sil = score ? score(runs.map((r) => r.labels), ks) : ks.map(() => NaN);
+  const tried = runs.map((r, t) => ({ k: ks[t]!, silhouette: sil[t]!, inertia: r.inertia, chosen: false, labels: r.labels, centroids: r.centroids }));
   let best = tried[0]!;
   for (const t of tried) if (t.silhouette > best.silhouette + 1e-12) best = t;
   best.chosen = true;
   return { labels: best.labels, centroids: best.centroids, k: best.k, tried: tried.map(({ k: kk, silhouette: s, inertia, chosen }) => ({ k: kk, silhouette: s, inertia, chosen })) };
 }
 
-/** The tf-idf rows restricted to the columns mapped (column[term] >= 0), as CSR with columns ascending. */
+/**
+ * The tf-idf rows restricted to the columns mapped (column[term] >= 0), as CSR with columns ascending: each row's
+ * entries are put in order through a dense row of the columns (a row with few of them: its columns sorted).
+ */
 function featureRows(m: Weights['features'], weights: Float64Array, column: Int32Array, cols: number): SparseRows {
   const indptr = new Int32Array(m.nDocs + 1);
   for (let d = 0; d < m.nDocs; d++) {
@@ -97,14 +100,27 @@ function featureRows(m: Weights['features'], weights: Float64Array, column: Int3
   }
   const indices = new Int32Array(indptr[m.nDocs]!);
   const values = new Float64Array(indptr[m.nDocs]!);
+  const at = new Int32Array(cols).fill(-1); // position in the counts of each column of the row
   for (let d = 0; d < m.nDocs; d++) {
-    const entries: number[] = [];
-    for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) if (column[m.indices[k]!]! >= 0) entries.push(k);
-    entries.sort((a, b) => column[m.indices[a]!]! - column[m.indices[b]!]!);
-    entries.forEach((k, q) => {
-      indices[indptr[d]! + q] = column[m.indices[k]!]!;
-      values[indptr[d]! + q] = weights[k]!;
-    });
+    const from = indptr[d]!;
+    const count = indptr[d + 1]! - from;
+    let q = from;
+    for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) {
+      const j = column[m.indices[k]!]!;
+      if (j < 0) continue;
+      at[j] = k;
+      indices[q++] = j;
+    }
+    if (count * 16 < cols) indices.subarray(from, from + count).sort();
+    else {
+      q = from;
+      for (let j = 0; j < cols; j++) if (at[j]! >= 0) indices[q++] = j;
+    }
+    for (let p = from; p < from + count; p++) {
+      const j = indices[p]!;
+      values[p] = weights[at[j]!]!;
+      at[j] = -1;
+    }
   }
   return { indptr, indices, values, rows: m.nDocs, cols };
 }
@@ -137,7 +153,7 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
   const column = new Int32Array(m.nTerms).fill(-1);
   termIds.forEach((t, j) => (column[t] = j));
   // k-means, silhouettes and the map work in the LSA space (the term vectors are not kept); labels come from the terms.
-  const Z = lsa(normalizeRows(featureRows(m, weights.tfidf.weights, column, termIds.length)), params.dims, params.seed, params.lsa_power).map(normalize);
+  const Z = normalizeDenseRows(lsaDense(normalizeRows(featureRows(m, weights.tfidf.weights, column, termIds.length)), params.dims, params.seed, params.lsa_power));
   ctx?.progress(1, 3, 'steps');
 
   let clusterOf = new Array<number>(n).fill(1);
@@ -150,21 +166,24 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     messages.push({ origin: 'cluster:small', text: `${n} document(s): clustering needs at least 3 (k between 2 and documents - 1); all are in cluster 1` });
   } else {
     // Silhouettes come from distances computed once for every k tried: all pairs, or from an even sample of reports to all.
-    const D = exact ? cosineDistanceMatrix(Z) : undefined;
+    const D = exact ? cosineDistanceMatrixDense(Z) : undefined;
     const sample = exact ? undefined : evenSample(n, params.silhouette_sample)!;
-    const rows = sample ? sampledDistanceRows(Z, sample) : undefined;
-    const score = (l: number[], k: number) => (D ? mean(silhouettesFromDistances(D, n, l, k)) : silhouetteFromSampledRows(rows!, sample!, n, l, k));
+    const score = (ls: number[][], ks: number[]) => (D ? ls.map((l, t) => mean(silhouettesFromDistances(D, n, l, ks[t]!))) : sampledSilhouettes(Z, sample!, ls, ks));
     const r = fit(Z, params.k, params.k_min, params.k_max, params, score);
     kSelection = r.tried;
     clusterOf = r.labels.map((l) => l + 1);
     // Per-document silhouette: exact, or the simplified one (distances to centroids) for large corpora.
     const exactSil = D ? silhouettesFromDistances(D, n, r.labels, r.k) : undefined;
-    sil = Z.map((x, i) => {
+    const zNorms = rowNorms(Z);
+    const cNorms = rowNorms(r.centroids);
+    const dim = Z.cols;
+    const toCentroid = (i: number, c: number) => (zNorms[i]! > 0 && cNorms[c]! > 0 ? 1 - dotAt(Z.data, i * dim, r.centroids.data, c * dim, dim) / (zNorms[i]! * cNorms[c]!) : 1);
+    sil = Array.from({ length: n }, (_, i) => {
       const own = r.labels[i]!;
       if (exactSil) return exactSil[i]!;
-      const a = cosineDistance(x, r.centroids[own]!);
+      const a = toCentroid(i, own);
       let b = Infinity;
-      r.centroids.forEach((c, j) => j !== own && (b = Math.min(b, cosineDistance(x, c))));
+      for (let j = 0; j < r.k; j++) if (j !== own) b = Math.min(b, toCentroid(i, j));
       return Math.max(a, b) > 0 ? (b - a) / Math.max(a, b) : 0;
     });
     // Labels: c-TF-IDF over all counted terms, not only the clustering features.
@@ -175,7 +194,7 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     clusterTerms = top.map((t) => ({ cluster: t.group, rank: t.rank, term: t.term, weight: t.weight }));
     labels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
   }
-  const xy = pca2(Z);
+  const xy = pca2Dense(Z);
   ctx?.progress(2, 3, 'steps');
 
   const themes = paragraphThemes(corpus, tokens, params, messages);
@@ -256,22 +275,33 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
   feats.forEach((t, j) => (col[t] = j));
   const idf = feats.map((t) => Math.log((1 + N) / (1 + df[t]!)) + 1);
   // A paragraph's unit tf-idf vector: its feature columns in order of first occurrence, and their values.
+  // Written into buffers of the largest paragraph's length, so that assigning half a million paragraphs allocates nothing.
   const acc = new Float64Array(feats.length);
-  const vector = (i: number): { cols: number[]; vals: number[] } => {
+  let longest = 0;
+  for (let i = 0; i < N; i++) longest = Math.max(longest, pEnd[i]! - pStart[i]!);
+  const colBuf = new Int32Array(Math.min(longest, feats.length));
+  const valBuf = new Float64Array(colBuf.length);
+  const vectorInto = (i: number): number => {
     const ids = tokens.documents[pDoc[i]!]!.ids;
-    const cols: number[] = [];
+    let count = 0;
     for (let q = pStart[i]!; q < pEnd[i]!; q++) {
       const j = col[ids[q]!]!;
       if (j < 0) continue;
-      if (acc[j] === 0) cols.push(j);
+      if (acc[j] === 0) colBuf[count++] = j;
       acc[j]! += idf[j]!;
     }
     let sq = 0;
-    for (const j of cols) sq += acc[j]! * acc[j]!;
+    for (let q = 0; q < count; q++) sq += acc[colBuf[q]!]! * acc[colBuf[q]!]!;
     const norm = Math.sqrt(sq);
-    const vals = cols.map((j) => acc[j]! / norm);
-    for (const j of cols) acc[j] = 0;
-    return { cols, vals };
+    for (let q = 0; q < count; q++) {
+      valBuf[q] = acc[colBuf[q]!]! / norm;
+      acc[colBuf[q]!] = 0;
+    }
+    return count;
+  };
+  const vector = (i: number): { cols: number[]; vals: number[] } => {
+    const count = vectorInto(i);
+    return { cols: Array.from(colBuf.subarray(0, count)), vals: Array.from(valBuf.subarray(0, count)) };
   };
   // Fit on an even sample, in the LSA space; centroids are then taken back to term space (the mean of each theme's vectors) for assignment.
   const sampleIdx = (evenSample(N, params.theme_sample) ?? Array.from({ length: N }, (_, i) => i)).map(vector).filter((v) => v.cols.length > 0);
@@ -283,25 +313,26 @@ function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, 
     messages.push({ origin: 'cluster:themes', text: `${X.rows} paragraph(s) with terms shared by other paragraphs (but not by half of them): too few for themes` });
     return empty;
   }
-  const Zt = lsa(X, params.dims, params.seed, params.lsa_power).map(normalize);
-  const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, Zt.length - 1);
-  const silSample = evenSample(Zt.length, 1000) ?? Zt.map((_, i) => i);
-  const rows = params.themes === 'auto' ? sampledDistanceRows(Zt, silSample) : undefined;
-  const r = fit(Zt, k, params.k_min, params.k_max, { ...params, restarts: params.theme_restarts }, rows ? (l, kk) => silhouetteFromSampledRows(rows, silSample, Zt.length, l, kk) : undefined);
-  const centroids = groupCentroids(X, r.labels, r.k);
+  const Zt = normalizeDenseRows(lsaDense(X, params.dims, params.seed, params.lsa_power));
+  const k = params.themes === 'auto' ? 'auto' : Math.min(params.themes, Zt.rows - 1);
+  const silSample = evenSample(Zt.rows, 1000) ?? Array.from({ length: Zt.rows }, (_, i) => i);
+  const r = fit(Zt, k, params.k_min, params.k_max, { ...params, restarts: params.theme_restarts }, params.themes === 'auto' ? (ls, ks) => sampledSilhouettes(Zt, silSample, ls, ks) : undefined);
+  const F = feats.length;
+  const centroids = new Float64Array(r.k * F);
+  groupCentroids(X, r.labels, r.k).forEach((c, t) => centroids.set(c, t * F));
 
   // Assign every paragraph to the centroid of highest cosine; count its tokens for the labels.
   const counts = new Float64Array(tokens.documents.length * 4 * r.k);
   const groups = new GroupTerms(r.k, V);
   for (let i = 0; i < N; i++) {
-    const { cols, vals } = vector(i);
-    if (cols.length === 0) continue;
+    const count = vectorInto(i);
+    if (count === 0) continue;
     let best = 0;
     let bestCos = -Infinity;
     for (let c = 0; c < r.k; c++) {
-      const cen = centroids[c]!;
+      const cen = c * F;
       let s = 0;
-      for (let q = 0; q < cols.length; q++) s += vals[q]! * cen[cols[q]!]!;
+      for (let q = 0; q < count; q++) s += valBuf[q]! * centroids[cen + colBuf[q]!]!;
       if (s > bestCos + 1e-15) {
         best = c;
         bestCos = s;
