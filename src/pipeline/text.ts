@@ -22,6 +22,8 @@ let last: { doc: Document; paragraphs: string[] } | undefined;
 export function releaseText(corpus: Corpus, folder: TextFolder): boolean {
   for (const d of corpus.documents) for (const p of d.paragraphs) if (p.includes('\n')) return false;
   for (const d of corpus.documents) {
+    // Titles, speakers, section headings ... are slices of the text in V8, which would keep all of it alive.
+    for (const key of Object.keys(d)) if (key !== 'paragraphs') (d as unknown as Record<string, unknown>)[key] = detached((d as unknown as Record<string, unknown>)[key]);
     const count = d.paragraphs.length;
     let chars = 0;
     for (const p of d.paragraphs) chars += p.length;
@@ -41,6 +43,20 @@ export function releaseText(corpus: Corpus, folder: TextFolder): boolean {
   }
   last = undefined;
   return true;
+}
+
+/** The same value with every string in it copied (a copy is a flat string of its own, not a slice of a longer one). */
+function detached(value: unknown): unknown {
+  if (typeof value === 'string') return value.length === 0 ? value : (JSON.parse(JSON.stringify(value)) as string);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = detached(value[i]);
+    return value;
+  }
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const o = value as Record<string, unknown>;
+    for (const key of Object.keys(o)) o[key] = detached(o[key]);
+  }
+  return value;
 }
 
 function readBack(folder: TextFolder, docId: string, count: number): string[] {
