@@ -3,7 +3,7 @@
  * and the pipeline runner.
  */
 export type { Corpus, CorpusMeta, Document, DocVars, DocumentKind, Level, Message, Section, SectionKind } from './types.js';
-export { documentChars, sectionOf } from './types.js';
+export { documentChars, paragraphCount, sectionOf } from './types.js';
 export { InputError, UsageError } from './errors.js';
 export type { Source, SourceFormat } from './io/sources.js';
 export { listInputFiles, readSource } from './io/sources.js';

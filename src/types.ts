@@ -75,11 +75,25 @@ export interface Corpus {
   meta: CorpusMeta;
 }
 
+/**
+ * Paragraph and character counts of a document whose text the runner let go
+ * (pipeline/text.ts): counting them does not read the text back.
+ */
+export const TEXT_COUNTS = Symbol('govtext.textCounts');
+type Counted = { [TEXT_COUNTS]?: { paragraphs: number; chars: number } };
+
 /** Number of characters of a document's text (paragraphs, without line breaks). */
 export function documentChars(doc: Pick<Document, 'paragraphs'>): number {
+  const known = (doc as Counted)[TEXT_COUNTS];
+  if (known) return known.chars;
   let n = 0;
   for (const p of doc.paragraphs) n += p.length;
   return n;
+}
+
+/** Number of paragraphs of a document. */
+export function paragraphCount(doc: Pick<Document, 'paragraphs'>): number {
+  return (doc as Counted)[TEXT_COUNTS]?.paragraphs ?? doc.paragraphs.length;
 }
 
 /** Section of a 1-based paragraph number, or undefined when the paragraph is outside every section. */

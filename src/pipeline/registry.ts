@@ -37,6 +37,12 @@ export interface StageDefinition<P extends z.ZodTypeAny = z.ZodTypeAny> {
   params: P;
   needs: readonly ArtifactName[];
   makes: ArtifactName;
+  /**
+   * Reads the text of every paragraph, over and over: the corpus text stays
+   * in memory until the last such stage is done; later stages read a
+   * document's text back from clean/ when they touch it (pipeline/text.ts).
+   */
+  readsText?: boolean;
   run(artifacts: Artifacts, params: z.infer<P>, ctx: StageContext): Artifacts[ArtifactName] | Promise<Artifacts[ArtifactName]>;
   /** Warnings the made artifact carries. */
   messagesOf(made: unknown): readonly Message[];
@@ -66,6 +72,7 @@ export const STAGES: readonly StageDefinition[] = [
     params: phrasesParams,
     needs: ['corpus'],
     makes: 'phrases',
+    readsText: true,
     run: (a, p, ctx) => phrases(a.corpus!, p, ctx),
     messagesOf: (made) => (made as PhraseSet).messages,
     details: (made) => {
@@ -84,6 +91,7 @@ export const STAGES: readonly StageDefinition[] = [
     params: segmentParams,
     needs: ['corpus', 'phrases'],
     makes: 'tokens',
+    readsText: true,
     run: (a, p, ctx) => segment(a.corpus!, a.phrases!, p, ctx),
     messagesOf: (made) => (made as Tokens).messages,
     details: (made) => {

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { listInputFiles, readSource, type Source, type SourceRecord } from '../io/sources.js';
-import type { Message } from '../types.js';
+import { documentChars, paragraphCount, type Corpus, type Message } from '../types.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { Artifacts } from './registry.js';
 import type { Pipeline } from './spec.js';
+import { releaseText, type TextFolder } from './text.js';
 import { WRITERS, type TableRecord } from './writers.js';
 
 export interface RunOptions {
@@ -19,6 +20,13 @@ export interface RunOptions {
   progress?: ProgressReporter;
   /** Called with each warning as it is found (the CLI prints them to stderr). */
   onWarning?: (m: Message) => void;
+  /**
+   * Keep the corpus text in memory for the whole run. By default it is let go
+   * after the last stage that reads all of it (segment in the default
+   * pipeline) and read back from clean/ by the stages after it; the returned
+   * artifacts then read it from OUT/clean/.
+   */
+  keepText?: boolean;
 }
 
 export interface RunResult {
@@ -233,6 +241,10 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       sha256: pipeline.file && existsSync(path.resolve(cwd, pipeline.file)) ? createHash('sha256').update(readFileSync(path.resolve(cwd, pipeline.file))).digest('hex') : '',
       stages: pipeline.stages.map((s) => ({ name: s.name, params: s.params })),
     };
+    // The corpus text is let go after the last stage that reads all of it, if a stage comes after it (see keepText).
+    const textFolder: TextFolder = { dir: tmp };
+    const lastTextStage = Math.max(...pipeline.stages.map((s, i) => (s.definition.readsText || s.definition.makes === 'corpus' ? i : -1)));
+    const releaseAfter = opts.keepText || lastTextStage < 0 || lastTextStage === pipeline.stages.length - 1 ? undefined : pipeline.stages[lastTextStage];
     for (const stage of pipeline.stages) {
       const ts = performance.now();
       artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
@@ -246,6 +258,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (stage.definition.details) details[stage.name] = stage.definition.details(made);
       const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string, record: (r: TableRecord) => void, all: Artifacts) => string[] | Promise<string[]>) | undefined;
       if (writer) outputs.push(...(await writer(made, tmp, (r) => tables.push(r), artifacts)));
+      // clean/ is written (by the corpus writer) before any stage can come after the corpus.
+      if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) releaseText(artifacts.corpus, textFolder);
       timings[stage.name] = Math.round(performance.now() - ts);
     }
     timings.total = Math.round(performance.now() - t0);
@@ -264,6 +278,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     };
     writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     publish(tmp, out);
+    textFolder.dir = out;
     return { out, artifacts, manifest };
   } finally {
     unwatch();
@@ -273,14 +288,26 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
 
 function countsOf(a: Artifacts, inputFiles: number): Record<string, number> {
   const counts: Record<string, number> = { input_files: inputFiles };
-  if (a.corpus) {
-    const docs = a.corpus.documents;
-    counts.documents = docs.length;
-    counts.reports = docs.filter((d) => d.kind === 'report').length;
-    counts.other = docs.length - counts.reports;
-    counts.paragraphs = docs.reduce((n, d) => n + d.paragraphs.length, 0);
-    counts.sections = docs.reduce((n, d) => n + d.sections.length, 0);
-    counts.characters = docs.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + p.length, 0), 0);
+  if (a.corpus) Object.assign(counts, corpusCounts(a.corpus));
+  return counts;
+}
+
+/** A corpus does not change once made: counted once (its text may have been let go since). */
+const counted = new WeakMap<Corpus, Record<string, number>>();
+function corpusCounts(corpus: Corpus): Record<string, number> {
+  let counts = counted.get(corpus);
+  if (!counts) {
+    const docs = corpus.documents;
+    const reports = docs.filter((d) => d.kind === 'report').length;
+    counts = {
+      documents: docs.length,
+      reports,
+      other: docs.length - reports,
+      paragraphs: docs.reduce((n, d) => n + paragraphCount(d), 0),
+      sections: docs.reduce((n, d) => n + d.sections.length, 0),
+      characters: docs.reduce((n, d) => n + documentChars(d), 0),
+    };
+    counted.set(corpus, counts);
   }
   return counts;
 }

@@ -1,7 +1,7 @@
 import type { Clusters } from '../stages/cluster.js';
 import type { PhraseSet } from '../stages/phrases.js';
 import type { Weights } from '../stages/weigh.js';
-import { documentChars, type Corpus, type Document, type Message } from '../types.js';
+import { documentChars, paragraphCount, type Corpus, type Document, type Message } from '../types.js';
 import type { PaperTable } from './paper.js';
 
 /** What the runner knows of the run when the report is made: the manifest so far, without timings (the report must be reproducible). */
@@ -90,7 +90,7 @@ export function reportModel(inputs: ModelInputs, paper: PaperTable[], settings: 
     level: d.level,
     year: d.year,
     chars: documentChars(d),
-    paragraphs: d.paragraphs.length,
+    paragraphs: paragraphCount(d),
     cluster: clusterOf.get(d.doc_id) ?? null,
     keywords: keywords.get(d.doc_id) ?? [],
   }));
@@ -145,7 +145,7 @@ export function reportModel(inputs: ModelInputs, paper: PaperTable[], settings: 
       regions: new Set(reports.map((d) => d.region).filter(Boolean)).size,
       provinces: new Set(reports.map((d) => d.province).filter(Boolean)).size,
       characters: corpus.documents.reduce((n, d) => n + documentChars(d), 0),
-      paragraphs: corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0),
+      paragraphs: corpus.documents.reduce((n, d) => n + paragraphCount(d), 0),
       years: tally(reports.map((d) => (d.year === null ? '(unknown)' : String(d.year)))),
       levels: tally(reports.map((d) => d.level)),
     },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import type { DocumentIds, Interner } from './tokenize.js';
-import type { BatchRequest, BatchResult, WorkerInit } from './worker.js';
+import type { BatchRequest, BatchResult, DoneRequest, WorkerInit } from './worker.js';
 
 /** The compiled worker (npm ci builds dist/); tests running from src/ use it too. */
 export function workerScript(): string | undefined {
@@ -72,7 +72,8 @@ export async function tokenizeInWorkers(
         (w, wi) =>
           new Promise<void>((resolve, reject) => {
             const send = () => {
-              if (next >= batches.length) return resolve();
+              // No more work: the worker releases jieba and exits (resolved on its exit).
+              if (next >= batches.length) return w.postMessage({ done: true } satisfies DoneRequest);
               const id = next++;
               const b = batches[id]!;
               w.postMessage({ id, docs: docs.slice(b.start, b.end) as string[][] } satisfies BatchRequest);

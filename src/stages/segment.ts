@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tokenizerConfig } from '../segment/config.js';
 import { loadJieba } from '../segment/jieba.js';
 import { tokenizeInWorkers, workerScript } from '../segment/pool.js';
-import { Interner, tokenizeDocumentIds, type DocumentIds } from '../segment/tokenize.js';
+import { IdTokenizer, Interner, type DocumentIds } from '../segment/tokenize.js';
 import { TermTrie } from '../text/trie.js';
 import type { Corpus, Message } from '../types.js';
 import type { StageContext } from './context.js';
@@ -72,10 +72,10 @@ export async function segment(corpus: Corpus, phraseSet: PhraseSet, params: Segm
     tokenized = await tokenizeInWorkers(docs.map((d) => d.paragraphs), init, workers, 200_000, vocab, (done) => ctx?.progress(done, docs.length, 'documents'));
   } else {
     const jieba = loadJieba();
-    const tiers = compounds.map((terms) => new TermTrie(terms));
+    const tokenizer = new IdTokenizer(jieba, compounds.map((terms) => new TermTrie(terms)), filter, vocab);
     tokenized = docs.map((d, i) => {
       ctx?.progress(i, docs.length, 'documents');
-      return tokenizeDocumentIds(d.paragraphs, jieba, tiers, filter, vocab);
+      return tokenizer.document(d.paragraphs);
     });
   }
   ctx?.progress(docs.length, docs.length, 'documents');

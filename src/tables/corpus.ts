@@ -1,4 +1,4 @@
-import { documentChars, type Corpus } from '../types.js';
+import { documentChars, paragraphCount, type Corpus } from '../types.js';
 import type { Table } from './csv.js';
 
 export const CORPUS_COLUMNS = ['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs'] as const;
@@ -9,7 +9,7 @@ export function corpusTable(corpus: Corpus): Table {
   return {
     name: 'corpus',
     columns: CORPUS_COLUMNS,
-    rows: corpus.documents.map((d) => [d.doc_id, d.title, d.region, d.level, d.province, d.year, d.meeting_date, d.session, d.speaker, d.kind, d.source_file, documentChars(d), d.paragraphs.length]),
+    rows: corpus.documents.map((d) => [d.doc_id, d.title, d.region, d.level, d.province, d.year, d.meeting_date, d.session, d.speaker, d.kind, d.source_file, documentChars(d), paragraphCount(d)]),
   };
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadJieba } from '../../src/segment/jieba.js';
-import { keepToken, PARAGRAPH_SEP, TOKEN_SEP, tokenizeDocument, tokenizeParagraph, type Jieba, type TokenFilter } from '../../src/segment/tokenize.js';
+import { IdTokenizer, Interner, keepToken, PARAGRAPH_SEP, TOKEN_SEP, tokenizeDocument, tokenizeParagraph, type Jieba, type TokenFilter } from '../../src/segment/tokenize.js';
 import { TermTrie } from '../../src/text/trie.js';
 
 let jieba: Jieba;
@@ -199,5 +199,46 @@ describe('tokenizeDocument', () => {
 
   it('gives the empty string for a document of one empty paragraph', () => {
     expect(tokenizeDocument([''], jieba, [], NEUTRAL)).toBe('');
+  });
+});
+
+describe('IdTokenizer', () => {
+  // Two tiers (the lexicon first): 京津冀协同发展 wins over the overlapping phrase 融入京津冀.
+  const tiers = [new TermTrie(['乡村振兴', '京津冀协同发展', '的']), new TermTrie(['融入京津冀', '项目为王', '专精特新'])];
+  const paragraphs = [PARAGRAPH, '', '主动融入京津冀协同发展，坚持项目为王的工作导向，我们在2022年实现增长7.5%', '。。', '全面推进乡村振兴，全面推进乡村振兴'];
+  const filters: [string, TokenFilter][] = [
+    ['neutral', NEUTRAL],
+    ['default-like', { stopwords: new Set(['我们', '的', '坚持']), removeNumbers: true, removePunctuation: true, minChars: 2, pos: [], hmm: true }],
+    ['POS n', { ...NEUTRAL, pos: ['n'] }],
+  ];
+
+  it.each(filters)('gives the ids of tokenizeParagraph\'s tokens interned in order, paragraph by paragraph (%s filter)', (_, f) => {
+    const expectedVocab = new Interner();
+    const expected: number[] = [];
+    const starts: number[] = [];
+    for (const p of paragraphs) {
+      starts.push(expected.length);
+      for (const t of tokens(p, tiers, f)) expected.push(expectedVocab.id(t));
+    }
+    const vocab = new Interner();
+    const tokenizer = new IdTokenizer(jieba, tiers, f, vocab);
+    const got = tokenizer.document(paragraphs);
+    expect(Array.from(got.ids)).toEqual(expected);
+    expect(Array.from(got.paragraphStarts)).toEqual(starts);
+    expect(vocab.strings).toEqual(expectedVocab.strings);
+    // A second document reuses the vocabulary and the memo of jieba's words: same ids again.
+    expect(Array.from(tokenizer.document(paragraphs).ids)).toEqual(expected);
+    expect(vocab.strings).toEqual(expectedVocab.strings);
+  });
+
+  it('keeps a compound that the filter drops as a jieba word (的 is a lexicon term here and a stopword)', () => {
+    const f: TokenFilter = { ...NEUTRAL, stopwords: new Set(['的']) };
+    const vocab = new Interner();
+    const tokenizer = new IdTokenizer(jieba, [new TermTrie(['的'])], f, vocab);
+    const ids = Array.from(tokenizer.document(['工作的导向']).ids, (i) => vocab.strings[i]);
+    expect(ids).toEqual(['工作', '的', '导向']);
+    // Without the tier 的 is a dropped jieba word.
+    const plain = new Interner();
+    expect(Array.from(new IdTokenizer(jieba, [], f, plain).document(['工作的导向']).ids, (i) => plain.strings[i])).toEqual(['工作', '导向']);
   });
 });

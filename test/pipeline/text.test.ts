@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/pipeline/progress.js';
+import { runPipeline } from '../../src/pipeline/runner.js';
+import { loadPipeline } from '../../src/pipeline/spec.js';
+import { releaseText } from '../../src/pipeline/text.js';
+import { WRITERS } from '../../src/pipeline/writers.js';
+import { documentChars, paragraphCount, type Corpus, type Document } from '../../src/types.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const quiet = createProgress(process.stderr, true);
+
+function doc(doc_id: string, paragraphs: string[]): Document {
+  return {
+    doc_id,
+    source_file: `raw/${doc_id}.txt`,
+    paragraphs,
+    sections: [],
+    title: doc_id,
+    region: null,
+    level: null,
+    province: null,
+    year: null,
+    meeting_date: null,
+    session: null,
+    speaker: null,
+    kind: 'report',
+  } as unknown as Document;
+}
+
+const isAccessor = (d: Document) => typeof Object.getOwnPropertyDescriptor(d, 'paragraphs')?.get === 'function';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'govtext-text-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('releaseText', () => {
+  const texts: [string, string[]][] = [
+    ['a', ['一、工作回顾', '地区生产总值增长6.5%，“十四五”开局良好。', '']],
+    ['b', []],
+    ['c', ['']],
+  ];
+  const corpusOf = (): Corpus => ({ documents: texts.map(([id, p]) => doc(id, [...p])), messages: [], meta: { stage: 'ingest', params: {} } });
+
+  it('lets go of the text and reads each document back from clean/ as it was; counts need no read', async () => {
+    const corpus = corpusOf();
+    await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
+    expect(releaseText(corpus, { dir })).toBe(true);
+    for (const [i, [, paragraphs]] of texts.entries()) {
+      const d = corpus.documents[i]!;
+      // The artifact no longer holds the strings: paragraphs is a getter over the file.
+      expect(isAccessor(d)).toBe(true);
+      expect(d.paragraphs).toEqual(paragraphs);
+    }
+    // Counts were taken when the text was let go: they hold without the files.
+    rmSync(path.join(dir, 'clean'), { recursive: true });
+    expect(corpus.documents.map(paragraphCount)).toEqual([3, 0, 1]);
+    // 一、工作回顾: 6; 地区生产总值增长 8 + 6.5% 4 + ， 1 + “十四五” 5 + 开局良好。 5 = 23.
+    expect(corpus.documents.map(documentChars)).toEqual([6 + 23, 0, 0]);
+    // The last document read stays; another one needs its file.
+    expect(corpus.documents[2]!.paragraphs).toEqual(['']);
+    expect(() => corpus.documents[0]!.paragraphs).toThrow(/ENOENT/);
+  });
+
+  it('keeps the text when a paragraph holds a line break (clean/ could not give it back)', async () => {
+    const corpus = corpusOf();
+    corpus.documents[1]!.paragraphs = ['两行\n的段落'];
+    await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
+    expect(releaseText(corpus, { dir })).toBe(false);
+    expect(corpus.documents.some(isAccessor)).toBe(false);
+  });
+
+  it('a document given new paragraphs holds them (and counts them) again', async () => {
+    const corpus = corpusOf();
+    await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
+    releaseText(corpus, { dir });
+    const d = corpus.documents[0]!;
+    d.paragraphs = ['新的段落'];
+    expect(isAccessor(d)).toBe(false);
+    expect(d.paragraphs).toEqual(['新的段落']);
+    expect(paragraphCount(d)).toBe(1);
+    expect(documentChars(d)).toBe(4);
+  });
+});
+
+describe('runPipeline lets go of the corpus text after segment', () => {
+  const pipelineFile = () => {
+    const file = path.join(dir, 'text.yaml');
+    writeFileSync(file, 'name: text\ndescription: stages after segment that read text\nstages:\n  - ingest\n  - phrases\n  - segment\n  - indicators\n');
+    return loadPipeline(file);
+  };
+  const run = (out: string, keepText?: boolean) => runPipeline(pipelineFile(), { inputs: ['data/raw'], out: path.join(dir, out), cwd: ROOT, progress: quiet, keepText });
+
+  it('indicators, which reads every paragraph after segment, finds the same figures; the artifact reads clean/ of the output', async () => {
+    const released = await run('released');
+    const kept = await run('kept', true);
+    const read = (r: typeof kept, f: string) => readFileSync(path.join(r.out, f), 'utf8');
+    for (const f of ['indicators.csv', 'targets.csv', 'tokens.jsonl', 'corpus.csv']) expect(read(released, f), f).toBe(read(kept, f));
+    expect(released.manifest.counts).toEqual(kept.manifest.counts);
+    expect(released.artifacts.indicators!.rows.length).toBeGreaterThan(50);
+
+    const rd = released.artifacts.corpus!.documents;
+    const kd = kept.artifacts.corpus!.documents;
+    expect(rd.every(isAccessor)).toBe(true);
+    expect(kd.some(isAccessor)).toBe(false);
+    // Read back from the published folder (the temporary one is gone), string for string.
+    expect(rd.map((d) => d.paragraphs)).toEqual(kd.map((d) => d.paragraphs));
+  });
+
+  it('keeps the text when the last stage is the one that reads it all', async () => {
+    const file = path.join(dir, 'seg.yaml');
+    writeFileSync(file, 'name: seg\ndescription: up to segment\nstages:\n  - ingest\n  - phrases\n  - segment\n');
+    const r = await runPipeline(loadPipeline(file), { inputs: ['data/raw'], out: path.join(dir, 'seg'), cwd: ROOT, progress: quiet });
+    expect(r.artifacts.corpus!.documents.some(isAccessor)).toBe(false);
+  });
+});
