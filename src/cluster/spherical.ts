@@ -1,3 +1,4 @@
+import { kmeans } from 'ml-kmeans';
 import { Random } from 'ml-random';
 import { dense, denseOfRows, dotAt, normalizeDenseRows, rowNorms, rowsOfDense, type Dense } from './dense.js';
 
@@ -316,6 +317,8 @@ export interface SphericalDenseResult {
   centroids: Dense;
   /** Σ over points of (1 − cos(point, its centroid)). */
   inertia: number;
+  /** Seed of the k-means++ seeding of the run kept. */
+  seed: number;
 }
 
 /**
@@ -329,9 +332,30 @@ export function sphericalKmeansDense(X: Dense, k: number, opts: { seed: number; 
   for (let r = 0; r < opts.restarts; r++) {
     const labels = lloyd(X, norms, kmeansPlusPlusDense(X, k, opts.seed + r), k, opts.maxIterations);
     const { inertia, centroids } = sphericalInertiaDense(X, norms, labels, k);
-    if (!best || inertia < best.inertia - 1e-12) best = { labels: Array.from(labels), centroids, inertia };
+    if (!best || inertia < best.inertia - 1e-12) best = { labels: Array.from(labels), centroids, inertia, seed: opts.seed + r };
   }
   return best!;
+}
+
+/**
+ * One run of ml-kmeans itself from the k-means++ centres of `seed`, with the
+ * cosine distance `lloyd` replays: the clustering a stage publishes is
+ * ml-kmeans's (the SPEC's algorithm), while the search over k and restarts
+ * runs on the faster replay. Returns the labels and their centroids and
+ * inertia as sphericalInertiaDense gives them.
+ */
+export function mlKmeansRun(X: Dense, k: number, seed: number, maxIterations: number): SphericalDenseResult {
+  const rows = rowsOfDense(X);
+  const init = rowsOfDense(dense(k, X.cols, kmeansPlusPlusDense(X, k, seed)));
+  const norms = new WeakMap<number[], number>();
+  const normOf = (v: number[]) => {
+    let n = norms.get(v);
+    if (n === undefined) norms.set(v, (n = Math.sqrt(dot(v, v))));
+    return n;
+  };
+  const res = kmeans(rows, k, { initialization: init, maxIterations, distanceFunction: (p: number[], q: number[]) => unitDistance(dot(p, q), normOf(p), normOf(q)) });
+  const { inertia, centroids } = sphericalInertiaDense(X, rowNorms(X), res.clusters, k);
+  return { labels: res.clusters, centroids, inertia, seed };
 }
 
 /** sphericalKmeansDense on row arrays, centroids as row arrays. */

@@ -61,8 +61,19 @@ function detached(value: unknown): unknown {
 
 function readBack(folder: TextFolder, docId: string, count: number): string[] {
   const file = path.join(folder.dir, 'clean', `${docId}.txt`);
-  const text = readFileSync(file, 'utf8');
-  const paragraphs = count === 0 ? [] : text.slice(0, -1).split('\n');
+  // Each paragraph decoded on its own from the bytes (a newline byte is never inside a UTF-8 character): a string
+  // split from the whole text would be a slice of it, and a figure's sentence kept by a later stage would then keep
+  // the whole document's text alive (at 10,000 reports, all of it again).
+  const bytes = readFileSync(file);
+  const paragraphs: string[] = [];
+  if (count > 0) {
+    for (let from = 0; from < bytes.length; ) {
+      let to = bytes.indexOf(0x0a, from);
+      if (to < 0) to = bytes.length;
+      paragraphs.push(bytes.toString('utf8', from, to));
+      from = to + 1;
+    }
+  }
   if (paragraphs.length !== count) throw new Error(`${file}: ${paragraphs.length} paragraphs read back, ${count} written (was the output folder changed during the run?)`);
   return paragraphs;
 }

@@ -43,7 +43,7 @@ export type Writer<T> = (artifact: T, dir: string, record: (r: TableRecord) => v
  * from them; longer ones (possible at 10,000 reports: policy terms,
  * themes by section) are streamed row by row, which needs no second copy.
  */
-export const FRAME_MAX_ROWS = 250_000;
+export const FRAME_MAX_ROWS = 50_000;
 
 /** Writes NAME.csv (in `sub` of dir when given) from a DataFrame of the table, or streamed when it is too long for one. */
 export function writeTable(table: Table, dir: string, record: (r: TableRecord) => void, sub = ''): string {

@@ -5,7 +5,7 @@ import { pca2Dense } from '../cluster/pca.js';
 import { distinctiveTerms, GroupTerms } from '../cluster/labels.js';
 import { cosineDistanceMatrixDense, sampledSilhouettes, silhouettesFromDistances } from '../cluster/silhouette.js';
 import { groupCentroids, normalizeRows, sparseRows, type SparseRows } from '../cluster/sparse.js';
-import { sphericalKmeansDense } from '../cluster/spherical.js';
+import { mlKmeansRun, sphericalKmeansDense } from '../cluster/spherical.js';
 import { sectionOf, type Corpus, type Message, type SectionKind } from '../types.js';
 import type { StageContext } from './context.js';
 import type { Tokens } from './segment.js';
@@ -84,7 +84,9 @@ function fit(X: Dense, k: 'auto' | number, kMin: number, kMax: number, params: C
   let best = tried[0]!;
   for (const t of tried) if (t.silhouette > best.silhouette + 1e-12) best = t;
   best.chosen = true;
-  return { labels: best.labels, centroids: best.centroids, k: best.k, tried: tried.map(({ k: kk, silhouette: s, inertia, chosen }) => ({ k: kk, silhouette: s, inertia, chosen })) };
+  // The labelling written is ml-kmeans's own run from the kept seed (the replay gives the same labels; a test checks it).
+  const published = mlKmeansRun(X, best.k, runs[tried.indexOf(best)]!.seed, params.max_iterations);
+  return { labels: published.labels, centroids: published.centroids, k: best.k, tried: tried.map(({ k: kk, silhouette: s, inertia, chosen }) => ({ k: kk, silhouette: s, inertia, chosen })) };
 }
 
 /**

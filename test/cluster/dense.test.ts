@@ -6,7 +6,7 @@ import { lsaDense, orthonormalColumns } from '../../src/cluster/lsa.js';
 import { pca2, pca2Dense } from '../../src/cluster/pca.js';
 import { cosineDistanceMatrix, cosineDistanceMatrixDense, sampledDistanceRows, sampledSilhouettes, silhouetteFromSampledRows } from '../../src/cluster/silhouette.js';
 import { mulDense, sparseOfDense, tmulDense } from '../../src/cluster/sparse.js';
-import { dot, kmeansPlusPlus, normalize, sphericalInertia, sphericalKmeansDense } from '../../src/cluster/spherical.js';
+import { dot, kmeansPlusPlus, mlKmeansRun, normalize, sphericalInertia, sphericalKmeansDense } from '../../src/cluster/spherical.js';
 import { seededUniform } from '../../src/random.js';
 
 /** A deterministic n x d matrix with about `density` of its cells non-zero (and row `emptyRow` all zero). */
@@ -130,6 +130,18 @@ describe('spherical k-means on flat arrays (Lloyd with Elkan bounds) against ml-
         expect(ours.labels).toEqual(ref.labels);
         expect(ours.inertia).toBe(ref.inertia);
       }
+    }
+  });
+  it('the published run (ml-kmeans from the kept seed) is the replay\'s best restart, labels, centroids and inertia', () => {
+    const X = denseOfRows(clustered(120, 10, 3, 1.5, 7));
+    for (const k of [2, 3, 6]) {
+      const search = sphericalKmeansDense(X, k, { seed: 42, restarts: 4, maxIterations: 100 });
+      const published = mlKmeansRun(X, k, search.seed, 100);
+      expect(search.seed).toBeGreaterThanOrEqual(42);
+      expect(search.seed).toBeLessThan(46);
+      expect(published.labels).toEqual(search.labels);
+      expect(published.inertia).toBe(search.inertia);
+      expect(Array.from(published.centroids.data)).toEqual(Array.from(search.centroids.data));
     }
   });
   it('stops after maxIterations as ml-kmeans does', () => {
