@@ -312,8 +312,8 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const attentionRows = attention(tokens.documents, vocab, dictionaries, counts);
   const messages: Message[] = [];
   const rows = {
-    tfidf: writtenRows('tfidf.csv', 'tfidf_rows', features.indptr, params.tfidf_rows, (n) => `each document's ${n} terms of highest tf-idf (ties by term)`, messages),
-    policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyPtr, params.policy_rows, (n) => `each document's ${n} policy terms with most hits (ties by term)`, messages),
+    tfidf: writtenRows('tfidf.csv', 'tfidf_rows', features.indptr, params.tfidf_rows, (n) => `each document's ${n === 1 ? 'term' : `${n} terms`} of highest tf-idf (ties by term)`, messages),
+    policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyPtr, params.policy_rows, (n) => `each document's ${n === 1 ? 'policy term' : `${n} policy terms`} with most hits (ties by term)`, messages),
   };
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
   // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.

@@ -189,7 +189,7 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
     expect(sheet.of).toBe(w.policyTable.pos.length);
     expect(sheet.rows).toBeGreaterThan(file.length);
     expect(wb.getWorksheet('policy_terms')!.rowCount - 1).toBe(sheet.rows);
-    expect(sheet.holds).toContain(`policy_terms.csv holds ${documents}, each document's 1 policy terms with most hits`);
+    expect(sheet.holds).toContain(`policy_terms.csv holds ${documents}, each document's policy term with most hits`);
     const about: unknown[][] = [];
     wb.getWorksheet('about')!.eachRow((row) => about.push((row.values as unknown[]).slice(1)));
     expect(String(about.find((v) => v[0] === 'policy_terms')![3])).toContain(`policy_terms.csv holds ${documents}`);
