@@ -39,9 +39,12 @@ export function silhouette(X: readonly number[][], labels: readonly number[], k:
 
 /** Cosine distances between all rows (n x n, row-major), for the exact silhouette of many k at the cost of one pass. */
 export function cosineDistanceMatrix(X: readonly number[][]): Float64Array {
-  const n = X.length;
+  return distanceMatrix(X.length, rowDistance(X));
+}
+
+/** The symmetric n x n matrix (row-major) of dist(i, j), each pair computed once. */
+function distanceMatrix(n: number, dist: (i: number, j: number) => number): Float64Array {
   const D = new Float64Array(n * n);
-  const dist = rowDistance(X);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const d = dist(i, j);
@@ -88,17 +91,7 @@ function denseDistance(X: Dense): (i: number, j: number) => number {
 
 /** cosineDistanceMatrix of the rows of a Dense (the same bits). */
 export function cosineDistanceMatrixDense(X: Dense): Float64Array {
-  const n = X.rows;
-  const D = new Float64Array(n * n);
-  const dist = denseDistance(X);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const d = dist(i, j);
-      D[i * n + j] = d;
-      D[j * n + i] = d;
-    }
-  }
-  return D;
+  return distanceMatrix(X.rows, denseDistance(X));
 }
 
 /**
