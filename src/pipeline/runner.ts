@@ -83,6 +83,26 @@ function dependencyVersions(): Record<string, string> {
 
 const removeTemp = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
 
+/**
+ * Removes a folder and checks that it is gone, trying again for up to about
+ * two seconds: the process is about to exit, so a removal that loses a race
+ * with a write still in flight must not leave the folder behind. Returns the
+ * last error if the folder is still there.
+ */
+function removeUntilGone(dir: string): string | undefined {
+  let error: string | undefined;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      removeTemp(dir);
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    if (!existsSync(dir)) return undefined;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+  return error ?? 'it is still there after 20 removals';
+}
+
 /** Temporary folders of runs in progress, removed if the process is interrupted. */
 const liveTemps = new Set<string>();
 const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143]] as const;
@@ -93,11 +113,8 @@ const onSignal = new Map(
       // Writes still in flight on libuv's threads can add files while the folder is removed (ENOTEMPTY): retry,
       // and never let a failed removal turn the signal's exit code into a crash.
       for (const dir of liveTemps) {
-        try {
-          removeTemp(dir);
-        } catch (err) {
-          process.stderr.write(`\ngovtext: could not remove the temporary folder ${dir}: ${(err as Error).message}\n`);
-        }
+        const error = removeUntilGone(dir);
+        if (error) process.stderr.write(`\ngovtext: could not remove the temporary folder ${dir}: ${error}\n`);
       }
       process.stderr.write(`\ngovtext: interrupted (${signal}); the previous output was left as it was\n`);
       process.exit(code);

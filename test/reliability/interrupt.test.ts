@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { loadPipeline } from '../../src/pipeline/spec.js';
@@ -22,12 +22,12 @@ let out: string;
 let before: Map<string, Buffer>;
 
 
-function expectUntouched(): void {
+function expectUntouched(stderr = ''): void {
   const after = snapshot(out);
   expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), file).toBe(true);
   // Only the input folder, the pipeline files and the output folder: no .out.tmp-*, no .previous.
-  expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+  expect(readdirSync(dir).filter((n) => n.startsWith('.')), `left beside the output; the run printed:\n${stderr}`).toEqual([]);
 }
 
 beforeAll(() => {
@@ -41,6 +41,10 @@ beforeAll(() => {
   expect(before.has('manifest.json')).toBe(true);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// A folder one test left (and failed on) must not fail the tests after it.
+afterEach(() => {
+  for (const n of readdirSync(dir)) if (n.startsWith('.')) rmSync(path.join(dir, n), { recursive: true, force: true });
+});
 
 /** The temporary folder of the run in progress once it holds a finished file (ingest's corpus.csv), else undefined. */
 const tempWithFiles = () => readdirSync(dir).find((n) => n.startsWith('.out.tmp-') && existsSync(path.join(dir, n, 'corpus.csv')));
@@ -65,14 +69,14 @@ describe('interrupted runs leave the previous output as it was', () => {
     const r = await interrupt('SIGINT');
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/interrupted \(SIGINT\); the previous output was left as it was/);
-    expectUntouched();
+    expectUntouched(r.stderr);
   }, 120_000);
 
   it('SIGTERM: exit code 143, the previous output byte-identical, no temporary folder', async () => {
     const r = await interrupt('SIGTERM');
     expect(r.code).toBe(143);
     expect(r.stderr).toMatch(/interrupted \(SIGTERM\)/);
-    expectUntouched();
+    expectUntouched(r.stderr);
   }, 120_000);
 
   it('a stage that meets a bad file mid-run (a missing user lexicon in phrases, after ingest wrote its files): exit 2, output untouched', () => {
@@ -82,7 +86,7 @@ describe('interrupted runs leave the previous output as it was', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('my_terms.txt');
     expect(r.stdout).toBe('');
-    expectUntouched();
+    expectUntouched(r.stderr);
   }, 120_000);
 
   it('a lexicon that is not text (binary) stops the run the same way', () => {
@@ -93,7 +97,7 @@ describe('interrupted runs leave the previous output as it was', () => {
     rmSync(path.join(dir, 'terms.txt'));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/terms\.txt.*binary/);
-    expectUntouched();
+    expectUntouched(r.stderr);
   }, 120_000);
 });
 
