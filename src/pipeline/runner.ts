@@ -9,7 +9,8 @@ import { documentChars, paragraphCount, type Corpus, type Message } from '../typ
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { Artifacts } from './registry.js';
 import type { Pipeline } from './spec.js';
-import { releaseText, type TextFolder } from './text.js';
+import { canReadBack, releaseText, type TextFolder } from './text.js';
+import { startOnThread, threadable, type ThreadRun } from './threads.js';
 import { WRITERS, type TableRecord } from './writers.js';
 
 export interface RunOptions {
@@ -244,6 +245,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
 
   const tmp = prepareTemp(out);
   const unwatch = watchSignals(tmp);
+  const threads = new Map<number, ThreadRun>();
   try {
     const artifacts: Artifacts = { sources: read.sources };
     read.sources = [];
@@ -262,22 +264,48 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     const textFolder: TextFolder = { dir: tmp };
     const lastTextStage = Math.max(...pipeline.stages.map((s, i) => (s.definition.readsText || s.definition.makes === 'corpus' ? i : -1)));
     const releaseAfter = opts.keepText || lastTextStage < 0 || lastTextStage === pipeline.stages.length - 1 ? undefined : pipeline.stages[lastTextStage];
-    for (const stage of pipeline.stages) {
-      const ts = performance.now();
+    /**
+     * A stage that needs only the corpus (indicators) starts on a thread of
+     * its own once the corpus and clean/ are written, if stages come between:
+     * the main thread is one core, and this work then takes the other.
+     */
+    const startThreads = (done: number, a: Artifacts, written: readonly string[]) => {
+      if (!a.corpus || !written.some((o) => o.startsWith('clean/'))) return;
+      pipeline.stages.forEach((s, j) => {
+        if (j <= done + 1 || startedOnThread.has(j)) return;
+        if (!s.definition.needs.every((n) => a[n] !== undefined) || !threadable(s.name, a.corpus!) || !canReadBack(a.corpus!)) return;
+        threads.set(j, startOnThread(s.name, s.params, a.corpus!, textFolder.dir));
+        startedOnThread.add(j);
+      });
+    };
+    const startedOnThread = new Set<number>();
+    for (const [index, stage] of pipeline.stages.entries()) {
+      let ts = performance.now();
       artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
       const ctx = progress.forStage(stage.name);
-      const made = await stage.definition.run(artifacts, stage.params, ctx);
+      let made: Artifacts[keyof Artifacts];
+      let threadMs = 0;
+      const onThread = threads.get(index);
+      if (onThread) {
+        // Started earlier on its own thread: its time is its own there (and its writing, below), not the wait.
+        ({ made, ms: threadMs } = (await onThread.result) as { made: Artifacts[keyof Artifacts]; ms: number });
+        threads.delete(index);
+        ts = performance.now();
+      } else made = await stage.definition.run(artifacts, stage.params, ctx);
       ctx.done();
       (artifacts as unknown as Record<string, unknown>)[stage.definition.makes] = made;
       // The raw text of every file is the largest thing a run holds: let it go once no later stage reads it.
       if (!pipeline.stages.slice(pipeline.stages.indexOf(stage) + 1).some((s) => s.definition.needs.includes('sources'))) artifacts.sources = [];
       stage.definition.messagesOf(made).forEach(report);
       if (stage.definition.details) details[stage.name] = stage.definition.details(made);
+      // Its timing overlaps the stages it ran beside.
+      if (onThread) details[stage.name] = { ...details[stage.name], on_thread: true };
       const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string, record: (r: TableRecord) => void, all: Artifacts) => string[] | Promise<string[]>) | undefined;
       if (writer) outputs.push(...(await writer(made, tmp, (r) => tables.push(r), artifacts)));
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) releaseText(artifacts.corpus, textFolder);
-      timings[stage.name] = Math.round(performance.now() - ts);
+      startThreads(index, artifacts, outputs);
+      timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
     timings.total = Math.round(performance.now() - t0);
     const manifest: Manifest = {
@@ -298,6 +326,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     textFolder.dir = out;
     return { out, artifacts, manifest };
   } finally {
+    // A run that failed before a thread's stage came up: stop the thread before its folder goes.
+    await Promise.all([...threads.values()].map((t) => t.stop()));
     unwatch();
     removeTemp(tmp);
   }

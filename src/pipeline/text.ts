@@ -20,29 +20,42 @@ let last: { doc: Document; paragraphs: string[] } | undefined;
  * (the file could not give it back). Returns whether the text was released.
  */
 export function releaseText(corpus: Corpus, folder: TextFolder): boolean {
-  for (const d of corpus.documents) for (const p of d.paragraphs) if (p.includes('\n')) return false;
+  if (!canReadBack(corpus)) return false;
   for (const d of corpus.documents) {
     // Titles, speakers, section headings ... are slices of the text in V8, which would keep all of it alive.
     for (const key of Object.keys(d)) if (key !== 'paragraphs') (d as unknown as Record<string, unknown>)[key] = detached((d as unknown as Record<string, unknown>)[key]);
-    const count = d.paragraphs.length;
     let chars = 0;
     for (const p of d.paragraphs) chars += p.length;
-    Object.defineProperty(d, TEXT_COUNTS, { value: { paragraphs: count, chars }, enumerable: false, configurable: true });
-    Object.defineProperty(d, 'paragraphs', {
-      enumerable: true,
-      configurable: true,
-      get(): string[] {
-        if (last?.doc !== d) last = { doc: d, paragraphs: readBack(folder, d.doc_id, count) };
-        return last.paragraphs;
-      },
-      set(value: string[]) {
-        delete (d as { [TEXT_COUNTS]?: unknown })[TEXT_COUNTS];
-        Object.defineProperty(d, 'paragraphs', { value, writable: true, enumerable: true, configurable: true });
-      },
-    });
+    readFromFolder(d, folder, d.paragraphs.length, chars);
   }
   last = undefined;
   return true;
+}
+
+/** Whether every paragraph can be read back from clean/ (one a line: none may hold a line break). */
+export function canReadBack(corpus: Corpus): boolean {
+  for (const d of corpus.documents) for (const p of d.paragraphs) if (p.includes('\n')) return false;
+  return true;
+}
+
+/**
+ * Makes `d.paragraphs` a getter that reads clean/DOC_ID.txt of `folder`
+ * (which must hold `count` paragraphs of `chars` characters in all).
+ */
+export function readFromFolder(d: Document, folder: TextFolder, count: number, chars: number): void {
+  Object.defineProperty(d, TEXT_COUNTS, { value: { paragraphs: count, chars }, enumerable: false, configurable: true });
+  Object.defineProperty(d, 'paragraphs', {
+    enumerable: true,
+    configurable: true,
+    get(): string[] {
+      if (last?.doc !== d) last = { doc: d, paragraphs: readBack(folder, d.doc_id, count) };
+      return last.paragraphs;
+    },
+    set(value: string[]) {
+      delete (d as { [TEXT_COUNTS]?: unknown })[TEXT_COUNTS];
+      Object.defineProperty(d, 'paragraphs', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
 
 /** The same value with every string in it copied (a copy is a flat string of its own, not a slice of a longer one). */

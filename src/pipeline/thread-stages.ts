@@ -1,0 +1,12 @@
+import { indicators, type IndicatorsParams } from '../stages/indicators.js';
+import type { Corpus } from '../types.js';
+
+/**
+ * The stages that may run on a thread of their own: pure functions of the
+ * corpus alone, whose result no stage needs until later in the pipeline.
+ * The stage worker imports this module, so what it imports must stay light
+ * (no danfojs, no nodejieba).
+ */
+export const THREAD_STAGES: Record<string, (corpus: Corpus, params: never) => unknown> = {
+  indicators: (corpus, params: IndicatorsParams) => indicators(corpus, params),
+};
