@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import type { DocumentIds, Interner } from './tokenize.js';
-import type { BatchRequest, BatchResult, DoneRequest, WorkerInit } from './worker.js';
+import type { BatchRequest, BatchResult, DoneRequest, InitRequest, WorkerInit } from './worker.js';
 
 /** The compiled worker (npm ci builds dist/); tests running from src/ use it too. */
 export function workerScript(): string | undefined {
@@ -11,8 +11,16 @@ export function workerScript(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** Starts `n` segmentation workers: each loads jieba's dictionaries right away and waits for its init. */
+export function startWorkers(n: number): Worker[] {
+  const script = workerScript();
+  if (!script) throw new Error('segmentation worker not built: run `npm run build`');
+  return Array.from({ length: n }, () => new Worker(script));
+}
+
 /**
- * Tokenizes documents on `n` worker threads, in batches of about
+ * Tokenizes documents on `n` worker threads (or on `started` ones, all of
+ * them, which may have loaded jieba already), in batches of about
  * `batchChars` characters. Each worker numbers tokens in its own vocabulary;
  * batches are mapped to `vocab` (the global one) strictly in document order
  * as they arrive, so ids are the same as in a single-threaded run, and no
@@ -25,9 +33,8 @@ export async function tokenizeInWorkers(
   batchChars: number,
   vocab: Interner,
   onProgress: (done: number) => void,
+  started?: Worker[],
 ): Promise<DocumentIds[]> {
-  const script = workerScript();
-  if (!script) throw new Error('segmentation worker not built: run `npm run build`');
   const batches: { start: number; end: number }[] = [];
   let start = 0;
   let chars = 0;
@@ -42,7 +49,7 @@ export async function tokenizeInWorkers(
   if (start < docs.length) batches.push({ start, end: docs.length });
 
   const results: DocumentIds[] = new Array<DocumentIds>(docs.length);
-  const workers = Array.from({ length: Math.min(n, batches.length) }, () => new Worker(script, { workerData: init }));
+  const workers = started ?? startWorkers(Math.min(n, batches.length));
   // Per worker: its vocabulary so far, and the global id of each of its ids (-1: not mapped yet).
   const local = workers.map(() => ({ strings: [] as string[], global: [] as number[] }));
   const arrived = new Map<number, { w: number; msg: BatchResult }>();
@@ -91,6 +98,7 @@ export async function tokenizeInWorkers(
             });
             w.on('error', reject);
             w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`segmentation worker stopped with code ${code}`))));
+            w.postMessage({ init } satisfies InitRequest);
             send();
           }),
       ),

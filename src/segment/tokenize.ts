@@ -152,11 +152,18 @@ export function tokenizeDocumentIds(paragraphs: readonly string[], jieba: Jieba,
   return new IdTokenizer(jieba, tiers, f, vocab).document(paragraphs);
 }
 
+/** Joins the jieba gaps of a document into one cut: cppjieba cuts at '\n' as at a sentence end, and paragraphs never hold one. */
+const GAP_SEP = '\n';
+
 /**
  * tokenizeParagraph's work straight to ids, for the segment stage's hot
  * path (~10^8 tokens at 10,000 reports): a word of jieba is looked up once
  * (its id, or -1 when the filter drops it) instead of once to filter and
  * once to intern; no token array per paragraph, no array per tier level.
+ * The gaps left between compounds go to jieba in one call per document,
+ * joined by '\n' (a hard boundary for cppjieba's cut and tag, with or
+ * without HMM), so they are cut exactly as one by one, without a native
+ * call and a result array per gap.
  */
 export class IdTokenizer {
   /** jieba's words seen so far: id in the vocabulary, -1 when dropped by the filter. */
@@ -164,6 +171,10 @@ export class IdTokenizer {
   /** Per tier level: the matches of the paragraph piece being cut at that level (reused). */
   private readonly starts: number[][];
   private readonly terms: string[][];
+  /** The document so far, in order: compound terms, and '' where the next gap's words go. */
+  private seq: string[] = [];
+  /** The document's gaps for jieba, in order. */
+  private gaps: string[] = [];
   private ids: number[] = [];
 
   constructor(
@@ -177,12 +188,41 @@ export class IdTokenizer {
   }
 
   document(paragraphs: readonly string[]): DocumentIds {
+    const seq: string[] = (this.seq = []);
+    const gaps: string[] = (this.gaps = []);
+    const seqStarts = new Uint32Array(paragraphs.length);
+    let joinable = true;
+    for (let k = 0; k < paragraphs.length; k++) {
+      seqStarts[k] = seq.length;
+      const p = paragraphs[k]!;
+      if (p.includes(GAP_SEP)) joinable = false;
+      this.piece(p, 0);
+    }
+    this.seq = [];
+    this.gaps = [];
     const ids: number[] = (this.ids = []);
     const paragraphStarts = new Uint32Array(paragraphs.length);
-    for (let k = 0; k < paragraphs.length; k++) {
-      paragraphStarts[k] = ids.length;
-      this.piece(paragraphs[k]!, 0);
+    // All gaps in one cut, split back at the separators; one cut per gap if a paragraph holds a '\n'
+    // (or, never seen, if the words do not give the gaps back).
+    let words: string[] = [];
+    let ends: Uint32Array | undefined;
+    if (joinable && gaps.length > 0) {
+      words = this.cutWords(gaps.join(GAP_SEP));
+      ends = splitAtSeparators(words, gaps);
     }
+    let g = 0;
+    let k = 0;
+    for (let i = 0; i < seq.length; i++) {
+      while (k < seqStarts.length && seqStarts[k] === i) paragraphStarts[k++] = ids.length;
+      const t = seq[i]!;
+      if (t !== '') ids.push(this.vocab.id(t));
+      else if (ends) this.emit(words, g === 0 ? 0 : ends[g - 1]! + 1, ends[g++]!);
+      else {
+        const own = this.cutWords(gaps[g++]!);
+        this.emit(own, 0, own.length);
+      }
+    }
+    while (k < seqStarts.length) paragraphStarts[k++] = ids.length;
     this.ids = [];
     return { ids: Uint32Array.from(ids), paragraphStarts };
   }
@@ -190,7 +230,10 @@ export class IdTokenizer {
   /** A piece of a paragraph at tier `level`: that tier's terms, the gaps to the next level (jieba after the last). */
   private piece(text: string, level: number): void {
     if (level === this.tiers.length) {
-      if (text !== '') this.cut(text);
+      if (text !== '') {
+        this.gaps.push(text);
+        this.seq.push('');
+      }
       return;
     }
     const starts = this.starts[level]!;
@@ -208,21 +251,43 @@ export class IdTokenizer {
       const start = starts[m]!;
       const term = terms[m]!;
       if (start > gapStart) this.piece(text.slice(gapStart, start), level + 1);
-      this.ids.push(this.vocab.id(term));
+      this.seq.push(term);
       gapStart = start + term.length;
     }
     if (gapStart < text.length) this.piece(text.slice(gapStart), level + 1);
   }
 
-  private cut(text: string): void {
+  /** The tags of the last cutWords (with a POS filter). */
+  private tagged: string[] | undefined;
+
+  /** jieba's words for `text` (tagged, with their tags in `tagged`, when there is a POS filter). */
+  private cutWords(text: string): string[] {
+    const f = this.f;
+    if (f.pos.length === 0) return this.jieba.cut(text, f.hmm);
+    const out: string[] = [];
+    const tags: string[] = [];
+    for (const { word, tag } of this.jieba.tag(text)) {
+      out.push(word);
+      tags.push(tag);
+    }
+    this.tagged = tags;
+    return out;
+  }
+
+  /** The ids of words[from .. to), filtered. */
+  private emit(words: readonly string[], from: number, to: number): void {
     const { f, ids, vocab } = this;
     if (f.pos.length > 0) {
-      for (const { word, tag } of this.jieba.tag(text)) if (keep(word, f) && f.pos.some((p) => tag.startsWith(p))) ids.push(vocab.id(word));
+      const tags = this.tagged!;
+      for (let i = from; i < to; i++) {
+        const word = words[i]!;
+        const tag = tags[i]!;
+        if (keep(word, f) && f.pos.some((p) => tag.startsWith(p))) ids.push(vocab.id(word));
+      }
       return;
     }
-    const words = this.jieba.cut(text, f.hmm);
     const seen = this.words;
-    for (let i = 0; i < words.length; i++) {
+    for (let i = from; i < to; i++) {
       const word = words[i]!;
       let id = seen.get(word);
       if (id === undefined) {
@@ -232,4 +297,28 @@ export class IdTokenizer {
       if (id >= 0) ids.push(id);
     }
   }
+}
+
+/**
+ * Where each gap's words end in the cut of the gaps joined by GAP_SEP
+ * (index past its last word; the separator follows), checked by length;
+ * undefined when the words do not split back into the gaps.
+ */
+export function splitAtSeparators(words: readonly string[], gaps: readonly string[]): Uint32Array | undefined {
+  const ends = new Uint32Array(gaps.length);
+  let w = 0;
+  for (let g = 0; g < gaps.length; g++) {
+    if (g > 0) {
+      if (words[w] !== GAP_SEP) return undefined;
+      w++;
+    }
+    const end = gaps[g]!.length;
+    for (let len = 0; len < end; w++) {
+      if (w >= words.length) return undefined;
+      len += words[w]!.length;
+      if (len > end) return undefined;
+    }
+    ends[g] = w;
+  }
+  return w === words.length ? ends : undefined;
 }

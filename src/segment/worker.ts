@@ -1,13 +1,23 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { TermTrie } from '../text/trie.js';
 import { loadJieba, releaseJieba } from './jieba.js';
 import { IdTokenizer, Interner, type TokenFilter } from './tokenize.js';
 
-/** A segmentation worker: loads jieba and the compounds once, then tokenizes batches of documents. */
+/**
+ * A segmentation worker: loads jieba as soon as it starts (about 2 s, so a
+ * worker started early loads it while the main thread runs other stages),
+ * then takes the compounds and the filter in its first message and
+ * tokenizes batches of documents.
+ */
 export interface WorkerInit {
   /** Compound tiers in order of precedence (lexicon terms, then discovered phrases). */
   compounds: string[][];
   filter: Omit<TokenFilter, 'stopwords'> & { stopwords: string[] };
+}
+
+/** The first message: what the tokenizer needs (known only after the phrases stage). */
+export interface InitRequest {
+  init: WorkerInit;
 }
 
 export interface BatchRequest {
@@ -32,22 +42,26 @@ export interface BatchResult {
   newTokens: string[];
 }
 
-const init = workerData as WorkerInit;
 const jieba = loadJieba();
-const tiers = init.compounds.map((terms) => new TermTrie(terms));
-const filter: TokenFilter = { ...init.filter, stopwords: new Set(init.filter.stopwords) };
 const vocab = new Interner();
-const tokenizer = new IdTokenizer(jieba, tiers, filter, vocab);
+let tokenizer: IdTokenizer | undefined;
 
-parentPort!.on('message', (req: BatchRequest | DoneRequest) => {
+parentPort!.on('message', (req: InitRequest | BatchRequest | DoneRequest) => {
   if ('done' in req) {
     // nodejieba never frees its dictionaries itself, not even when the thread ends (0.25 GB per worker).
     releaseJieba();
     parentPort!.close();
     return;
   }
+  if ('init' in req) {
+    const tiers = req.init.compounds.map((terms) => new TermTrie(terms));
+    const filter: TokenFilter = { ...req.init.filter, stopwords: new Set(req.init.filter.stopwords) };
+    tokenizer = new IdTokenizer(jieba, tiers, filter, vocab);
+    return;
+  }
+  if (!tokenizer) throw new Error('segmentation worker: a batch came before its init');
   const known = vocab.strings.length;
-  const docs = req.docs.map((paragraphs) => tokenizer.document(paragraphs));
+  const docs = req.docs.map((paragraphs) => tokenizer!.document(paragraphs));
   const ids = docs.map((d) => d.ids);
   const paragraphStarts = docs.map((d) => d.paragraphStarts);
   const msg: BatchResult = { id: req.id, ids, paragraphStarts, newTokens: vocab.strings.slice(known) };

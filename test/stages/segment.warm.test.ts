@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
+import { releaseWarmSegment, segment, segmentParams, warmSegment, type Tokens } from '../../src/stages/segment.js';
+import { ROOT, sampleCorpus } from '../fixtures/samples.js';
+
+let set: PhraseSet;
+let mainThread: Tokens;
+
+beforeAll(async () => {
+  set = phrases(sampleCorpus(), phrasesParams.parse({}));
+  mainThread = await segment(sampleCorpus(), set, segmentParams.parse({ workers: 1 }));
+});
+
+const plain = (t: Tokens) => ({ vocab: t.vocab, docs: t.documents.map((d) => [d.doc_id, Array.from(d.ids), Array.from(d.paragraphStarts)]) });
+
+/** Threads of this process (Linux): a worker thread is one more. */
+const threads = () => readdirSync('/proc/self/task').length;
+
+describe('warm segmentation workers', () => {
+  const parallel = segmentParams.parse({ workers: 2, parallel_min_chars: 0 });
+
+  it('give exactly the tokens of cold workers and of the main thread', async () => {
+    const cold = await segment(sampleCorpus(), set, parallel);
+    warmSegment(sampleCorpus(), parallel);
+    const warm = await segment(sampleCorpus(), set, parallel);
+    expect(warm.meta.workers).toBe(2);
+    expect(plain(warm)).toEqual(plain(cold));
+    expect(plain(warm)).toEqual(plain(mainThread));
+  });
+
+  it('are used once: a second segment starts its own, with the same tokens', async () => {
+    warmSegment(sampleCorpus(), parallel);
+    const first = await segment(sampleCorpus(), set, parallel);
+    const second = await segment(sampleCorpus(), set, parallel);
+    expect(plain(first)).toEqual(plain(mainThread));
+    expect(plain(second)).toEqual(plain(mainThread));
+  });
+
+  it('are not started when segment would run on the main thread', async () => {
+    const before = threads();
+    warmSegment(sampleCorpus(), segmentParams.parse({})); // the samples are below parallel_min_chars
+    expect(threads()).toBe(before);
+    await releaseWarmSegment();
+  });
+
+  it('that do not fit the run (another count) are not used, and the tokens are the same', async () => {
+    warmSegment(sampleCorpus(), segmentParams.parse({ workers: 3, parallel_min_chars: 0 }));
+    const got = await segment(sampleCorpus(), set, parallel);
+    expect(got.meta.workers).toBe(2);
+    expect(plain(got)).toEqual(plain(mainThread));
+    await releaseWarmSegment();
+  });
+
+  it('end when released without use', async () => {
+    await releaseWarmSegment();
+    const before = threads();
+    warmSegment(sampleCorpus(), parallel);
+    expect(threads()).toBe(before + 2);
+    await releaseWarmSegment();
+    expect(threads()).toBe(before);
+    await releaseWarmSegment(); // nothing left: a no-op
+  });
+
+  it('do not keep a process alive that warms them and never segments nor releases them', () => {
+    // The compiled modules, as the CLI runs them: the process must end by itself, with code 0.
+    const stage = path.join(ROOT, 'dist', 'src', 'stages', 'segment.js');
+    const script = `
+      const { warmSegment, segmentParams } = await import(${JSON.stringify(stage)});
+      const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
+      warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }));
+      console.log('warmed');
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 50_000 });
+    expect(run.signal).toBeNull(); // not killed by the timeout
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe('warmed');
+  });
+});
