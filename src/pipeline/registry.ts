@@ -3,7 +3,7 @@ import type { Source } from '../io/sources.js';
 import type { StageContext } from '../stages/context.js';
 import { ingest, ingestParams } from '../stages/ingest.js';
 import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
-import { segment, segmentParams, type Tokens } from '../stages/segment.js';
+import { releaseWarmSegment, segment, segmentParams, warmSegment, type Tokens } from '../stages/segment.js';
 import { weigh, weighParams, type Weights } from '../stages/weigh.js';
 import { cluster, clusterParams, type Clusters } from '../stages/cluster.js';
 import { indicators, indicatorsParams, type Indicators } from '../stages/indicators.js';
@@ -44,6 +44,14 @@ export interface StageDefinition<P extends z.ZodTypeAny = z.ZodTypeAny> {
    */
   readsText?: boolean;
   run(artifacts: Artifacts, params: z.infer<P>, ctx: StageContext): Artifacts[ArtifactName] | Promise<Artifacts[ArtifactName]>;
+  /**
+   * Slow set-up that depends only on the corpus, started by the runner as
+   * soon as the corpus exists so that it overlaps the stages before this one
+   * (segment: worker threads loading nodejieba's dictionaries). `cool` undoes
+   * it when the run ends without the stage having used it.
+   */
+  warm?(corpus: Corpus, params: z.infer<P>): void;
+  cool?(): Promise<void>;
   /** Warnings the made artifact carries. */
   messagesOf(made: unknown): readonly Message[];
   /** What the manifest records about the made artifact beyond counts (e.g. which phrases became tokens). */
@@ -93,6 +101,8 @@ export const STAGES: readonly StageDefinition[] = [
     makes: 'tokens',
     readsText: true,
     run: (a, p, ctx) => segment(a.corpus!, a.phrases!, p, ctx),
+    warm: (corpus, p) => warmSegment(corpus, p),
+    cool: releaseWarmSegment,
     messagesOf: (made) => (made as Tokens).messages,
     details: (made) => {
       const t = made as Tokens;

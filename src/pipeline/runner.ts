@@ -246,6 +246,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const tmp = prepareTemp(out);
   const unwatch = watchSignals(tmp);
   const threads = new Map<number, ThreadRun>();
+  const warmed = new Set<Pipeline['stages'][number]>();
   try {
     const artifacts: Artifacts = { sources: read.sources };
     read.sources = [];
@@ -265,12 +266,20 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     const lastTextStage = Math.max(...pipeline.stages.map((s, i) => (s.definition.readsText || s.definition.makes === 'corpus' ? i : -1)));
     const releaseAfter = opts.keepText || lastTextStage < 0 || lastTextStage === pipeline.stages.length - 1 ? undefined : pipeline.stages[lastTextStage];
     /**
-     * A stage that needs only the corpus (indicators) starts on a thread of
-     * its own once the corpus and clean/ are written, if stages come between:
-     * the main thread is one core, and this work then takes the other.
+     * Work started ahead of its place, once the corpus exists and if stages
+     * come between: the set-up of later stages (`warm`), and a stage that
+     * needs only the corpus (indicators) on a thread of its own once clean/
+     * is written. The main thread is one core; this work takes the other.
      */
-    const startThreads = (done: number, a: Artifacts, written: readonly string[]) => {
-      if (!a.corpus || !written.some((o) => o.startsWith('clean/'))) return;
+    const startAhead = (done: number, a: Artifacts, written: readonly string[]) => {
+      if (!a.corpus) return;
+      // Set-up of later stages first (the segmentation workers load their dictionaries while the stages before run).
+      pipeline.stages.forEach((s, j) => {
+        if (j <= done + 1 || warmed.has(s) || !s.definition.warm) return;
+        s.definition.warm(a.corpus!, s.params);
+        warmed.add(s);
+      });
+      if (!written.some((o) => o.startsWith('clean/'))) return;
       pipeline.stages.forEach((s, j) => {
         if (j <= done + 1 || startedOnThread.has(j)) return;
         if (!s.definition.needs.every((n) => a[n] !== undefined) || !threadable(s.name, a.corpus!) || !canReadBack(a.corpus!)) return;
@@ -304,7 +313,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (writer) outputs.push(...(await writer(made, tmp, (r) => tables.push(r), artifacts)));
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) releaseText(artifacts.corpus, textFolder);
-      startThreads(index, artifacts, outputs);
+      startAhead(index, artifacts, outputs);
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
     timings.total = Math.round(performance.now() - t0);
@@ -328,6 +337,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   } finally {
     // A run that failed before a thread's stage came up: stop the thread before its folder goes.
     await Promise.all([...threads.values()].map((t) => t.stop()));
+    await Promise.all([...warmed].map((s) => s.definition.cool?.()));
     unwatch();
     removeTemp(tmp);
   }
