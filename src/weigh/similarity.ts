@@ -125,9 +125,7 @@ export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: num
   // once: its dot product is the same sum either way (the products of the shared terms, in term order; the
   // other terms add zeros), so each cosine is the value the one-sided loop gives.
   const norms = rowNorms(dtm, weights);
-  const shared = sharedRows(dtm, weights, df);
-  const dense = new Float64Array(shared.nTerms);
-  const slot = shared.slot;
+  const dense = new Float64Array(dtm.nTerms);
   const dots: Float64Array[] = new Array<Float64Array>(n);
   const rows: NeighbourRow[] = [];
   const todo: number[] = [];
@@ -145,15 +143,9 @@ export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: num
         else todo.push(i);
       }
       if (todo.length > 0) {
-        for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) {
-          const t = slot[dtm.indices[p]!]!;
-          if (t >= 0) dense[t] = weights[p]!;
-        }
-        rowDots(shared, shared.weights, dense, cand, todo, dd);
-        for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) {
-          const t = slot[dtm.indices[p]!]!;
-          if (t >= 0) dense[t] = 0;
-        }
+        for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = weights[p]!;
+        rowDots(dtm, weights, dense, cand, todo, dd);
+        for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) dense[dtm.indices[p]!] = 0;
       }
       for (let i = 0; i < cand.length; i++) {
         const e = cand[i]!;
@@ -163,45 +155,6 @@ export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: num
     pushRanked(rows, d, top);
   }
   return { rows, method: { method: 'projection', dimensions: D, candidates: c } };
-}
-
-/**
- * The rows as the rescoring reads them: only entries that can add to a dot
- * product with another row (terms in at least two documents, weights not 0),
- * in each row's order, with terms renumbered by document frequency
- * (most frequent first) so that the dense row a document is scattered into
- * is read mostly from a small, cached part. A row's dot product with another
- * is the same sum either way: the entries dropped only add zeros, and a sum
- * from +0 is not changed by adding a zero.
- */
-export interface SharedRows extends Dtm {
-  weights: Float64Array;
-  /** Each original term's number here, -1 when dropped. */
-  slot: Int32Array;
-}
-
-export function sharedRows(dtm: Dtm, weights: Float64Array, df: Float64Array): SharedRows {
-  const kept: number[] = [];
-  for (let t = 0; t < dtm.nTerms; t++) if (df[t]! >= 2) kept.push(t);
-  kept.sort((a, b) => df[b]! - df[a]! || a - b);
-  const slot = new Int32Array(dtm.nTerms).fill(-1);
-  kept.forEach((t, i) => (slot[t] = i));
-  const indptr = new Uint32Array(dtm.nDocs + 1);
-  let nnz = 0;
-  for (let p = 0; p < dtm.indices.length; p++) if (slot[dtm.indices[p]!]! >= 0 && weights[p] !== 0) nnz++;
-  const indices = new Uint32Array(nnz);
-  const w = new Float64Array(nnz);
-  let q = 0;
-  for (let d = 0; d < dtm.nDocs; d++) {
-    for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) {
-      const t = slot[dtm.indices[p]!]!;
-      if (t < 0 || weights[p] === 0) continue;
-      indices[q] = t;
-      w[q++] = weights[p]!;
-    }
-    indptr[d + 1] = q;
-  }
-  return { nDocs: dtm.nDocs, nTerms: kept.length, indptr, indices, counts: w, weights: w, slot };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateBlocks, candidatesWorkerScript, searchCandidates } from '../../src/weigh/candidates.js';
 import { buildDtm } from '../../src/weigh/dtm.js';
-import { nearestNeighboursBounded, sharedRows } from '../../src/weigh/similarity.js';
+import { nearestNeighboursBounded } from '../../src/weigh/similarity.js';
 import { offer, type TopK } from '../../src/weigh/topk.js';
 import { tfidf } from '../../src/weigh/tfidf.js';
 import { seededUniform } from '../../src/random.js';
@@ -34,8 +34,8 @@ function plainTop(emb: Float64Array, n: number, D: number, c: number): [number, 
 const sorted = (near: TopK[]) => near.map((h) => h.cos.map((x, i): [number, number] => [x, h.doc[i]!]).sort((x, y) => y[0] - x[0] || x[1] - y[1]));
 const empty = (n: number): TopK[] => Array.from({ length: n }, () => ({ cos: [], doc: [] }));
 
-describe('similarity candidate search', () => {
-  const n = 150;
+// Row counts with even and odd tails after a block, and a last block of 0, 1 or 2 rows beyond a multiple of four.
+describe.each([150, 151, 129, 37])('similarity candidate search over %i rows', (n) => {
   const D = 12;
   const c = 7;
   const emb = embedding(n, D, 3);
@@ -84,21 +84,5 @@ describe('nearestNeighboursBounded with the worker', () => {
     const two = nearestNeighboursBounded(dtm, w, 5, { ...opts, parallelWork: 0 });
     expect(two).toEqual(one);
     expect(one.rows.length).toBeGreaterThan(400);
-  });
-});
-
-describe('sharedRows', () => {
-  it('keeps the entries of terms in two or more documents with weight not 0, in row order, renumbered by df descending', () => {
-    // terms: 0 in d0 only; 1 in d0, d1, d2; 2 in d0, d2; 3 in d1, d2 with weight 0 in d1
-    const dtm = buildDtm([Uint32Array.of(0, 1, 2), Uint32Array.of(1, 3), Uint32Array.of(1, 2, 3)], 4);
-    const weights = Float64Array.of(0.5, 0.25, 0.125, 1, 0, 2, 3, 4);
-    const df = Float64Array.of(1, 3, 2, 2);
-    const s = sharedRows(dtm, weights, df);
-    // df order: term 1 (3) -> 0, term 2 (2) -> 1, term 3 (2) -> 2; term 0 dropped.
-    expect(Array.from(s.slot)).toEqual([-1, 0, 1, 2]);
-    expect(Array.from(s.indptr)).toEqual([0, 2, 3, 6]);
-    expect(Array.from(s.indices)).toEqual([0, 1, 0, 0, 1, 2]);
-    expect(Array.from(s.weights)).toEqual([0.25, 0.125, 1, 2, 3, 4]);
-    expect(s.nTerms).toBe(3);
   });
 });
