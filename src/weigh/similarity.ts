@@ -1,4 +1,6 @@
 import type { Dtm } from './dtm.js';
+import { searchCandidates } from './candidates.js';
+import { offer, type TopK } from './topk.js';
 
 /** One neighbour of a document: `rank` 1 is its most similar other document. */
 export interface NeighbourRow {
@@ -45,6 +47,8 @@ export interface NeighbourOptions {
   dimensions: number;
   /** Candidates per document that are rescored exactly (at least k). */
   candidates: number;
+  /** Multiply-adds of the candidate search (n²·dimensions/2) from which half of it runs on a worker thread (default 2.5e8; Infinity: never). */
+  parallelWork?: number;
 }
 
 /** How a similarity table was computed: 'exact', or candidates from a random projection, rescored exactly. */
@@ -98,7 +102,9 @@ export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: num
       signs[t * S + j] = hash(t, j) & 1 ? 1 : -1;
     }
   }
-  const emb = new Float64Array(n * D);
+  const parallel = (n * (n - 1) * D) / 2 >= (opts.parallelWork ?? 2.5e8);
+  // Shared, so that a worker thread can read it in place.
+  const emb = new Float64Array(parallel ? new SharedArrayBuffer(n * D * 8) : new ArrayBuffer(n * D * 8));
   for (let d = 0; d < n; d++) {
     const o = d * D;
     for (let p = dtm.indptr[d]!; p < dtm.indptr[d + 1]!; p++) {
@@ -113,7 +119,7 @@ export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: num
   }
   const c = Math.max(k, opts.candidates);
   const near: TopK[] = Array.from({ length: n }, () => ({ cos: [], doc: [] }));
-  projectedCandidates(emb, n, D, c, near);
+  searchCandidates(emb, n, D, c, near, parallel);
 
   // Rescore each document's candidates with the full rows. A pair that is a candidate both ways is computed
   // once: its dot product is the same sum either way (the products of the shared terms, in term order; the
@@ -204,66 +210,6 @@ function rowDots(dtm: Dtm, weights: Float64Array, dense: Float64Array, docs: rea
   }
 }
 
-/** Rows of the embedding processed together: their D values stay in cache while every later row is read once. */
-const BLOCK = 32;
-
-/**
- * Every pair d < e of the n rows of `emb` (n x D, row-major) by inner
- * product, offered to both rows' top c in `near`. Each inner product is
- * summed over j = 0 .. D-1 in order, as a plain loop would; rows are taken
- * in blocks and four at a time only to reuse what is in cache and
- * registers. The order in which pairs are offered does not change a top c
- * (ties are broken by document index).
- */
-function projectedCandidates(emb: Float64Array, n: number, D: number, c: number, near: TopK[]): void {
-  const take = (h: TopK, s: number, e: number) => {
-    // Below the worst kept of a full top: rejected (what offer would decide).
-    if (h.cos.length === c && s < h.cos[0]!) return;
-    offer(h, c, s, e);
-  };
-  for (let d0 = 0; d0 < n; d0 += BLOCK) {
-    const d1 = Math.min(n, d0 + BLOCK);
-    for (let e = d0 + 1; e < n; e++) {
-      const q = e * D;
-      const end = Math.min(d1, e);
-      const he = near[e]!;
-      let d = d0;
-      for (; d + 4 <= end; d += 4) {
-        const o0 = d * D;
-        const o1 = o0 + D;
-        const o2 = o1 + D;
-        const o3 = o2 + D;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let j = 0; j < D; j++) {
-          const b = emb[q + j]!;
-          s0 += emb[o0 + j]! * b;
-          s1 += emb[o1 + j]! * b;
-          s2 += emb[o2 + j]! * b;
-          s3 += emb[o3 + j]! * b;
-        }
-        take(near[d]!, s0, e);
-        take(he, s0, d);
-        take(near[d + 1]!, s1, e);
-        take(he, s1, d + 1);
-        take(near[d + 2]!, s2, e);
-        take(he, s2, d + 2);
-        take(near[d + 3]!, s3, e);
-        take(he, s3, d + 3);
-      }
-      for (; d < end; d++) {
-        const o = d * D;
-        let s = 0;
-        for (let j = 0; j < D; j++) s += emb[o + j]! * emb[q + j]!;
-        take(near[d]!, s, e);
-        take(he, s, d);
-      }
-    }
-  }
-}
-
 function pushRanked(rows: NeighbourRow[], d: number, top: TopK): void {
   const order = top.cos.map((_, i) => i).sort((i, j) => top.cos[j]! - top.cos[i]! || top.doc[i]! - top.doc[j]!);
   order.forEach((i, r) => rows.push({ doc: d, neighbour: top.doc[i]!, cosine: top.cos[i]!, rank: r + 1 }));
@@ -341,60 +287,6 @@ function exactNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourR
 /** dot[docs[q]] += w · values[q] for q in [q0, q1): kept small so the engine optimises it. */
 function scatterAdd(dot: Float64Array, docs: Uint32Array, values: Float64Array, q0: number, q1: number, w: number): void {
   for (let q = q0; q < q1; q++) dot[docs[q]!]! += w * values[q]!;
-}
-
-/**
- * A document's best neighbours so far: a binary heap whose root (index 0) is
- * the worst kept, so a candidate is accepted or rejected in O(log k).
- */
-interface TopK {
-  cos: number[];
-  doc: number[];
-}
-
-/** Entry i ranks below (cos c, document e): lower cosine, or equal cosine and higher index. */
-function worse(h: TopK, i: number, c: number, e: number): boolean {
-  const ci = h.cos[i]!;
-  return ci < c || (ci === c && h.doc[i]! > e);
-}
-
-function offer(h: TopK, k: number, c: number, e: number): void {
-  if (h.cos.length < k) {
-    let i = h.cos.length;
-    h.cos.push(c);
-    h.doc.push(e);
-    // Sift up: parents must rank below their children.
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(h, i, h.cos[parent]!, h.doc[parent]!)) break;
-      swap(h, i, parent);
-      i = parent;
-    }
-    return;
-  }
-  if (!worse(h, 0, c, e)) return;
-  h.cos[0] = c;
-  h.doc[0] = e;
-  const m = h.cos.length;
-  for (let i = 0; ; ) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let w = i;
-    if (l < m && worse(h, l, h.cos[w]!, h.doc[w]!)) w = l;
-    if (r < m && worse(h, r, h.cos[w]!, h.doc[w]!)) w = r;
-    if (w === i) break;
-    swap(h, i, w);
-    i = w;
-  }
-}
-
-function swap(h: TopK, i: number, j: number): void {
-  const c = h.cos[i]!;
-  const e = h.doc[i]!;
-  h.cos[i] = h.cos[j]!;
-  h.doc[i] = h.doc[j]!;
-  h.cos[j] = c;
-  h.doc[j] = e;
 }
 
 /** L2 norm of every row of weights. */
