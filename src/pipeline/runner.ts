@@ -269,7 +269,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
      * Work started ahead of its place, once the corpus exists and if stages
      * come between: the set-up of later stages (`warm`), and a stage that
      * needs only the corpus (indicators) on a thread of its own once clean/
-     * is written. The main thread is one core; this work takes the other.
+     * is written and segment is done. The main thread is one core; this work
+     * takes the other.
      */
     const startAhead = (done: number, a: Artifacts, written: readonly string[]) => {
       if (!a.corpus) return;
@@ -279,7 +280,9 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
         s.definition.warm(a.corpus!, s.params);
         warmed.add(s);
       });
-      if (!written.some((o) => o.startsWith('clean/'))) return;
+      // Threads once the stages that read all the text are done (segment): those keep both cores busy already
+      // (phrases beside the warming workers), and the stages after it run on one.
+      if (!written.some((o) => o.startsWith('clean/')) || done < lastTextStage) return;
       pipeline.stages.forEach((s, j) => {
         if (j <= done + 1 || startedOnThread.has(j)) return;
         if (!s.definition.needs.every((n) => a[n] !== undefined) || !threadable(s.name, a.corpus!) || !canReadBack(a.corpus!)) return;
