@@ -8,6 +8,13 @@ import { THREAD_STAGES } from './thread-stages.js';
 
 /** Below this many characters a stage runs in its place on the main thread: a thread's start-up would cost more than it saves. */
 export const THREAD_MIN_CHARS = 1_000_000;
+/**
+ * Above this many (about 3,000 reports) it runs in its place too: its result
+ * (indicators: 0.3 GB at 10,000 reports), and the copy that brings it back
+ * from the thread, would then be held beside weigh's and cluster's largest
+ * matrices, and the run's peak memory would rise past 3 GB.
+ */
+export const THREAD_MAX_CHARS = 100_000_000;
 
 /** What a stage worker gets: the corpus without its text, where clean/ is, the stage and its parameters. */
 export interface ThreadRequest {
@@ -32,12 +39,12 @@ function stageWorkerScript(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-/** Whether `stage` can run on a thread for this corpus: a thread stage, a worker built, and a corpus large enough to be worth it. */
+/** Whether `stage` can run on a thread for this corpus: a thread stage, a worker built, and a corpus large enough to be worth it and small enough to afford it. */
 export function threadable(stage: string, corpus: Corpus): boolean {
   if (!(stage in THREAD_STAGES) || !stageWorkerScript()) return false;
   let chars = 0;
   for (const d of corpus.documents) chars += documentChars(d);
-  return chars >= THREAD_MIN_CHARS;
+  return chars >= THREAD_MIN_CHARS && chars <= THREAD_MAX_CHARS;
 }
 
 /**

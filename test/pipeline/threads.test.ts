@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { loadPipeline } from '../../src/pipeline/spec.js';
-import { startOnThread, threadable, THREAD_MIN_CHARS } from '../../src/pipeline/threads.js';
+import { startOnThread, threadable, THREAD_MAX_CHARS, THREAD_MIN_CHARS } from '../../src/pipeline/threads.js';
 import { THREAD_STAGES } from '../../src/pipeline/thread-stages.js';
 import { STAGES } from '../../src/pipeline/registry.js';
 import { indicators, indicatorsParams } from '../../src/stages/indicators.js';
-import { documentChars } from '../../src/types.js';
+import { documentChars, TEXT_COUNTS, type Corpus, type Document } from '../../src/types.js';
 
 /*
  * A stage that needs only the corpus (indicators) runs on a thread of its own
@@ -67,6 +67,19 @@ describe('stages on a thread of their own', () => {
     const { made } = await startOnThread('indicators', params, corpus, out).result;
     expect(made).toEqual(indicators(corpus, params));
   }, 120_000);
+
+  it('only corpora between THREAD_MIN_CHARS and THREAD_MAX_CHARS characters go to a thread', () => {
+    // Documents whose text was let go carry their counts (TEXT_COUNTS); that is all threadable reads.
+    const corpusOf = (...chars: number[]): Corpus => ({
+      documents: chars.map((c, i) => Object.defineProperty({ doc_id: `d${i}` } as unknown as Document, TEXT_COUNTS, { value: { paragraphs: 1, chars: c } })),
+      messages: [],
+      meta: { stage: 'ingest', params: {} } as Corpus['meta'],
+    });
+    expect(threadable('indicators', corpusOf(THREAD_MIN_CHARS - 1))).toBe(false);
+    expect(threadable('indicators', corpusOf(THREAD_MIN_CHARS / 2, THREAD_MIN_CHARS / 2))).toBe(true);
+    expect(threadable('indicators', corpusOf(THREAD_MAX_CHARS / 2, THREAD_MAX_CHARS / 2))).toBe(true);
+    expect(threadable('indicators', corpusOf(THREAD_MAX_CHARS / 2, THREAD_MAX_CHARS / 2 + 1))).toBe(false);
+  });
 
   it('an error thrown on the thread reaches the caller with its message', async () => {
     const { artifacts } = await run('inline.yaml');
