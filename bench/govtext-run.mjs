@@ -49,6 +49,8 @@ process.stdout.write(
     counts: m.counts,
     outputs: m.outputs,
     stages: m.pipeline.stages.map((s) => s.name),
+    // Stages run on a thread of their own: their time overlaps the stages they ran beside.
+    on_thread: Object.entries(details).filter(([, d]) => d?.on_thread).map(([s]) => s),
     segment_workers: details.segment?.workers ?? null,
     segment_tokens: details.segment?.tokens ?? null,
     cluster_k: readChosenK(result.out),
