@@ -284,13 +284,14 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       // (phrases beside the warming workers), and the stages after it run on one.
       if (!written.some((o) => o.startsWith('clean/')) || done < lastTextStage) return;
       pipeline.stages.forEach((s, j) => {
-        if (j <= done + 1 || startedOnThread.has(j)) return;
-        if (!s.definition.needs.every((n) => a[n] !== undefined) || !threadable(s.name, a.corpus!) || !canReadBack(a.corpus!)) return;
-        threads.set(j, startOnThread(s.name, s.params, a.corpus!, textFolder.dir));
-        startedOnThread.add(j);
+        if (j <= done + 1 || threads.has(j)) return;
+        if (!s.definition.needs.every((n) => a[n] !== undefined) || !threadable(s.name, a.corpus!)) return;
+        // Known once the text is let go (it is then read back); asked only while it is still in memory.
+        readable ??= canReadBack(a.corpus!);
+        if (readable) threads.set(j, startOnThread(s.name, s.params, a.corpus!, textFolder.dir));
       });
     };
-    const startedOnThread = new Set<number>();
+    let readable: boolean | undefined;
     for (const [index, stage] of pipeline.stages.entries()) {
       let ts = performance.now();
       artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
@@ -301,7 +302,6 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (onThread) {
         // Started earlier on its own thread: its time is its own there (and its writing, below), not the wait.
         ({ made, ms: threadMs } = (await onThread.result) as { made: Artifacts[keyof Artifacts]; ms: number });
-        threads.delete(index);
         ts = performance.now();
       } else made = await stage.definition.run(artifacts, stage.params, ctx);
       ctx.done();
@@ -315,7 +315,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string, record: (r: TableRecord) => void, all: Artifacts) => string[] | Promise<string[]>) | undefined;
       if (writer) outputs.push(...(await writer(made, tmp, (r) => tables.push(r), artifacts)));
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
-      if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) releaseText(artifacts.corpus, textFolder);
+      if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = releaseText(artifacts.corpus, textFolder);
       startAhead(index, artifacts, outputs);
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
@@ -338,7 +338,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     textFolder.dir = out;
     return { out, artifacts, manifest };
   } finally {
-    // A run that failed before a thread's stage came up: stop the thread before its folder goes.
+    // A run that failed before a thread's stage came up: stop the thread before its folder goes (a finished one just ends).
     await Promise.all([...threads.values()].map((t) => t.stop()));
     await Promise.all([...warmed].map((s) => s.definition.cool?.()));
     unwatch();

@@ -6,7 +6,7 @@ import { loadJieba } from '../segment/jieba.js';
 import { startWorkers, tokenizeInWorkers, workerScript } from '../segment/pool.js';
 import { IdTokenizer, Interner, type DocumentIds } from '../segment/tokenize.js';
 import { TermTrie } from '../text/trie.js';
-import type { Corpus, Message } from '../types.js';
+import { documentChars, type Corpus, type Message } from '../types.js';
 import type { StageContext } from './context.js';
 import type { PhraseSet } from './phrases.js';
 
@@ -53,7 +53,7 @@ export function tokensOf(tokens: Tokens, doc: TokenizedDocument): string[] {
 /** The documents segment() counts, and how many worker threads it uses for them (1: the main thread). */
 function plan(corpus: Corpus, params: SegmentParams): { docs: Corpus['documents']; workers: number } {
   const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
-  const totalChars = docs.reduce((n, d) => n + d.paragraphs.reduce((m, p) => m + p.length, 0), 0);
+  const totalChars = docs.reduce((n, d) => n + documentChars(d), 0);
   let workers = params.workers === 'auto' ? availableParallelism() : params.workers;
   if (totalChars < params.parallel_min_chars || !workerScript()) workers = 1;
   return { docs, workers };

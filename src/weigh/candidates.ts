@@ -125,85 +125,10 @@ export function candidateBlocks(emb: Float64Array, n: number, D: number, c: numb
     if (h.cos.length === c && s < h.cos[0]!) return;
     offer(h, c, s, e);
   };
-  let d0 = 0;
-  let d1 = 0;
-  for (d0 = b0 * BLOCK; d0 < Math.min(n, b1 * BLOCK); d0 += BLOCK) {
-    d1 = Math.min(n, d0 + BLOCK);
-    // Later rows two at a time against the whole block: eight sums per pass over j (each still in j order).
-    let e = d0 + 1;
-    for (; e < d1 && e < n; e++) triangle(e);
-    for (; e + 2 <= n; e += 2) {
-      const q = e * D;
-      const r = q + D;
-      const he = near[e]!;
-      const hf = near[e + 1]!;
-      let d = d0;
-      for (; d + 4 <= d1; d += 4) {
-        const o0 = d * D;
-        const o1 = o0 + D;
-        const o2 = o1 + D;
-        const o3 = o2 + D;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let t0 = 0;
-        let t1 = 0;
-        let t2 = 0;
-        let t3 = 0;
-        for (let j = 0; j < D; j++) {
-          const b = emb[q + j]!;
-          const g = emb[r + j]!;
-          const a0 = emb[o0 + j]!;
-          const a1 = emb[o1 + j]!;
-          const a2 = emb[o2 + j]!;
-          const a3 = emb[o3 + j]!;
-          s0 += a0 * b;
-          s1 += a1 * b;
-          s2 += a2 * b;
-          s3 += a3 * b;
-          t0 += a0 * g;
-          t1 += a1 * g;
-          t2 += a2 * g;
-          t3 += a3 * g;
-        }
-        take(near[d]!, s0, e);
-        take(he, s0, d);
-        take(near[d + 1]!, s1, e);
-        take(he, s1, d + 1);
-        take(near[d + 2]!, s2, e);
-        take(he, s2, d + 2);
-        take(near[d + 3]!, s3, e);
-        take(he, s3, d + 3);
-        take(near[d]!, t0, e + 1);
-        take(hf, t0, d);
-        take(near[d + 1]!, t1, e + 1);
-        take(hf, t1, d + 1);
-        take(near[d + 2]!, t2, e + 1);
-        take(hf, t2, d + 2);
-        take(near[d + 3]!, t3, e + 1);
-        take(hf, t3, d + 3);
-      }
-      for (; d < d1; d++) {
-        const o = d * D;
-        let s = 0;
-        let t = 0;
-        for (let j = 0; j < D; j++) {
-          s += emb[o + j]! * emb[q + j]!;
-          t += emb[o + j]! * emb[r + j]!;
-        }
-        take(near[d]!, s, e);
-        take(he, s, d);
-        take(near[d]!, t, e + 1);
-        take(hf, t, d);
-      }
-    }
-    if (e < n) triangle(e);
-  }
-
-  /** Row e against the block's rows before it (all of them once e >= d1), four at a time. */
-  function triangle(e: number): void {
-    {
+  for (let d0 = b0 * BLOCK; d0 < Math.min(n, b1 * BLOCK); d0 += BLOCK) {
+    const d1 = Math.min(n, d0 + BLOCK);
+    // Each later row against the block's rows before it (all of them once e >= d1), four at a time.
+    for (let e = d0 + 1; e < n; e++) {
       const q = e * D;
       const end = Math.min(d1, e);
       const he = near[e]!;
@@ -243,4 +168,3 @@ export function candidateBlocks(emb: Float64Array, n: number, D: number, c: numb
     }
   }
 }
-
