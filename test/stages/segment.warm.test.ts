@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
@@ -17,7 +16,26 @@ beforeAll(async () => {
 const plain = (t: Tokens) => ({ vocab: t.vocab, docs: t.documents.map((d) => [d.doc_id, Array.from(d.ids), Array.from(d.paragraphStarts)]) });
 
 /** Threads of this process (Linux): a worker thread is one more. */
-const threads = () => readdirSync('/proc/self/task').length;
+/**
+ * The process's OS threads (/proc/self/task) at each count() of `body`, run
+ * in a child process of its own over the compiled modules: the test runner's
+ * process starts and ends threads of its own (GC, file I/O) at any time.
+ */
+function threadCounts(body: string): number[] {
+  const stage = path.join(ROOT, 'dist', 'src', 'stages', 'segment.js');
+  const script = `
+    import { readdirSync } from 'node:fs';
+    const { warmSegment, releaseWarmSegment, segmentParams } = await import(${JSON.stringify(stage)});
+    const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
+    const counts = [];
+    const count = () => counts.push(readdirSync('/proc/self/task').length);
+    ${body}
+    console.log(JSON.stringify(counts));
+  `;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 50_000 });
+  expect(run.status, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as number[];
+}
 
 describe('warm segmentation workers', () => {
   const parallel = segmentParams.parse({ workers: 2, parallel_min_chars: 0 });
@@ -39,11 +57,10 @@ describe('warm segmentation workers', () => {
     expect(plain(second)).toEqual(plain(mainThread));
   });
 
-  it('are not started when segment would run on the main thread', async () => {
-    const before = threads();
-    warmSegment(sampleCorpus(), segmentParams.parse({})); // the samples are below parallel_min_chars
-    expect(threads()).toBe(before);
-    await releaseWarmSegment();
+  it('are not started when segment would run on the main thread', () => {
+    // The samples' size is below parallel_min_chars.
+    const [before, warmed] = threadCounts(`count(); warmSegment(corpus, segmentParams.parse({})); count(); await releaseWarmSegment();`);
+    expect(warmed).toBe(before);
   });
 
   it('that do not fit the run (another count) are not used, and the tokens are the same', async () => {
@@ -54,14 +71,13 @@ describe('warm segmentation workers', () => {
     await releaseWarmSegment();
   });
 
-  it('end when released without use', async () => {
-    await releaseWarmSegment();
-    const before = threads();
-    warmSegment(sampleCorpus(), parallel);
-    expect(threads()).toBe(before + 2);
-    await releaseWarmSegment();
-    expect(threads()).toBe(before);
-    await releaseWarmSegment(); // nothing left: a no-op
+  it('end when released without use', () => {
+    const [before, warmed, released, again] = threadCounts(
+      `count(); warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 })); count(); await releaseWarmSegment(); count(); await releaseWarmSegment(); count();`,
+    );
+    expect(warmed).toBe(before + 2);
+    expect(released).toBe(before);
+    expect(again).toBe(before); // nothing left: a no-op
   });
 
   it('do not keep a process alive that warms them and never segments nor releases them', () => {
