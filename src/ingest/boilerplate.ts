@@ -1,3 +1,5 @@
+import { isSpeakerLine } from './speaker.js';
+
 /**
  * Web boilerplate ("site chrome") around and inside scraped reports:
  * navigation, toolbars, disclaimers, reprint and copyright lines, comment and
@@ -53,7 +55,7 @@ export function isFooterMarker(line: string): boolean {
 
 /** Could this line be report text? Sentences and report formulae are protected from repetition rules. */
 export function looksLikeReportText(line: string): boolean {
-  if (REPORT_FORM.test(line)) return true;
+  if (REPORT_FORM.test(line) || isSpeakerLine(line)) return true;
   return line.length >= 20 && /[。;!?]/u.test(line);
 }
 
