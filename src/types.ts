@@ -67,6 +67,8 @@ export interface CorpusMeta {
   /** What made the corpus: the stage and its parameters. */
   stage: 'ingest';
   params: Record<string, unknown>;
+  /** What ingest did beyond its parameters (repeated paragraphs dropped, near-duplicate documents), for the manifest. */
+  details?: Record<string, unknown>;
 }
 
 export interface Corpus {

@@ -73,6 +73,7 @@ export const STAGES: readonly StageDefinition[] = [
     makes: 'corpus',
     run: (a, p, ctx) => ingest(a.sources, p, ctx),
     messagesOf: corpusMessages,
+    details: (made) => (made as Corpus).meta.details ?? {},
   }),
   defineStage({
     name: 'phrases',
