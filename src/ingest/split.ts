@@ -1,4 +1,4 @@
-import { isChromeLine, isFooterMarker, stripInlineChromeNormalized } from './boilerplate.js';
+import { isChromeLine, isFooterMarker, isRelatedMarker, stripInlineChromeNormalized } from './boilerplate.js';
 import { endsParagraph } from './paragraphs.js';
 
 /**
@@ -40,7 +40,7 @@ export interface SplitOptions {
 
 function isTitleCandidate(lines: readonly Line[], i: number): boolean {
   const { text, bullet } = lines[i]!;
-  if (text.length === 0 || text.length > 80 || endsParagraph(text) || /^(?:关于|《)/u.test(text)) return false;
+  if (text.length === 0 || text.length > 80 || endsParagraph(text) || /^(?:关于|《)/u.test(text) || isChromeLine(text)) return false;
   if (REPORT_TITLE.test(text)) return true;
   // A list item: a bulleted short line over a long body.
   if (!bullet) return false;
@@ -64,6 +64,7 @@ export function splitSegments(rawLines: readonly string[], opts: SplitOptions): 
   let cur: Segment = { title: '', lines: [], line: 1 };
   let curChars = 0;
   let inFooter = false;
+  let inRelated = false;
   const flush = () => {
     if (curChars >= opts.minDocChars || (cur.title !== '' && curChars > 0)) segments.push(cur);
   };
@@ -76,11 +77,19 @@ export function splitSegments(rawLines: readonly string[], opts: SplitOptions): 
       cur = { title: cleanTitle(text), lines: [cleanTitle(text)], line: i + 1 };
       curChars = 0;
       inFooter = false;
+      inRelated = false;
       return;
     }
     if (inFooter) return;
     if (isFooterMarker(text)) {
       inFooter = true;
+      return;
+    }
+    // A related-headlines list runs until the next line that says something.
+    if (inRelated && (text.length < 20 || !/[。!?;]/u.test(text))) return;
+    inRelated = false;
+    if (isRelatedMarker(text)) {
+      inRelated = true;
       return;
     }
     if (isChromeLine(text) || opts.repeated.has(text)) return;
