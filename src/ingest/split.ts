@@ -65,17 +65,35 @@ export function splitSegments(rawLines: readonly string[], opts: SplitOptions): 
   let curChars = 0;
   let inFooter = false;
   let inRelated = false;
+  // A short segment so far: how many of its lines were headlines (title candidates), and did any hold a sentence?
+  let headlines = 0;
+  let sentences = false;
+  /**
+   * Under a short segment, a title followed by text opens a new document
+   * when the segment is a list of headlines (2016年政府工作报告全文 / 图解… /
+   * 解读…, then the report's own title), or a short text of its own (a
+   * resolution, then a commentary) and the new one opens like a document.
+   */
+  const shortDocEnds = (ls: readonly Line[], i: number): boolean => {
+    const next = ls.slice(i + 1).find((x) => x.text !== '');
+    if (!next || isTitleCandidate(ls, ls.indexOf(next))) return false;
+    const onlyHeadlines = headlines > 0 && !sentences && cur.lines.length === headlines + 1;
+    return onlyHeadlines || (sentences && opensDocument(ls, i));
+  };
   const flush = () => {
     if (curChars >= opts.minDocChars || (cur.title !== '' && curChars > 0)) segments.push(cur);
   };
   lines.forEach((l, i) => {
     const text = l.text;
     if (text === '') return;
-    if (isTitleCandidate(lines, i) && (curChars < opts.minDocChars ? cur.title === '' : opensDocument(lines, i))) {
+    const candidate = isTitleCandidate(lines, i);
+    if (candidate && (curChars < opts.minDocChars ? cur.title === '' || shortDocEnds(lines, i) : opensDocument(lines, i))) {
       // A short preamble before the first title (a breadcrumb, a site name) is dropped by flush().
       flush();
       cur = { title: cleanTitle(text), lines: [cleanTitle(text)], line: i + 1 };
       curChars = 0;
+      headlines = 0;
+      sentences = false;
       inFooter = false;
       inRelated = false;
       return;
@@ -97,6 +115,8 @@ export function splitSegments(rawLines: readonly string[], opts: SplitOptions): 
     if (kept === '') return;
     cur.lines.push(kept);
     curChars += kept.length;
+    if (candidate) headlines++;
+    if (/[。!?;]/u.test(kept)) sentences = true;
   });
   flush();
   // A short text with no title is still one document.

@@ -7,6 +7,7 @@ import { compileFilenamePattern, disagreements, fileStem, metaFromFilename, read
 import { toParagraphs } from '../ingest/paragraphs.js';
 import { recordsOf, type MetaField, type SourceRecord } from '../ingest/records.js';
 import { findSections } from '../ingest/sections.js';
+import { isReport } from '../ingest/kind.js';
 import { cleanTitle, splitSegments, type Segment } from '../ingest/split.js';
 import { normalizedLines } from '../ingest/normalize.js';
 import type { Source } from '../io/sources.js';
@@ -53,12 +54,6 @@ export function safeId(raw: string): string {
 }
 
 
-/** Is this text a government work report (rather than news or a notice)? */
-export function isReport(title: string, paragraphs: readonly string[]): boolean {
-  if (/工作报告/u.test(title)) return true;
-  const head = paragraphs.slice(0, 12).join('').slice(0, 3000);
-  return /各位代表/u.test(head) && /我代表.{0,20}(?:人民政府|国务院)/u.test(head);
-}
 
 function kindOf(value: string | undefined, fallback: DocumentKind): DocumentKind {
   return value === 'report' || value === 'other' ? value : fallback;
