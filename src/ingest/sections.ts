@@ -24,7 +24,7 @@ import type { Section, SectionKind } from '../types.js';
 /** Heading words of sections that are neither review nor plan. */
 const OTHER_HEAD = /自身建设|人民满意(?:的)?政府|政府建设|政风|廉政|外交|对外政策|国际形势|国际关系|和平统一|统一大业|港澳|台湾/u;
 /** Heading words of a review of past work. */
-const REVIEW_HEAD = /回顾|过去(?:一|五|的)?年|成就|成绩|工作总结|基本总结|上年工作|一年来|五年来|去年|执行情况|取得|进展|胜利/u;
+const REVIEW_HEAD = /回顾|过去(?:一|五|的)?年|成就|成绩|工作总结|基本总结|上年工作|[一二三四五六七八九十几多]年来|去年|执行情况|取得|进展|胜利/u;
 /** Heading words of a plan for the coming year(s). */
 const PLAN_HEAD = /工作安排|总体要求|主要任务|预期目标|重点工作|工作任务|总体思路|目标任务|政策取向|工作建议|总体部署|今年|今后|明年|未来|任务|安排|部署|建议|目标|方针|措施|打算|计划(?:草案|安排)/u;
 
@@ -72,7 +72,7 @@ const BARE_NUMERAL = /^[一二三四五六七八九十]{1,3}$/u;
 /** (一) headings: top-level in a report that has no 一、 headings. */
 const PAREN = /^[((][一二三四五六七八九十]{1,3}[))]/u;
 /** A short line that reads as a heading when a report marks none: no punctuation but quotes, book marks and 、. */
-const PLAIN_HEADING = /^[^,,。;;:!?!?()()]{4,30}$/u;
+const PLAIN_HEADING = /^(?![●◆■▲★☆◇○►▶•·\-—])[^,,。;;:!?!?()()]{4,30}(?<![—\-:])$/u;
 
 /**
  * Where the opening ends: the meeting line (——2023年…会议上) or the speaker
@@ -104,10 +104,12 @@ export function headingIndexes(paragraphs: readonly string[]): number[] {
   const from = openingEnd(paragraphs) + 1;
   const body = paragraphs.map((p, i) => ({ p, i })).slice(from);
   const named = body.filter(({ p }) => topLevelHeading(p) !== undefined);
-  if (named.length > 0) return named.map(({ i }) => i);
+  if (named.some(({ p }) => NUMBERED.test(p) || BARE_NUMERAL.test(p))) return named.map(({ i }) => i);
   const paren = body.filter(({ p }) => PAREN.test(p) && p.length <= 40 && !/[。;!?]/u.test(p));
-  if (paren.length >= 2) return paren.map(({ i }) => i);
-  return body.filter(({ p, i }) => PLAIN_HEADING.test(p) && !/各位代表|代表$/u.test(p) && (paragraphs[i + 1]?.length ?? 0) > 60).map(({ i }) => i);
+  if (named.length === 0 && paren.length >= 2) return paren.map(({ i }) => i);
+  // Short plain lines between text (把揭批“四人帮”的斗争进行到底), with or beside lines that name a section.
+  const plain = body.filter(({ p, i }) => PLAIN_HEADING.test(p) && !/各位代表|代表$/u.test(p) && (paragraphs[i + 1]?.length ?? 0) > 60);
+  return [...new Set([...named, ...plain].map(({ i }) => i))].sort((a, b) => a - b);
 }
 
 /** A stretch of text with no headings, cut where its tense turns (review -> plan), in runs of at least `minRun` paragraphs. */
