@@ -3,7 +3,8 @@ import { repeatedChrome, isChromeLine, stripInlineChromeNormalized } from '../in
 import { loadGazetteer } from '../ingest/gazetteer.js';
 import { extractDocVars } from '../ingest/metadata.js';
 import { nearDuplicates, repeatedParagraphs } from '../ingest/dedup.js';
-import { compileFilenamePattern, disagreements, fileStem, metaFromFilename, readSidecar, sidecarRow, type ExternalMeta } from '../ingest/external.js';
+import { compileFilenamePattern, disagreements, fileStem, metaFromFilename, readSidecar, sidecarRow, type ExternalMeta, type Sidecar } from '../ingest/external.js';
+import { InputError } from '../errors.js';
 import { toParagraphs } from '../ingest/paragraphs.js';
 import { recordsOf, type MetaField, type SourceRecord } from '../ingest/records.js';
 import { findSections } from '../ingest/sections.js';
@@ -72,8 +73,20 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
   const messages: Message[] = [];
   const gaz = loadGazetteer();
   const records: SourceRecord[] = [];
-  const isSidecar = (file: string) => params.metadata_file !== '' && (file.split(/[\\/]/u).pop() ?? '').toLowerCase() === params.metadata_file.toLowerCase();
-  const sidecars = sources.filter((s) => isSidecar(s.file)).map(readSidecar);
+  const sidecars: Sidecar[] = [];
+  const sidecarFiles = new Set<string>();
+  for (const s of sources) {
+    if (params.metadata_file === '' || (s.file.split(/[\\/]/u).pop() ?? '').toLowerCase() !== params.metadata_file.toLowerCase()) continue;
+    try {
+      sidecars.push(readSidecar(s));
+      sidecarFiles.add(s.file);
+    } catch (err) {
+      // A table of reports that happens to bear the name: read as input, and say so.
+      if (!(err instanceof InputError)) throw err;
+      messages.push({ origin: 'ingest:metadata', text: `${err.message}; read as input documents instead (set ingest.metadata_file to another name, or '' for none)`, file: s.file });
+    }
+  }
+  const isSidecar = (file: string) => sidecarFiles.has(file);
   for (const sc of sidecars) for (const m of sc.messages) messages.push(m);
   const pattern = params.filename_pattern ? compileFilenamePattern(params.filename_pattern) : undefined;
   // Metadata from outside the text, per input file, with where each field came from.

@@ -35,6 +35,12 @@ describeWithNationalCorpus('metadata and sections against the hand-made gold tab
     expect(sessions).toBeGreaterThanOrEqual(47);
   });
 
+  it('finds a plan section in every report and a review section in at least 45 (the old rules found a plan in 23)', () => {
+    const reports = corpus().documents.filter((d) => d.kind === 'report');
+    expect(reports.filter((d) => !d.sections.some((s) => s.kind === 'plan')).map((d) => d.doc_id)).toEqual([]);
+    expect(reports.filter((d) => d.sections.some((s) => s.kind === 'review')).length).toBeGreaterThanOrEqual(45);
+  });
+
   it('review and plan sections open at the gold headings (13 reports, 1959-2017)', () => {
     const checked = gold.filter((g) => g.review_heading || g.plan_heading);
     expect(checked.length).toBeGreaterThanOrEqual(12);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingest, ingestParams } from '../../src/stages/ingest.js';
 import type { Source } from '../../src/io/sources.js';
 import { describeWithNationalCorpus } from '../fixtures/corpora.js';
@@ -55,5 +55,15 @@ describeWithNationalCorpus('metadata outside the text, repeated text and near-id
     const dup = c.messages.filter((m) => m.origin === 'ingest:duplicates');
     expect(dup).toHaveLength(1);
     expect(dup[0]!.text).toMatch(/2017政府工作报告_李克强 and 2017 are near-identical/u);
+  });
+});
+
+describe('a metadata.csv without a file column', () => {
+  it('is read as input documents, with a message naming the parameter', () => {
+    const rows = `title,year,text\n某县2023年政府工作报告,2023,"${'各位代表:现在,我代表县人民政府向大会报告工作,请予审议。过去一年,全县地区生产总值增长5%。'.repeat(5)}"\n`;
+    const c = ingest([source('in/metadata.csv', rows, 'csv')], ingestParams.parse({}));
+    expect(c.documents).toHaveLength(1);
+    expect(c.documents[0]!.year).toBe(2023);
+    expect(c.messages.some((m) => m.file === 'in/metadata.csv' && /no file column.*read as input documents.*ingest.metadata_file/u.test(m.text))).toBe(true);
   });
 });
