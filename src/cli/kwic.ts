@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { applyOverrides, loadPipeline } from '../pipeline/spec.js';
-import { readSources } from '../pipeline/runner.js';
+import { readSources } from '../io/read.js';
 import { ingest, ingestParams, type IngestParams } from '../stages/ingest.js';
 import { phrases, phrasesParams, type PhrasesParams } from '../stages/phrases.js';
 import { segmentParams, type SegmentParams } from '../stages/segment.js';
