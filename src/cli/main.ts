@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf, UsageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 
 /** Names shown of a long list on stderr; manifest.json keeps the whole list. */
 export const MAX_LISTED = 10;

@@ -1,6 +1,6 @@
 import { listInputFiles, readSource, type Source, type SourceRecord } from './sources.js';
 import { InputError } from '../errors.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 
 /** Lists, reads and decodes the inputs; skipped files are reported; no readable file is an input error. */
 export function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void): { sources: Source[]; records: SourceRecord[] } {

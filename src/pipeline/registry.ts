@@ -1,34 +1,22 @@
 import type { z } from 'zod';
-import type { Source } from '../io/sources.js';
-import type { StageContext } from '../stages/context.js';
-import { ingest, ingestParams } from '../stages/ingest.js';
-import { phrases, phrasesParams, type PhraseSet } from '../stages/phrases.js';
-import { releaseWarmSegment, segment, segmentParams, warmSegment, type Tokens } from '../stages/segment.js';
-import { weigh, weighParams, type Weights } from '../stages/weigh.js';
-import { cluster, clusterParams, type Clusters } from '../stages/cluster.js';
-import { indicators, indicatorsParams, type Indicators } from '../stages/indicators.js';
-import { report, reportParams, type Report } from '../stages/report.js';
-import type { RunRecord } from '../report/model.js';
-import type { Corpus, Message } from '../types.js';
+import type { StageContext } from './context.js';
+import { ingest } from '../stages/ingest.js';
+import { ingestParams } from '../artifacts/corpus.js';
+import { phrases } from '../stages/phrases.js';
+import { phrasesParams, type PhraseSet } from '../artifacts/phrases.js';
+import { releaseWarmSegment, segment, warmSegment } from '../stages/segment.js';
+import { segmentParams, type Tokens } from '../artifacts/tokens.js';
+import { weigh } from '../stages/weigh.js';
+import { weighParams, type Weights } from '../artifacts/weights.js';
+import { cluster } from '../stages/cluster.js';
+import { clusterParams, type Clusters } from '../artifacts/clusters.js';
+import { indicators } from '../stages/indicators.js';
+import { indicatorsParams, type Indicators } from '../artifacts/indicators.js';
+import { report } from '../stages/report.js';
+import { reportParams, type Report } from '../artifacts/report.js';
+import type { Corpus, Message } from '../artifacts/corpus.js';
+import type { ArtifactName, Artifacts } from '../artifacts/index.js';
 
-/**
- * The artifacts a run holds, by name. `sources` is what the runner reads;
- * every other artifact is made by a stage and persisted by a writer.
- */
-export interface Artifacts {
-  sources: Source[];
-  corpus?: Corpus;
-  phrases?: PhraseSet;
-  tokens?: Tokens;
-  weights?: Weights;
-  clusters?: Clusters;
-  indicators?: Indicators;
-  report?: Report;
-  /** The run so far (pipeline, parameters, versions, inputs, warnings), kept current by the runner for the report. */
-  run?: RunRecord;
-}
-
-export type ArtifactName = keyof Artifacts;
 
 /** A stage: its parameters (schema with defaults), what it needs and makes, and the pure function. */
 export interface StageDefinition<P extends z.ZodTypeAny = z.ZodTypeAny> {

@@ -2,16 +2,18 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { toolVersion } from '../paths.js';
 import { readSources } from '../io/read.js';
-import type { Message } from '../types.js';
-import { countsOf, dependencyVersions, pipelineRecordOf, type Manifest } from './manifest.js';
+import type { Message } from '../artifacts/corpus.js';
+import { countsOf, dependencyVersions, pipelineRecordOf } from './manifest.js';
+import { type Manifest } from '../artifacts/run.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { checkOutFolder, prepareTemp, publish, removeTemp } from './publish.js';
-import type { Artifacts } from './registry.js';
+import type { Artifacts } from '../artifacts/index.js';
 import { watchSignals } from './signals.js';
 import type { Pipeline } from './spec.js';
 import { canReadBack, releaseText, type TextFolder } from './text.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
-import { WRITERS, type TableRecord } from './writers.js';
+import { WRITERS } from './writers.js';
+import { type TableRecord } from '../artifacts/run.js';
 
 export interface RunOptions {
   inputs: readonly string[];

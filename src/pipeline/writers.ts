@@ -1,35 +1,22 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { CsvWriter, toCsv, type Table } from '../tables/csv.js';
+import { CsvWriter, toCsv } from '../tables/csv.js';
+import { type Table } from '../artifacts/frame.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
 import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writePolicyTermsCsv, writeTfidfCsv } from '../tables/weights.js';
-import type { Corpus } from '../types.js';
-import type { WrittenRows } from '../stages/weigh.js';
-import type { Tokens } from '../stages/segment.js';
-import type { Artifacts, ArtifactName } from './registry.js';
-import { frameTable, toFrame } from '../report/frame.js';
-import type { Report } from '../stages/report.js';
+import type { Corpus } from '../artifacts/corpus.js';
+import type { WrittenRows } from '../artifacts/weights.js';
+import type { Tokens } from '../artifacts/tokens.js';
+import type { Artifacts, ArtifactName } from '../artifacts/index.js';
+import { frameTable, toFrame } from '../artifacts/frame.js';
+import type { Report } from '../artifacts/report.js';
 import { writeWorkbook, type Sheet } from '../report/xlsx.js';
-import { cutFor, workbookSources, type SheetRecord } from '../report/workbook.js';
-
-/** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
-export interface TableRecord {
-  file: string;
-  rows: number;
-  built: 'DataFrame' | 'streamed';
-  /** tables.xlsx only: what each sheet holds (every row of its table, or which rows). */
-  sheets?: SheetRecord[];
-  /**
-   * Only for a file that holds part of its table (tfidf.csv and
-   * policy_terms.csv on large corpora, by weigh.tfidf_rows and
-   * weigh.policy_rows): `rows` of `of` were written, each document's first
-   * `per_document` by `rule`; `all` is the setting that writes every row.
-   */
-  cut?: { of: number; per_document: number; rule: string; parameter: string; all: string };
-}
+import { cutFor, workbookSources } from '../report/workbook.js';
+import { type SheetRecord } from '../artifacts/run.js';
+import type { TableRecord } from '../artifacts/run.js';
 
 /**
  * How each artifact is persisted in the output folder, so a user can stop

@@ -1,22 +1,10 @@
-import type { Artifacts } from '../pipeline/registry.js';
-import type { Cell, Table } from '../tables/csv.js';
+import type { Artifacts } from '../artifacts/index.js';
+import type { Cell, Table } from '../artifacts/frame.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
 import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable } from '../tables/weights.js';
-
-/** What tables.xlsx holds of one table (the manifest's tables.xlsx record lists one per sheet). */
-export interface SheetRecord {
-  sheet: string;
-  /** The file the sheet's rows come from. */
-  file: string;
-  /** Rows in the sheet (header not counted) and rows of the table (its file's rows, unless the manifest's record of the file has a `cut`). */
-  rows: number;
-  of: number;
-  /** In words: every row, or which rows were kept. */
-  holds: string;
-}
 
 /** A long table as the workbook takes it: its size known before it is built, built only when its sheet is written. */
 export interface WorkbookSource {

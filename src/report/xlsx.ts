@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { neutralizeFormula, type Cell } from '../tables/csv.js';
+import { neutralizeFormula } from '../tables/csv.js';
+import { type Cell } from '../artifacts/frame.js';
 import { displayWidth } from './format.js';
 import { fixZipTimes } from './zip.js';
 

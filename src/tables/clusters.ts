@@ -1,5 +1,5 @@
-import type { Clusters } from '../stages/cluster.js';
-import type { Table } from './csv.js';
+import type { Clusters } from '../artifacts/clusters.js';
+import type { Table } from '../artifacts/frame.js';
 
 export function clustersTable(c: Clusters): Table {
   return {

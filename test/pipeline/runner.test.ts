@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
-import type { Manifest } from '../../src/pipeline/manifest.js';
+import type { Manifest } from '../../src/artifacts/run.js';
 import type { StageDefinition } from '../../src/pipeline/registry.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline/spec.js';
 import { snapshot } from '../fixtures/files.js';

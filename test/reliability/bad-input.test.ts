@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatMessage, MAX_LISTED, shortenLists } from '../../src/cli/main.js';
 import { exitCodeOf, InputError, UsageError } from '../../src/errors.js';
-import type { Manifest } from '../../src/pipeline/manifest.js';
+import type { Manifest } from '../../src/artifacts/run.js';
 import { ROOT } from '../fixtures/samples.js';
 
 /*

@@ -10,7 +10,7 @@ import { escapeLatex, toLatex } from '../../src/report/latex.js';
 import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
 import { sheetName, writeWorkbook } from '../../src/report/xlsx.js';
 import { fixZipTimes } from '../../src/report/zip.js';
-import { frameTable, toFrame } from '../../src/report/frame.js';
+import { frameTable, toFrame } from '../../src/artifacts/frame.js';
 import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/report/workbook.js';
 
 describe('display of cells', () => {

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
-import { releaseWarmSegment, segment, segmentParams, warmSegment, type Tokens } from '../../src/stages/segment.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
+import { releaseWarmSegment, segment, warmSegment } from '../../src/stages/segment.js';
+import { segmentParams, type Tokens } from '../../src/artifacts/tokens.js';
 import { ROOT, sampleCorpus } from '../fixtures/samples.js';
 
 let set: PhraseSet;
