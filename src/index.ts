@@ -44,7 +44,7 @@ export { loadPipeline, parsePipeline, applyOverrides, type Pipeline, type Pipeli
 export { runPipeline, type RunOptions, type RunResult } from './pipeline/runner.js';
 export type { Manifest } from './artifacts/run.js';
 export { readSources } from './io/read.js';
-export { toCsv, neutralizeFormula } from './tables/csv.js';
+export { toCsv, neutralizeFormula } from './output/csv.js';
 export { type Table, type Cell } from './artifacts/frame.js';
 export { corpusTable, sectionsTable } from './tables/corpus.js';
 export { phrasesTable } from './tables/phrases.js';

@@ -7,7 +7,7 @@ import { ingestParams, type IngestParams } from '../artifacts/corpus.js';
 import { phrases } from '../stages/phrases.js';
 import { phrasesParams, type PhrasesParams } from '../artifacts/phrases.js';
 import { segmentParams, type SegmentParams } from '../artifacts/tokens.js';
-import { toCsv } from '../tables/csv.js';
+import { toCsv } from '../output/csv.js';
 import { KWIC_COLUMNS, kwic } from '../weigh/kwic.js';
 import { formatMessage } from './main.js';
 

@@ -12,7 +12,7 @@ import { watchSignals } from './signals.js';
 import type { Pipeline } from './spec.js';
 import { canReadBack, releaseText, type TextFolder } from './text.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
-import { WRITERS } from './writers.js';
+import { WRITERS } from '../output/writers.js';
 import { type TableRecord } from '../artifacts/run.js';
 
 export interface RunOptions {

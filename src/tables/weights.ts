@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { policyTermRows } from '../weigh/policy.js';
 import { type Weights } from '../artifacts/weights.js';
-import { CellPool, CsvBytesWriter, field } from './csv.js';
+import { CellPool, CsvBytesWriter, field } from '../output/csv.js';
 import { type Table } from '../artifacts/frame.js';
 import { per10k } from '../weigh/rate.js';
 

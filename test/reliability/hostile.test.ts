@@ -10,7 +10,7 @@ import { runPipeline, type RunResult } from '../../src/pipeline/runner.js';
 import type { Manifest } from '../../src/artifacts/run.js';
 import { loadPipeline, parsePipeline } from '../../src/pipeline/spec.js';
 import { escapeHtml } from '../../src/report/html.js';
-import { writeWorkbook } from '../../src/report/xlsx.js';
+import { writeWorkbook } from '../../src/output/xlsx.js';
 import { ROOT } from '../fixtures/samples.js';
 import { snapshot } from '../fixtures/files.js';
 

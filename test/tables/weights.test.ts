@@ -8,11 +8,11 @@ import { segment } from '../../src/stages/segment.js';
 import { segmentParams, tokensOf, type Tokens } from '../../src/artifacts/tokens.js';
 import { weigh } from '../../src/stages/weigh.js';
 import { weighParams, type Weights } from '../../src/artifacts/weights.js';
-import { toCsv } from '../../src/tables/csv.js';
+import { toCsv } from '../../src/output/csv.js';
 import { policyTermsTable, TFIDF_COLUMNS, writePolicyTermsCsv, writeTfidfCsv } from '../../src/tables/weights.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 import { parse } from 'csv-parse/sync';
-import { WRITERS } from '../../src/pipeline/writers.js';
+import { WRITERS } from '../../src/output/writers.js';
 import { type TableRecord } from '../../src/artifacts/run.js';
 import type { PhraseSet } from '../../src/artifacts/phrases.js';
 

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { CsvWriter, toCsv } from '../tables/csv.js';
+import { CsvWriter, toCsv } from './csv.js';
 import { type Table } from '../artifacts/frame.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
@@ -13,8 +13,8 @@ import type { Tokens } from '../artifacts/tokens.js';
 import type { Artifacts, ArtifactName } from '../artifacts/index.js';
 import { frameTable, toFrame } from '../artifacts/frame.js';
 import type { Report } from '../artifacts/report.js';
-import { writeWorkbook, type Sheet } from '../report/xlsx.js';
-import { cutFor, workbookSources } from '../report/workbook.js';
+import { writeWorkbook, type Sheet } from './xlsx.js';
+import { cutFor, workbookSources } from './workbook.js';
 import { type SheetRecord } from '../artifacts/run.js';
 import type { TableRecord } from '../artifacts/run.js';
 
