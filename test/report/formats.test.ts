@@ -11,7 +11,7 @@ import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
 import { sheetName, writeWorkbook } from '../../src/output/xlsx.js';
 import { fixZipTimes } from '../../src/output/zip.js';
 import { frameTable, toFrame } from '../../src/artifacts/frame.js';
-import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/output/workbook.js';
+import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/output/cut.js';
 
 describe('display of cells', () => {
   it('rounds non-integers to the column digits, keeps integers, blanks missing values', () => {
