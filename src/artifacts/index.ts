@@ -33,3 +33,9 @@ export interface Artifacts {
 }
 
 export type ArtifactName = keyof Artifacts;
+
+/** The artifacts a stage makes (every one but the inputs and the run record, which the runner keeps). */
+export type MadeName = Exclude<ArtifactName, 'sources' | 'run'>;
+
+/** The artifact named K, once made. */
+export type Made<K extends MadeName> = NonNullable<Artifacts[K]>;

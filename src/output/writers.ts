@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import path from 'node:path';
 import type { Corpus } from '../artifacts/corpus.js';
 import type { Tokens } from '../artifacts/tokens.js';
-import type { Artifacts, ArtifactName } from '../artifacts/index.js';
+import type { Artifacts } from '../artifacts/index.js';
 import { frameTable } from '../artifacts/frame.js';
 import type { Report } from '../artifacts/report.js';
 import { writeWorkbook, type Sheet } from './xlsx.js';
@@ -12,6 +12,7 @@ import { type SheetRecord } from '../artifacts/run.js';
 import type { TableRecord } from '../artifacts/run.js';
 import { writeTable } from './write-table.js';
 import { type TableArtifact, tablesOf } from './tables.js';
+import type { Made, MadeName } from '../artifacts/index.js';
 
 /**
  * How each artifact is persisted in the output folder, so a user can stop
@@ -129,7 +130,7 @@ function writeTables<K extends TableArtifact>(of: K): Writer<NonNullable<Artifac
   return (made, dir, record) => tablesOf(of).flatMap((t) => (t.write ? t.write(made as never, dir, record) : [writeTable(t.build(made as never), dir, record)]));
 }
 
-export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> } = {
+export const WRITERS: { [K in MadeName]?: Writer<Made<K>> } = {
   corpus: (corpus, dir, record, all) => [...(writeTables('corpus')(corpus, dir, record, all) as string[]), ...writeClean(corpus, dir)],
   phrases: writeTables('phrases'),
   tokens: writeTokens,
@@ -138,3 +139,8 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
   indicators: writeTables('indicators'),
   report: writeReport,
 };
+
+/** The writer of an artifact, if it is persisted. */
+export function writerOf<K extends MadeName>(name: K): Writer<Made<K>> | undefined {
+  return WRITERS[name] as Writer<Made<K>> | undefined;
+}

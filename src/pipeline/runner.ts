@@ -8,11 +8,12 @@ import { type Manifest } from '../artifacts/run.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { checkOutFolder, prepareTemp, publish, removeTemp } from './publish.js';
 import type { Artifacts } from '../artifacts/index.js';
+import type { Made, MadeName } from '../artifacts/index.js';
 import { watchSignals } from './signals.js';
 import type { Pipeline } from './spec.js';
 import { canReadBack, releaseText, type TextFolder } from './text.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
-import { WRITERS } from '../output/writers.js';
+import { writerOf } from '../output/writers.js';
 import { type TableRecord } from '../artifacts/run.js';
 
 export interface RunOptions {
@@ -110,23 +111,24 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       let ts = performance.now();
       artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
       const ctx = progress.forStage(stage.name);
-      let made: Artifacts[keyof Artifacts];
+      let made: Made<MadeName>;
       let threadMs = 0;
       const onThread = threads.get(index);
       if (onThread) {
         // Started earlier on its own thread: its time is its own there (and its writing, below), not the wait.
-        ({ made, ms: threadMs } = (await onThread.result) as { made: Artifacts[keyof Artifacts]; ms: number });
+        // What the thread's stage made, as the structured clone brought it back.
+        ({ made, ms: threadMs } = (await onThread.result) as { made: Made<MadeName>; ms: number });
         ts = performance.now();
       } else made = await stage.definition.run(artifacts, stage.params, ctx);
       ctx.done();
-      (artifacts as unknown as Record<string, unknown>)[stage.definition.makes] = made;
+      keep(artifacts, stage.definition.makes, made);
       // The raw text of every file is the largest thing a run holds: let it go once no later stage reads it.
       if (!pipeline.stages.slice(pipeline.stages.indexOf(stage) + 1).some((s) => s.definition.needs.includes('sources'))) artifacts.sources = [];
       stage.definition.messagesOf(made).forEach(report);
       if (stage.definition.details) details[stage.name] = stage.definition.details(made);
       // Its timing overlaps the stages it ran beside.
       if (onThread) details[stage.name] = { ...details[stage.name], on_thread: true };
-      const writer = WRITERS[stage.definition.makes] as ((a: unknown, dir: string, record: (r: TableRecord) => void, all: Artifacts) => string[] | Promise<string[]>) | undefined;
+      const writer = writerOf(stage.definition.makes);
       if (writer) outputs.push(...(await writer(made, tmp, (r) => tables.push(r), artifacts)));
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = releaseText(artifacts.corpus, textFolder);
@@ -158,4 +160,9 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     unwatch();
     removeTemp(tmp);
   }
+}
+
+/** Keeps what a stage made under its name. */
+function keep<K extends MadeName>(artifacts: Artifacts, name: K, made: Made<K>): void {
+  artifacts[name] = made;
 }
