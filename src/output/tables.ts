@@ -108,6 +108,14 @@ export function cutTable(table: Table, cut: Cut): Table {
 /** A file holding part of its table says so in its record (the stage has warned). */
 const cutRecord = (r: WrittenRows): Pick<TableRecord, 'cut'> => (r.rows < r.of ? { cut: { of: r.of, per_document: r.perDocument, rule: r.rule, parameter: `weigh.${r.parameter}`, all: `--set weigh.${r.parameter}=all` } } : {});
 
+/**
+ * A table of the cluster stage: small (a row per document and theme at most), so its size is known by building
+ * it; its sheet keeps whole documents.
+ */
+function clusterTable(name: string, rowPer: string, columns: readonly string[], build: (c: NonNullable<Artifacts['clusters']>) => Table, about: string): TableDeclaration {
+  return declareTable({ name, of: 'clusters', rowPer, columns, about, streams: 'when long', build, sheet: { holds: wholeDocuments } });
+}
+
 /** Every output table, in the order they are written and appear in tables.xlsx and the README. */
 export const TABLES: readonly TableDeclaration[] = [
   declareTable({
@@ -235,66 +243,18 @@ export const TABLES: readonly TableDeclaration[] = [
     rows: (w) => w.similarity.length,
     sheet: { holds: (c) => `each document's ${c.perDocument} nearest neighbours`, cut: (w, c) => perDocument(similarityTable(w), c) },
   }),
-  declareTable({
-    name: 'clusters',
-    of: 'clusters',
-    rowPer: 'document',
-    columns: CLUSTER_COLUMNS,
-    about: 'report clusters (1-based), labelled by their most distinctive terms; per-report silhouette (cosine; simplified, to centroids, above `silhouette_sample` reports); x, y: first two principal components',
-    streams: 'when long',
-    build: clustersTable,
-    sheet: { holds: wholeDocuments },
-  }),
-  declareTable({
-    name: 'cluster_terms',
-    of: 'clusters',
-    rowPer: '(cluster, rank)',
-    columns: CLUSTER_TERM_COLUMNS,
-    about: "weight = the term's c-TF-IDF in the cluster (rate in the cluster × log(1 + mean tokens per cluster / the term's count)), among terms over-used in the cluster (see Cluster below)",
-    streams: 'when long',
-    build: clusterTermsTable,
-    sheet: { holds: wholeDocuments },
-  }),
-  declareTable({
-    name: 'k_selection',
-    of: 'clusters',
-    rowPer: 'k tried',
-    columns: K_SELECTION_COLUMNS,
-    about: 'inertia = Σ (1 − cosine to the cluster\'s mean direction)',
-    streams: 'when long',
-    build: kSelectionTable,
-    sheet: { holds: wholeDocuments },
-  }),
-  declareTable({
-    name: 'themes',
-    of: 'clusters',
-    rowPer: '(document, theme)',
-    columns: THEME_COLUMNS,
-    about: "each report's paragraphs per paragraph theme (paragraphs of `theme_min_tokens`+ tokens, without the opening dateline and address; manifest: `opening_formula_paragraphs`)",
-    streams: 'when long',
-    build: themesTable,
-    sheet: { holds: wholeDocuments },
-  }),
-  declareTable({
-    name: 'themes_by_section',
-    of: 'clusters',
-    rowPer: '(document, section, theme)',
-    columns: THEME_BY_SECTION_COLUMNS,
-    about: 'the same within review, plan and other sections',
-    streams: 'when long',
-    build: themesBySectionTable,
-    sheet: { holds: wholeDocuments },
-  }),
-  declareTable({
-    name: 'theme_terms',
-    of: 'clusters',
-    rowPer: '(theme, rank)',
-    columns: THEME_TERM_COLUMNS,
-    about: "the themes' distinctive terms, weighted as in cluster_terms.csv over the paragraphs of each theme",
-    streams: 'when long',
-    build: themeTermsTable,
-    sheet: { holds: wholeDocuments },
-  }),
+  clusterTable('clusters', 'document', CLUSTER_COLUMNS, clustersTable,
+    'report clusters (1-based), labelled by their most distinctive terms; per-report silhouette (cosine; simplified, to centroids, above `silhouette_sample` reports); x, y: first two principal components'),
+  clusterTable('cluster_terms', '(cluster, rank)', CLUSTER_TERM_COLUMNS, clusterTermsTable,
+    "weight = the term's c-TF-IDF in the cluster (rate in the cluster × log(1 + mean tokens per cluster / the term's count)), among terms over-used in the cluster (see Cluster below)"),
+  clusterTable('k_selection', 'k tried', K_SELECTION_COLUMNS, kSelectionTable,
+    'inertia = Σ (1 − cosine to the cluster\'s mean direction)'),
+  clusterTable('themes', '(document, theme)', THEME_COLUMNS, themesTable,
+    "each report's paragraphs per paragraph theme (paragraphs of `theme_min_tokens`+ tokens, without the opening dateline and address; manifest: `opening_formula_paragraphs`)"),
+  clusterTable('themes_by_section', '(document, section, theme)', THEME_BY_SECTION_COLUMNS, themesBySectionTable,
+    'the same within review, plan and other sections'),
+  clusterTable('theme_terms', '(theme, rank)', THEME_TERM_COLUMNS, themeTermsTable,
+    "the themes' distinctive terms, weighted as in cluster_terms.csv over the paragraphs of each theme"),
   declareTable({
     name: 'indicators',
     of: 'indicators',

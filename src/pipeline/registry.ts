@@ -77,8 +77,7 @@ export const PHRASES_STAGE = defineStage({
   readsText: true,
   run: (a, p, ctx) => phrases(a.corpus!, p, ctx),
   messagesOf: (made) => made.messages,
-  details: (made) => {
-    const set = made;
+  details: (set) => {
     const discovered = set.phrases.filter((p) => p.compound && p.kind !== 'lexicon');
     return {
       lexicon_terms: set.lexicon.entries.length,
@@ -100,8 +99,7 @@ export const SEGMENT_STAGE = defineStage({
   warm: (corpus, p) => warmSegment(corpus, p),
   cool: releaseWarmSegment,
   messagesOf: (made) => made.messages,
-  details: (made) => {
-    const t = made;
+  details: (t) => {
     return { workers: t.meta.workers, compounds: t.meta.compounds, vocabulary: t.vocab.length, tokens: t.documents.reduce((n, d) => n + d.ids.length, 0) };
   },
 });
@@ -115,8 +113,7 @@ export const WEIGH_STAGE = defineStage({
   makes: 'weights',
   run: (a, p, ctx) => weigh(a.corpus!, a.tokens!, a.phrases!, p, ctx),
   messagesOf: (made) => made.messages,
-  details: (made) => {
-    const w = made;
+  details: (w) => {
     let features = 0;
     for (let t = 0; t < w.tfidf.df.length; t++) if (w.tfidf.df[t]! > 0) features++;
     return { scheme: w.meta.scheme, features, nonzero: w.features.indices.length, tfidf_rows: w.meta.params.tfidf_rows, policy_rows: w.meta.params.policy_rows, similarity: w.meta.similarity };
@@ -132,8 +129,7 @@ export const CLUSTER_STAGE = defineStage({
   makes: 'clusters',
   run: (a, p, ctx) => cluster(a.corpus!, a.tokens!, a.weights!, p, ctx),
   messagesOf: (made) => made.messages,
-  details: (made) => {
-    const c = made;
+  details: (c) => {
     return { k: c.labels.length, cluster_labels: c.labels, themes: c.themeLabels, silhouette: c.meta.silhouette, opening_formula_paragraphs: c.meta.formulaParagraphs };
   },
 });
@@ -147,8 +143,7 @@ export const INDICATORS_STAGE = defineStage({
   makes: 'indicators',
   run: (a, p, ctx) => indicators(a.corpus!, p, ctx),
   messagesOf: (made) => made.messages,
-  details: (made) => {
-    const ind = made;
+  details: (ind) => {
     return {
       statements: ind.rows.length,
       targets: ind.rows.filter((r) => r.kind === 'target').length,
@@ -167,8 +162,7 @@ export const REPORT_STAGE = defineStage({
   makes: 'report',
   run: (a, p, ctx) => report({ corpus: a.corpus!, phrases: a.phrases!, weights: a.weights!, clusters: a.clusters, indicators: a.indicators, run: a.run! }, p, ctx),
   messagesOf: (made) => made.messages,
-  details: (made) => {
-    const r = made;
+  details: (r) => {
     return { paper_tables: r.tables.map((t) => t.name), html: r.html !== null, xlsx: r.xlsx };
   },
 });

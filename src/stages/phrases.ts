@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadLexicon, termProblem } from '../lexicon/lexicon.js';
 import { isBareMeasure, isNumericFormula, NUMERAL, quotedCandidates } from '../phrases/candidates.js';
 import { loadStopwords } from '../lexicon/stopwords.js';
@@ -9,20 +7,7 @@ import { TermTrie } from '../text/trie.js';
 import type { Corpus, Document } from '../artifacts/corpus.js';
 import type { StageContext } from '../pipeline/context.js';
 import type { Phrase, PhraseKind, PhraseSet, PhrasesParams } from '../artifacts/phrases.js';
-
-/** Words of jieba's own dictionary: a statistical "phrase" jieba already keeps whole is not new. */
-let jiebaWords: Set<string> | undefined;
-function jiebaDictionary(): Set<string> {
-  if (jiebaWords) return jiebaWords;
-  const require = createRequire(import.meta.url);
-  const dictDir = require.resolve('nodejieba/package.json').replace(/package\.json$/u, 'submodules/cppjieba/dict/jieba.dict.utf8');
-  jiebaWords = new Set();
-  for (const line of readFileSync(dictDir, 'utf8').split('\n')) {
-    const w = line.slice(0, line.indexOf(' '));
-    if (w) jiebaWords.add(w);
-  }
-  return jiebaWords;
-}
+import { jiebaWords } from '../segment/jieba.js';
 
 const FUNCTION_START = /^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以化性率度次力]/u;
 /** A particle inside spans a clause boundary (坚强领导的结果): no phrase. */
@@ -95,7 +80,7 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
   // 1. Candidates: quoted and numeral-led strings over every document (cheap, linear).
   const kindOf = new Map<string, PhraseKind>();
   const quoted = new Map<string, number>();
-  const dict = params.discover ? jiebaDictionary() : new Set<string>();
+  const dict = params.discover ? jiebaWords() : new Set<string>();
   if (params.discover) {
     // Paragraph by paragraph: a quotation never spans a line break, so this finds what the joined text would.
     for (const d of docs) for (const p of d.paragraphs) quotedCandidates(p, quoted);
