@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import type { Source } from '../io/sources.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 import { META_COLUMNS, pickColumn, type MetaField } from './records.js';
 
 /**

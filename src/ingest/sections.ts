@@ -1,5 +1,5 @@
 import { isSpeakerLine } from './speaker.js';
-import type { Section, SectionKind } from '../types.js';
+import type { Section, SectionKind } from '../artifacts/corpus.js';
 
 /**
  * Sections of a report: review (what was done: 上年/过去五年工作回顾), plan

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { normalizeLine } from '../../src/ingest/normalize.js';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
 import { describeWithNationalCorpus } from '../fixtures/corpora.js';
 import { SITE_TEMPLATES } from '../fixtures/site-templates.js';
 

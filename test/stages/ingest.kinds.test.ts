@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
 import { describeWithNationalCorpus } from '../fixtures/corpora.js';
 
 // Texts written for the test in the genres found beside reports on real sites.

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
 import type { Source } from '../../src/io/sources.js';
 import { describeWithNationalCorpus } from '../fixtures/corpora.js';
 import { substringCount } from '../fixtures/samples.js';

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The artifacts that travel down a govtext pipeline.
  *
@@ -102,3 +104,27 @@ export function paragraphCount(doc: Pick<Document, 'paragraphs'>): number {
 export function sectionOf(doc: Pick<Document, 'sections'>, paragraph: number): Section | undefined {
   return doc.sections.find((s) => paragraph >= s.first_paragraph && paragraph <= s.last_paragraph);
 }
+
+/** Parameters of the ingest stage, with their defaults. */
+export const ingestParams = z
+  .object({
+    text_column: z.string().default('').describe('CSV/JSONL column holding the text; detected (text, content, 正文 ...) when empty'),
+    columns: z
+      .partialRecord(z.enum(['doc_id', 'title', 'year', 'region', 'province', 'level', 'meeting_date', 'session', 'speaker', 'kind']), z.string())
+      .default({})
+      .describe('CSV/JSONL metadata columns by field, e.g. {region: 城市}; detected by name when absent'),
+    min_doc_chars: z.number().int().min(0).default(200).describe('a stretch of text shorter than this does not become a document on its own'),
+    wrap_min_chars: z.number().int().min(1).default(60).describe('a line at least this long that stops mid-sentence is joined to the next (hard wrap)'),
+    max_paragraph_chars: z.number().int().min(100).default(5000).describe('longer paragraphs are cut at sentence ends'),
+    repeat_min_files: z.number().int().min(2).default(2).describe('a short non-report line in this many input files is site chrome'),
+    repeat_min_in_file: z.number().int().min(2).default(3).describe('a short non-report line repeated this often in one file is site chrome'),
+    keep_other: z.boolean().default(true).describe('keep non-report items (kind=other) in the corpus'),
+    filename_pattern: z.string().default('').describe('metadata in file names, e.g. "{year}政府工作报告_{speaker}"; fields: year, region, province, level, meeting_date, session, speaker, title, kind, {*}'),
+    metadata_file: z.string().default('metadata.csv').describe('an input file of this name is a sidecar table of metadata keyed by file name (column file), not a report; empty: none'),
+    drop_repeated_paragraphs: z.boolean().default(true).describe('drop exact repeats of long paragraphs within a document (a page that holds its text twice)'),
+    repeated_paragraph_chars: z.number().int().min(1).default(50).describe('a repeated paragraph at least this long counts as repeated text'),
+    near_duplicate_share: z.number().min(0).max(1).default(0.9).describe('warn when this share of a document\'s text is found in another (the same report scraped twice); 0: no check'),
+  })
+  .strict();
+
+export type IngestParams = z.infer<typeof ingestParams>;
