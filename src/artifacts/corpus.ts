@@ -69,6 +69,8 @@ export interface CorpusMeta {
   /** What made the corpus: the stage and its parameters. */
   stage: 'ingest';
   params: Record<string, unknown>;
+  /** What ingest did beyond its parameters (repeated paragraphs dropped, near-duplicate documents), for the manifest. */
+  details?: Record<string, unknown>;
 }
 
 export interface Corpus {
@@ -117,6 +119,11 @@ export const ingestParams = z
     repeat_min_files: z.number().int().min(2).default(2).describe('a short non-report line in this many input files is site chrome'),
     repeat_min_in_file: z.number().int().min(2).default(3).describe('a short non-report line repeated this often in one file is site chrome'),
     keep_other: z.boolean().default(true).describe('keep non-report items (kind=other) in the corpus'),
+    filename_pattern: z.string().default('').describe('metadata in file names, e.g. "{year}政府工作报告_{speaker}"; fields: year, region, province, level, meeting_date, session, speaker, title, kind, {*}'),
+    metadata_file: z.string().default('metadata.csv').describe('an input file of this name is a sidecar table of metadata keyed by file name (column file), not a report; empty: none'),
+    drop_repeated_paragraphs: z.boolean().default(true).describe('drop exact repeats of long paragraphs within a document (a page that holds its text twice)'),
+    repeated_paragraph_chars: z.number().int().min(1).default(50).describe('a repeated paragraph at least this long counts as repeated text'),
+    near_duplicate_share: z.number().min(0).max(1).default(0.9).describe('warn when this share of a document\'s text is found in another (the same report scraped twice); 0: no check'),
   })
   .strict();
 

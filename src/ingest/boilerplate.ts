@@ -1,3 +1,6 @@
+import { isContentless } from './chrome.js';
+import { isSpeakerLine } from './speaker.js';
+
 /**
  * Web boilerplate ("site chrome") around and inside scraped reports:
  * navigation, toolbars, disclaimers, reprint and copyright lines, comment and
@@ -31,7 +34,7 @@ const CHROME_LINE = new RegExp(
 );
 
 /** Chrome wherever it stands in a line no longer than {@link SHORT_LINE}. */
-const CHROME_ANYWHERE = /(?:版权所有|Copyright|©|ICP备|ICP证|公网安备|技术支持[::]|主办单位[::]|承办单位[::]|联系电话[::]|免费获取.{0,20}政策|400-\d{3}-\d{4}|https?:\/\/|www\.)/iu;
+const CHROME_ANYWHERE = /(?:版权所有|Copyright|©|ICP备|ICP证|公网安备|技术支持[::]|主办(?:单位)?[::]|承办(?:单位)?[::]|联系电话[::]|(?:仅代表|不代表|并不表明|仅供).{0,16}(?:观点|立场|看法)|免费获取.{0,20}政策|400-\d{3}-\d{4}|https?:\/\/|www\.)/iu;
 
 /** A line that opens a page footer: the rest up to the next title is footer. */
 const FOOTER_MARKER = /^(?:本文仅代表作者观点|本文地址[::]|如若转载|转载请注明|(?:原文|文章)链接[::]|留言与评论|有想补充的信息|点我投稿|版权所有|上一篇[::]|下一篇[::]|相关(?:阅读|文章|新闻|推荐)[::]?|网站地图|免责声明)/u;
@@ -44,7 +47,17 @@ const REPORT_FORM = /(?:政府工作报告|各位代表|我代表|工作回顾|�
 export function isChromeLine(line: string): boolean {
   if (line === '') return false;
   if (CHROME_LINE.test(line)) return true;
-  return line.length <= SHORT_LINE && CHROME_ANYWHERE.test(line);
+  if (line.length <= SHORT_LINE && CHROME_ANYWHERE.test(line)) return true;
+  return isContentless(line);
+}
+
+/**
+ * A line that opens a list of related headlines (相关文档:, 延伸阅读, 推荐阅读):
+ * the short lines after it are the list, up to the next sentence.
+ */
+const RELATED_MARKER = /^[【\[★☆●◆■>》\s]*(?:相关(?:文档|阅读|文章|新闻|推荐|链接|报道|专题|稿件|内容|文件|资讯)|延伸阅读|推荐阅读|扩展阅读|热点推荐|热门推荐|热门文章|热点新闻|猜你喜欢|往期回顾|更多(?:阅读|新闻|报道|精彩)|点击排行|阅读排行|热文排行)[】\]★☆\s]*[::]?[】\]]?\s*$/u;
+export function isRelatedMarker(line: string): boolean {
+  return RELATED_MARKER.test(line);
 }
 
 export function isFooterMarker(line: string): boolean {
@@ -53,7 +66,7 @@ export function isFooterMarker(line: string): boolean {
 
 /** Could this line be report text? Sentences and report formulae are protected from repetition rules. */
 export function looksLikeReportText(line: string): boolean {
-  if (REPORT_FORM.test(line)) return true;
+  if (REPORT_FORM.test(line) || isSpeakerLine(line)) return true;
   return line.length >= 20 && /[。;!?]/u.test(line);
 }
 

@@ -1,4 +1,6 @@
 import type { DocVars, Level } from '../artifacts/corpus.js';
+import { arabicDates } from './dates.js';
+import { findSpeaker, nameAfterOffice, bareName } from './speaker.js';
 import { countPlaceNames, loadGazetteer, resolvePlace, type Gazetteer, type Place } from './gazetteer.js';
 
 /**
@@ -9,10 +11,11 @@ import { countPlaceNames, loadGazetteer, resolvePlace, type Gazetteer, type Plac
  */
 
 const NUM = '[一二三四五六七八九十\\d]{1,4}';
-const MEETING = new RegExp(`(\\d{4})年(\\d{1,2})月(\\d{1,2})日在(.{0,40}?)第(${NUM})届(全国)?人民代表大会(?:常务委员会)?第(${NUM})次(?:全体)?会议上`, 'u');
+// A meeting over two days names the first (1981年11月30日和12月1日, 1955年7月5日至6日).
+const SECOND_DAY = '(?:[至到和、~—\\-](?:\\d{4}年)?(?:\\d{1,2}月)?\\d{1,2}日)?';
+const MEETING = new RegExp(`(\\d{4})年(\\d{1,2})月(\\d{1,2})日${SECOND_DAY}在(.{0,40}?)第(${NUM})届(全国)?人民代表大会(?:常务委员会)?第(${NUM})次(?:全体)?会议上`, 'u');
 const SHORT_SESSION = new RegExp(`(${NUM})届(全国)?人大(${NUM})次会议`, 'u');
 const DATE = /(\d{4})年(\d{1,2})月(\d{1,2})日/u;
-const TITLES = '(?:代理|代)?(?:省长|市长|州长|盟长|县长|区长|旗长|主席|总理|副省长|副市长|副县长|副区长)';
 
 export interface Opening {
   meeting_date: string;
@@ -28,9 +31,15 @@ function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-/** Meeting date, session, place and speaker from the opening paragraphs of a report. */
-export function parseOpening(head: string): Opening {
+/**
+ * Meeting date, session, place and speaker from the opening paragraphs of a
+ * report (title and head joined by newlines). Dates are read after
+ * {@link arabicDates}: spaced, full-width and Chinese-numeral dates count.
+ */
+export function parseOpening(headText: string): Opening {
   const out: Opening = { meeting_date: '', session: '', speaker: '', place: '', national: false, year: null };
+  const lines = headText.split('\n').map(arabicDates);
+  const head = lines.join('\n');
   const m = MEETING.exec(head);
   if (m) {
     const [, y, mo, d, place, term, national, meeting] = m as unknown as string[];
@@ -39,7 +48,10 @@ export function parseOpening(head: string): Opening {
     out.place = (place ?? '').replace(/^[—\-\s]+/u, '');
     out.national = national === '全国';
     out.session = `第${term}届${national ?? ''}人民代表大会第${meeting}次会议`;
-    out.speaker = parseSpeaker(head.slice(m.index + m[0].length));
+    const end = m.index + m[0].length;
+    const lineOf = head.slice(0, end).split('\n').length - 1;
+    const after = head.slice(end).split('\n')[0] ?? '';
+    out.speaker = findSpeaker(after, lines.slice(lineOf + 1), lines.slice(1, lineOf));
     return out;
   }
   const s = SHORT_SESSION.exec(head);
@@ -53,20 +65,20 @@ export function parseOpening(head: string): Opening {
     out.meeting_date = isoDate(d[1]!, d[2]!, d[3]!);
     out.year = Number(d[1]);
   }
+  for (const line of lines.slice(0, 8)) {
+    out.speaker = nameAfterOffice(line);
+    if (out.speaker) break;
+  }
   return out;
 }
 
 /**
- * The speaker from the text after 会议上: strips separators scrapers leave
- * (县;长;魏;栋), the government and the office (稷山县人民政府代县长), and
- * keeps a 2-4 character name; '' when none is stated.
+ * The speaker from the text after 会议上 on the meeting line (县长;史玉江各位代表
+ * -> 史玉江); '' when none is stated. See speaker.ts for lines of their own.
  */
 export function parseSpeaker(afterMeeting: string): string {
-  let s = (afterMeeting.trimStart().split(/各位代表|现在,/u)[0] ?? '').slice(0, 40);
-  s = s.replace(/[\s;;,,、·・:：|/\\()（）【】\[\]—\-]+/gu, '');
-  s = s.replace(new RegExp(`^.*?(?:人民政府|国务院)?${TITLES}`, 'u'), '');
-  const m = /^\p{Script=Han}{2,4}$/u.exec(s);
-  return m ? m[0] : '';
+  const rest = afterMeeting.trimStart().split(/各位代表|现在,/u)[0] ?? '';
+  return nameAfterOffice(rest) || bareName(rest);
 }
 
 const LEVEL_CUE = /我代表(?:(国务院)|[^,,。]{0,12}?(自治区|[省市州盟县区旗])人民政府)/u;
@@ -162,7 +174,7 @@ export function extractDocVars({ title, paragraphs }: MetadataInput, gaz: Gazett
     }
   }
 
-  const titleYear = /(\d{4})年/u.exec(title);
+  const titleYear = /(\d{4})年/u.exec(arabicDates(title));
   const year = opening.year ?? (titleYear ? Number(titleYear[1]) : null) ?? yearFromHeadings(paragraphs);
   return { title, region, level, province, year, meeting_date: opening.meeting_date, session: opening.session, speaker: opening.speaker };
 }

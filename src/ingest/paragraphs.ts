@@ -25,6 +25,10 @@ export interface ParagraphOptions {
 }
 
 export const endsParagraph = (line: string): boolean => PARAGRAPH_END.test(line);
+
+/** A line that holds only an enumeration marker (一、 / (六) / 第三部分): its heading text is on the next line. */
+const BARE_MARKER = /^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|第[一二三四五六七八九十]{1,3}(?:部分|章|节)?)$/u;
+export const isBareMarker = (line: string): boolean => BARE_MARKER.test(line);
 export const startsWithMarker = (line: string): boolean => MARKER.test(line);
 
 /**
@@ -69,7 +73,7 @@ export function joinWrappedLines(lines: readonly string[], opts: ParagraphOption
       current = line;
       continue;
     }
-    const continues = !endsParagraph(current) && current.length >= threshold && !startsWithMarker(line);
+    const continues = isBareMarker(current) || (!endsParagraph(current) && current.length >= threshold && !startsWithMarker(line));
     if (continues) current = joinPieces(current, line);
     else {
       out.push(current);
@@ -100,7 +104,9 @@ export function splitRunOn(line: string): string[] {
     const after = line.slice(m.index + 1, m.index + 8);
     const piece = line.slice(start, m.index);
     // "一、“十三五”发展回顾和2020年工作 过去五年,…": a numbered heading ends at the space.
-    const headingEnds = startsWithMarker(piece) && piece.length <= 40 && !/[。;!?,,]/u.test(piece);
+    // Not inside spaced digits (二、关于1 9 9 8 年), nor right after a bare marker (一、 过去五年工作回顾).
+    const headingEnds =
+      startsWithMarker(piece) && piece.length <= 40 && !/[。;!?,,]/u.test(piece) && !(/\d$/u.test(piece) && /^[\d年月日%]/u.test(after)) && !isBareMarker(piece.trim());
     if (endsParagraph(before) || headingEnds || startsWithMarker(after) || /^各位代表/.test(after)) {
       const head = piece.trim();
       if (head) parts.push(head);

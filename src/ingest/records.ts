@@ -30,7 +30,7 @@ export interface RecordOptions {
 }
 
 const TEXT_COLUMNS = ['text', 'content', 'body', 'fulltext', 'full_text', '正文', '内容', '全文', '文本', 'report', '报告'];
-const META_COLUMNS: Record<MetaField, string[]> = {
+export const META_COLUMNS: Record<MetaField, string[]> = {
   doc_id: ['doc_id', 'id', '编号'],
   title: ['title', '标题', '题目', 'name'],
   year: ['year', '年份', '年度', '年'],
@@ -85,7 +85,7 @@ export function markdownToText(md: string): string {
     .replace(/^\s*(?:[-*_]\s*){3,}$/gmu, '');
 }
 
-function pickColumn(columns: readonly string[], wanted: string | undefined, candidates: readonly string[]): string | undefined {
+export function pickColumn(columns: readonly string[], wanted: string | undefined, candidates: readonly string[]): string | undefined {
   if (wanted) return columns.find((c) => c === wanted);
   const lower = new Map(columns.map((c) => [c.trim().toLowerCase(), c]));
   for (const cand of candidates) {
@@ -122,7 +122,7 @@ function textColumnOf(file: string, columns: readonly string[], rows: readonly R
   );
 }
 
-function metaOf(row: Record<string, unknown>, columns: readonly string[], opts: RecordOptions): SourceRecord['meta'] {
+export function metaOf(row: Record<string, unknown>, columns: readonly string[], opts: RecordOptions): SourceRecord['meta'] {
   const meta: SourceRecord['meta'] = {};
   for (const field of Object.keys(META_COLUMNS) as MetaField[]) {
     const col = pickColumn(columns, opts.columns[field], META_COLUMNS[field]);

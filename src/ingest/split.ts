@@ -1,4 +1,4 @@
-import { isChromeLine, isFooterMarker, stripInlineChromeNormalized } from './boilerplate.js';
+import { isChromeLine, isFooterMarker, isRelatedMarker, stripInlineChromeNormalized } from './boilerplate.js';
 import { endsParagraph } from './paragraphs.js';
 
 /**
@@ -40,7 +40,7 @@ export interface SplitOptions {
 
 function isTitleCandidate(lines: readonly Line[], i: number): boolean {
   const { text, bullet } = lines[i]!;
-  if (text.length === 0 || text.length > 80 || endsParagraph(text) || /^(?:关于|《)/u.test(text)) return false;
+  if (text.length === 0 || text.length > 80 || endsParagraph(text) || /^(?:关于|《)/u.test(text) || isChromeLine(text)) return false;
   if (REPORT_TITLE.test(text)) return true;
   // A list item: a bulleted short line over a long body.
   if (!bullet) return false;
@@ -64,18 +64,38 @@ export function splitSegments(rawLines: readonly string[], opts: SplitOptions): 
   let cur: Segment = { title: '', lines: [], line: 1 };
   let curChars = 0;
   let inFooter = false;
+  let inRelated = false;
+  // A short segment so far: how many of its lines were headlines (title candidates), and did any hold a sentence?
+  let headlines = 0;
+  let sentences = false;
+  /**
+   * Under a short segment, a title followed by text opens a new document
+   * when the segment is a list of headlines (2016年政府工作报告全文 / 图解… /
+   * 解读…, then the report's own title), or a short text of its own (a
+   * resolution, then a commentary) and the new one opens like a document.
+   */
+  const shortDocEnds = (ls: readonly Line[], i: number): boolean => {
+    const next = ls.slice(i + 1).find((x) => x.text !== '');
+    if (!next || isTitleCandidate(ls, ls.indexOf(next))) return false;
+    const onlyHeadlines = headlines > 0 && !sentences && cur.lines.length === headlines + 1;
+    return onlyHeadlines || (sentences && opensDocument(ls, i));
+  };
   const flush = () => {
     if (curChars >= opts.minDocChars || (cur.title !== '' && curChars > 0)) segments.push(cur);
   };
   lines.forEach((l, i) => {
     const text = l.text;
     if (text === '') return;
-    if (isTitleCandidate(lines, i) && (curChars < opts.minDocChars ? cur.title === '' : opensDocument(lines, i))) {
+    const candidate = isTitleCandidate(lines, i);
+    if (candidate && (curChars < opts.minDocChars ? cur.title === '' || shortDocEnds(lines, i) : opensDocument(lines, i))) {
       // A short preamble before the first title (a breadcrumb, a site name) is dropped by flush().
       flush();
       cur = { title: cleanTitle(text), lines: [cleanTitle(text)], line: i + 1 };
       curChars = 0;
+      headlines = 0;
+      sentences = false;
       inFooter = false;
+      inRelated = false;
       return;
     }
     if (inFooter) return;
@@ -83,11 +103,20 @@ export function splitSegments(rawLines: readonly string[], opts: SplitOptions): 
       inFooter = true;
       return;
     }
+    // A related-headlines list runs until the next line that says something.
+    if (inRelated && (text.length < 20 || !/[。!?;]/u.test(text))) return;
+    inRelated = false;
+    if (isRelatedMarker(text)) {
+      inRelated = true;
+      return;
+    }
     if (isChromeLine(text) || opts.repeated.has(text)) return;
     const kept = stripInlineChromeNormalized(text);
     if (kept === '') return;
     cur.lines.push(kept);
     curChars += kept.length;
+    if (candidate) headlines++;
+    if (/[。!?;]/u.test(kept)) sentences = true;
   });
   flush();
   // A short text with no title is still one document.

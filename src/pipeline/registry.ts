@@ -65,6 +65,7 @@ export const INGEST_STAGE = defineStage({
   makes: 'corpus',
   run: (a, p, ctx) => ingest(a.sources, p, ctx),
   messagesOf: (made) => made.messages,
+  details: (made) => made.meta.details ?? {},
 });
 
 /** The phrases stage. */

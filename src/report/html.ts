@@ -1,3 +1,4 @@
+import { corpusPhrase } from './overview.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -81,7 +82,7 @@ export function reportHtml(m: ReportModel): string {
     id: 'overview',
     title: 'Corpus',
     body: [
-      `<p class="lead">${o.reports} reports and ${o.other} other documents from ${o.regions} regions in ${o.provinces} provinces: ${o.characters.toLocaleString('en-US')} characters, ${o.paragraphs.toLocaleString('en-US')} paragraphs.</p>`,
+      `<p class="lead">${escapeHtml(corpusPhrase(o))}: ${o.characters.toLocaleString('en-US')} characters, ${o.paragraphs.toLocaleString('en-US')} paragraphs.</p>`,
       `<div class="pair">${htmlTable(['year', 'reports'], o.years, { caption: 'Reports by year' })}${htmlTable(['level', 'reports'], o.levels, { caption: 'Reports by level' })}</div>`,
       htmlTable(['doc_id', 'title', 'region', 'level', 'year', 'characters', 'paragraphs', 'cluster'], m.listed.map((r) => [r.doc_id, r.title, r.region, r.level, r.year, r.chars, r.paragraphs, r.cluster]), { caption: 'Reports', notes: more }),
     ].join('\n'),

@@ -247,11 +247,38 @@ export function topPhrases(input: PaperInputs, top = 30): PaperTable {
   };
 }
 
-/** Paragraph themes by year: the share of all paragraphs of that year's reports given to each theme. */
+/** Most year columns a table shows before years are grouped into periods (a wider table squeezes its labels). */
+export const MAX_YEAR_COLUMNS = 12;
+
+/**
+ * Column label for each year: the year itself when there are at most
+ * `max` distinct years, else its decade, labelled by the years present in it
+ * (1954–1959, 1960–1964, 2010–2017).
+ *
+ * @example yearColumns(['2022', '2023']) // Map { '2022' => '2022', '2023' => '2023' }
+ */
+export function yearColumns(years: readonly string[], max = MAX_YEAR_COLUMNS): Map<string, string> {
+  const distinct = [...new Set(years)].sort();
+  if (distinct.length <= max) return new Map(distinct.map((y) => [y, y]));
+  const decade = (y: string) => (/^\d{4}$/u.test(y) ? y.slice(0, 3) : y);
+  const members = new Map<string, string[]>();
+  for (const y of distinct) members.set(decade(y), [...(members.get(decade(y)) ?? []), y]);
+  const label = new Map<string, string>();
+  for (const ys of members.values()) {
+    const l = ys.length === 1 ? ys[0]! : `${ys[0]}–${ys[ys.length - 1]}`;
+    for (const y of ys) label.set(y, l);
+  }
+  return label;
+}
+
+/** Paragraph themes by year (by decade when there are more than MAX_YEAR_COLUMNS years): the share of all paragraphs of those reports given to each theme. */
 export function themesByYear(input: PaperInputs): PaperTable {
   const c = input.clusters!;
   const docs = reportsOf(input.corpus);
-  const yearOf = new Map(docs.map((d) => [d.doc_id, d.year === null ? '(unknown)' : String(d.year)]));
+  const rawYear = new Map(docs.map((d) => [d.doc_id, d.year === null ? '(unknown)' : String(d.year)]));
+  const column = yearColumns([...rawYear.values()]);
+  const grouped = new Set(column.values()).size < column.size;
+  const yearOf = new Map([...rawYear].map(([id, y]) => [id, column.get(y)!]));
   const years = [...new Set(yearOf.values())].sort();
   const counts = new Map<string, number>();
   const totals = new Map<string, number>();
@@ -268,8 +295,8 @@ export function themesByYear(input: PaperInputs): PaperTable {
     name: 'themes_by_year',
     columns: ['theme', 'label', ...cols],
     rows,
-    caption: 'Paragraph themes by year: share of the paragraphs of each year\'s reports',
-    notes: `Paragraphs are clustered into themes by spherical k-means on their tf-idf (themes.csv has each report\'s shares). Share = paragraphs of the theme / all paragraphs of the year\'s reports; each column sums to 1. Reports per year: ${groupCounts(docs, 'year')}.`,
+    caption: grouped ? 'Paragraph themes by decade: share of the paragraphs of each period\'s reports' : 'Paragraph themes by year: share of the paragraphs of each year\'s reports',
+    notes: `Paragraphs are clustered into themes by spherical k-means on their tf-idf (themes.csv has each report\'s shares). Share = paragraphs of the theme / all paragraphs of the ${grouped ? `period\'s reports (years grouped by decade: more than ${MAX_YEAR_COLUMNS} years)` : 'year\'s reports'}; each column sums to 1. Reports per year: ${groupCounts(docs, 'year')}.`,
     digits: Object.fromEntries(cols.map((y) => [y, 3])),
   };
 }

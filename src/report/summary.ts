@@ -1,6 +1,7 @@
 import { displayCell, shortWarning } from './format.js';
 import { escapeMarkdown, toMarkdown } from './markdown.js';
 import { methodsParagraphs } from './methods.js';
+import { corpusPhrase } from './overview.js';
 import type { ReportModel } from './model.js';
 
 const md = escapeMarkdown;
@@ -11,7 +12,7 @@ export function summaryMarkdown(m: ReportModel): string {
   const out: string[] = [];
   const h = (t: string) => out.push(`## ${t}\n`);
   out.push(`# govtext summary: ${md(m.run.pipeline.name)}\n`);
-  out.push(`${o.reports} reports (${o.other} other documents) from ${o.regions} regions in ${o.provinces} provinces; ${o.characters.toLocaleString('en-US')} characters in ${o.paragraphs.toLocaleString('en-US')} paragraphs. Tables: the CSV files, tables.xlsx and tables/ (Markdown, LaTeX). Methods at the end.\n`);
+  out.push(`${corpusPhrase(o)}; ${o.characters.toLocaleString('en-US')} characters in ${o.paragraphs.toLocaleString('en-US')} paragraphs. Tables: the CSV files, tables.xlsx and tables/ (Markdown, LaTeX). Methods at the end.\n`);
 
   h('Corpus');
   out.push(toMarkdown({ columns: ['year', 'reports'], rows: o.years }));

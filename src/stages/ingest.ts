@@ -1,9 +1,14 @@
 import { repeatedChrome, isChromeLine, stripInlineChromeNormalized } from '../ingest/boilerplate.js';
 import { loadGazetteer } from '../ingest/gazetteer.js';
 import { extractDocVars } from '../ingest/metadata.js';
+import { repeatedParagraphs } from '../ingest/dedup.js';
+import { fileStem, type ExternalMeta } from '../ingest/external.js';
+import { metadataMessages, outsideMetadata } from '../ingest/outside.js';
+import { nearDuplicateDocuments, repeatedParagraphsMessage } from '../ingest/repeats.js';
 import { toParagraphs } from '../ingest/paragraphs.js';
 import { recordsOf, type MetaField, type SourceRecord } from '../ingest/records.js';
 import { findSections } from '../ingest/sections.js';
+import { isReport } from '../ingest/kind.js';
 import { cleanTitle, splitSegments, type Segment } from '../ingest/split.js';
 import { normalizedLines } from '../ingest/normalize.js';
 import type { Source } from '../io/sources.js';
@@ -26,18 +31,6 @@ export function safeId(raw: string): string {
   return /^(con|prn|aux|nul|com\d|lpt\d)$/iu.test(s) ? `${s}_` : s;
 }
 
-function fileStem(file: string): string {
-  const base = file.split('/').pop() ?? file;
-  return base.replace(/\.[^.]+$/u, '');
-}
-
-/** Is this text a government work report (rather than news or a notice)? */
-export function isReport(title: string, paragraphs: readonly string[]): boolean {
-  if (/工作报告/u.test(title)) return true;
-  const head = paragraphs.slice(0, 12).join('').slice(0, 3000);
-  return /各位代表/u.test(head) && /我代表.{0,20}(?:人民政府|国务院)/u.test(head);
-}
-
 function kindOf(value: string | undefined, fallback: DocumentKind): DocumentKind {
   return value === 'report' || value === 'other' ? value : fallback;
 }
@@ -55,7 +48,12 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
   const messages: Message[] = [];
   const gaz = loadGazetteer();
   const records: SourceRecord[] = [];
+  // Metadata from outside the text: sidecar tables and the file-name pattern.
+  const outside = outsideMetadata(sources, params, messages);
+  let repeatedDropped = 0;
+  const repeatedIn: string[] = [];
   for (const source of sources) {
+    if (outside.isSidecar(source.file)) continue;
     const r = recordsOf(source, { text_column: params.text_column, columns: params.columns as Partial<Record<MetaField, string>> });
     // Loops, not push(...): a spread of 100,000+ rows overflows the call stack.
     for (const rec of r.records) records.push(rec);
@@ -87,13 +85,16 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
     }
     const stem = record.table ? (record.meta.doc_id ? safeId(record.meta.doc_id) : `${safeId(fileStem(record.file))}-r${record.line}`) : safeId(fileStem(record.file));
     segments.forEach((seg, si) => {
-      const paragraphs = toParagraphs(seg.lines, { wrapMinChars: params.wrap_min_chars, maxParagraphChars: params.max_paragraph_chars });
+      const rep = repeatedParagraphs(toParagraphs(seg.lines, { wrapMinChars: params.wrap_min_chars, maxParagraphChars: params.max_paragraph_chars }), params.repeated_paragraph_chars, params.drop_repeated_paragraphs);
+      const paragraphs = rep.kept;
       if (paragraphs.length === 0) return;
       const title = seg.title || (paragraphs[0]!.length <= 60 && !/[。;]/u.test(paragraphs[0]!) ? paragraphs[0]! : '');
-      const kind = kindOf(record.meta.kind, isReport(title, paragraphs) ? 'report' : 'other');
-      if (kind === 'other' && !params.keep_other) return;
       const vars = extractDocVars({ title, paragraphs }, gaz);
-      const meta = record.meta;
+      const out = record.table ? { meta: {}, from: {} } : outside.of(record.file);
+      // Table columns, then the sidecar, then the file name, then the text.
+      const meta: ExternalMeta = { ...out.meta, ...record.meta };
+      const kind = kindOf(meta.kind, isReport(title, paragraphs) ? 'report' : 'other');
+      if (kind === 'other' && !params.keep_other) return;
       const doc: Document = {
         doc_id: uniqueId(segments.length > 1 ? `${stem}-${String(si + 1).padStart(2, '0')}` : stem),
         title: meta.title ?? vars.title,
@@ -109,16 +110,25 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
         paragraphs,
         sections: findSections(paragraphs),
       };
-      if (doc.kind === 'report') {
-        const missing = (['region', 'year'] as const).filter((k) => doc[k] === '' || doc[k] === null);
-        if (missing.length > 0) {
-          messages.push({ origin: 'ingest:metadata', text: `${doc.doc_id}: ${missing.join(' and ')} not found in the text; set them with a CSV/JSONL column or leave them empty`, file: record.file, line: seg.line });
-        }
+      const where = { file: record.file, line: seg.line };
+      const repMessage = repeatedParagraphsMessage(doc.doc_id, rep, params.drop_repeated_paragraphs, where);
+      if (repMessage) {
+        messages.push(repMessage);
+        if (params.drop_repeated_paragraphs) repeatedDropped += rep.repeats.length;
+        repeatedIn.push(doc.doc_id);
       }
+      if (doc.kind === 'report') for (const m of metadataMessages(doc, vars, out, where)) messages.push(m);
       documents.push(doc);
     });
   });
+  outside.unmatched(records);
+  const near = nearDuplicateDocuments(documents, params.near_duplicate_share);
+  for (const m of near.messages) messages.push(m);
   ctx?.progress(records.length, records.length, 'records');
   if (documents.length === 0) messages.push({ origin: 'ingest:corpus', text: 'no documents found in the input' });
-  return { documents, messages, meta: { stage: 'ingest', params: { ...params } } };
+  return {
+    documents,
+    messages,
+    meta: { stage: 'ingest', params: { ...params }, details: { repeated_paragraphs_dropped: repeatedDropped, documents_with_repeated_paragraphs: repeatedIn, near_duplicate_pairs: near.pairs } },
+  };
 }
