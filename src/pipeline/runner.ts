@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { listInputFiles, readSource, type Source, type SourceRecord } from '../io/sources.js';
 import { documentChars, paragraphCount, type Corpus, type Message } from '../types.js';
+import { checkOutFolder, defaultOut, explainWriteError, prepareTemp, publish, recoverOutFolder, removeMadeParents } from './outdir.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { Artifacts } from './registry.js';
 import type { Pipeline } from './spec.js';
@@ -106,7 +107,7 @@ function removeUntilGone(dir: string): string | undefined {
 
 /** Temporary folders of runs in progress, removed if the process is interrupted. */
 const liveTemps = new Set<string>();
-const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143]] as const;
+const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const;
 const onSignal = new Map(
   SIGNALS.map(([signal, code]) => [
     signal,
@@ -136,68 +137,16 @@ function watchSignals(tmp: string): () => void {
   };
 }
 
-function prepareTemp(out: string): string {
-  const parent = path.dirname(out);
-  try {
-    mkdirSync(parent, { recursive: true });
-    const tmp = path.join(parent, `.${path.basename(out)}.tmp-${process.pid}-${Date.now()}`);
-    mkdirSync(tmp);
-    return tmp;
-  } catch (err) {
-    throw new InputError(`cannot write to the output folder ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (choose another with --out DIR)`);
-  }
-}
-
-/** Moves the finished temporary folder into place; the previous output is replaced only now. */
-function publish(tmp: string, out: string): void {
-  const old = `${tmp}.previous`;
-  const hadOld = existsSync(out);
-  if (hadOld) renameSync(out, old);
-  try {
-    renameSync(tmp, out);
-  } catch (err) {
-    if (hadOld) renameSync(old, out);
-    throw err;
-  }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
-}
-
-const within = (child: string, parent: string) => {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-};
-
-/**
- * The output folder is replaced whole at the end of a run, so it must be a
- * folder govtext wrote (or a new or empty one): never a file, the working
- * folder, an input or a folder holding inputs.
- */
-function checkOutFolder(out: string, inputs: readonly string[], cwd: string): void {
-  if (within(cwd, out)) throw new InputError(`--out ${out}: the output folder would contain the working folder; choose a folder of its own, e.g. output/NAME`);
-  for (const input of inputs) {
-    if (within(input, out) || within(out, input)) throw new InputError(`--out ${out}: overlaps the input ${input}; choose a folder outside the inputs`);
-  }
-  if (!existsSync(out)) return;
-  let st;
-  try {
-    st = statSync(out);
-  } catch (err) {
-    throw new InputError(`cannot use the output folder ${out}: ${(err as Error).message}`);
-  }
-  if (!st.isDirectory()) throw new InputError(`--out ${out}: is a file, not a folder; govtext writes a folder of tables there`);
-  const entries = readdirSync(out);
-  if (entries.length > 0 && !entries.includes('manifest.json')) {
-    throw new InputError(`--out ${out}: the folder holds files govtext did not write (no manifest.json); it would be replaced, so choose an empty or new folder`);
-  }
-}
-
 /** Lists, reads and decodes the inputs; skipped files are reported; no readable file is an input error. */
-export function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void): { sources: Source[]; records: SourceRecord[] } {
-  const files = listInputFiles(inputs, cwd);
-  const sources: Source[] = [];
+export function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void, maxBytes?: number): { sources: Source[]; records: SourceRecord[] } {
   const records: SourceRecord[] = [];
+  const files = listInputFiles(inputs, cwd, (s) => {
+    records.push({ file: s.file, format: 'unsupported', encoding: '', bytes: 0, sha256: '', status: 'skipped', reason: s.reason });
+    report({ origin: 'ingest:file', text: `skipped: ${s.reason}`, file: s.file });
+  });
+  const sources: Source[] = [];
   for (const f of files) {
-    const r = readSource(f, cwd);
+    const r = readSource(f, cwd, maxBytes);
     records.push(r.record);
     r.messages.forEach(report);
     if (r.source) sources.push(r.source);
@@ -227,7 +176,7 @@ export function readSources(inputs: readonly string[], cwd: string, report: (m: 
  */
 export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise<RunResult> {
   const cwd = opts.cwd ?? process.cwd();
-  const out = path.resolve(cwd, opts.out ?? path.join('output', pipeline.name));
+  const out = opts.out === undefined ? defaultOut(pipeline.name, cwd) : path.resolve(cwd, opts.out);
   const progress = opts.progress ?? createProgress(process.stderr, true);
   const warnings: Message[] = [];
   const report = (m: Message) => {
@@ -237,13 +186,16 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const timings: Record<string, number> = {};
   const t0 = performance.now();
 
+  recoverOutFolder(out).forEach(report);
   checkOutFolder(out, opts.inputs.map((i) => path.resolve(cwd, i)), cwd);
-  const read = readSources(opts.inputs, cwd, report);
+  const maxMb = pipeline.stages.find((s) => s.name === 'ingest')?.params.max_file_mb;
+  const read = readSources(opts.inputs, cwd, report, typeof maxMb === 'number' ? maxMb * 2 ** 20 : undefined);
   const records = read.records;
   const inputFiles = read.sources.length;
   timings.read = Math.round(performance.now() - t0);
 
-  const tmp = prepareTemp(out);
+  const { tmp, made } = prepareTemp(out);
+  let published = false;
   const unwatch = watchSignals(tmp);
   const threads = new Map<number, ThreadRun>();
   const warmed = new Set<Pipeline['stages'][number]>();
@@ -335,14 +287,18 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     };
     writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     publish(tmp, out);
+    published = true;
     textFolder.dir = out;
     return { out, artifacts, manifest };
+  } catch (err) {
+    throw explainWriteError(err, tmp, out);
   } finally {
     // A run that failed before a thread's stage came up: stop the thread before its folder goes (a finished one just ends).
     await Promise.all([...threads.values()].map((t) => t.stop()));
     await Promise.all([...warmed].map((s) => s.definition.cool?.()));
     unwatch();
     removeTemp(tmp);
+    if (!published) removeMadeParents(out, made);
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, parse as parseYaml, type Node } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { nameProblem } from './outdir.js';
 import { stageNamed, STAGE_NAMES, type StageDefinition } from './registry.js';
 
 /**
@@ -99,6 +100,8 @@ export function parsePipeline(text: string, file: string): Pipeline {
   const nameValue = root.get('name');
   const nameText = nameValue === undefined || nameValue === null ? '' : String(nameValue).trim();
   const name = nameText || path.basename(file).replace(/\.ya?ml$/u, '');
+  const badName = nameProblem(name);
+  if (badName) throw new UsageError(`${where(file, lineOf((root.get('name', true) as Node | undefined) ?? root, lc))}: pipeline name '${name}': ${badName}`);
   const description = String(root.get('description') ?? '');
 
   const stages: PipelineStage[] = [];

@@ -8,6 +8,7 @@ import { findSections } from '../ingest/sections.js';
 import { cleanTitle, splitSegments, type Segment } from '../ingest/split.js';
 import { normalizedLines } from '../ingest/normalize.js';
 import type { Source } from '../io/sources.js';
+import { DEFAULT_MAX_FILE_MB } from '../io/limits.js';
 import type { Corpus, Document, DocumentKind, Level, Message } from '../types.js';
 import type { StageContext } from './context.js';
 
@@ -25,6 +26,7 @@ export const ingestParams = z
     repeat_min_files: z.number().int().min(2).default(2).describe('a short non-report line in this many input files is site chrome'),
     repeat_min_in_file: z.number().int().min(2).default(3).describe('a short non-report line repeated this often in one file is site chrome'),
     keep_other: z.boolean().default(true).describe('keep non-report items (kind=other) in the corpus'),
+    max_file_mb: z.number().positive().default(DEFAULT_MAX_FILE_MB).describe('an input file larger than this (MB) is skipped with a warning before it is read'),
   })
   .strict();
 
