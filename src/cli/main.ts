@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeOf, UsageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import type { Message } from '../types.js';
+import { SUPERVISED, superviseRun } from './supervise.js';
 
 /** Names shown of a long list on stderr; manifest.json keeps the whole list. */
 export const MAX_LISTED = 10;
@@ -18,10 +19,21 @@ export function shortenLists(text: string, max = MAX_LISTED): string {
   });
 }
 
+/**
+ * Control characters (ESC, BEL, CR, C1 ...) as visible \xNN escapes: a file
+ * name or a value from an input can hold a terminal escape sequence, which
+ * must not reach the terminal raw. Newlines and tabs stay.
+ *
+ * @example visibleControls('a\x1b[2Jb') // 'a\\x1b[2Jb'
+ */
+export function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 /** One warning line for stderr: where, what (long lists cut, see shortenLists), and the rule that said so. */
 export function formatMessage(m: Message): string {
   const place = m.file ? `${m.file}${m.line ? `:${m.line}` : ''}: ` : '';
-  return `warning: ${place}${shortenLists(m.text)} [${m.origin}]`;
+  return visibleControls(`warning: ${place}${shortenLists(m.text)} [${m.origin}]`);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -111,6 +123,17 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // `run` goes to a child process this one watches, so signals act at once at every stage (see superviseRun).
+  // A supervised run: its channel to the supervisor must not keep it alive once done.
+  if (process.env[SUPERVISED]) {
+    process.channel?.unref();
+    // The supervisor is gone (killed with -9): stop as if signalled, do not run on unwatched.
+    process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
+  if (argv[2] === 'run' && !process.env[SUPERVISED] && !argv.some((a) => a === '--help' || a === '-h')) {
+    process.exitCode = await superviseRun(argv);
+    return;
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[]);
@@ -122,7 +145,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     const code = exitCodeOf(err);
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`govtext: error: ${msg}\n`);
+    process.stderr.write(`govtext: error: ${visibleControls(msg)}\n`);
     if (code === 1 && err instanceof Error && err.stack && process.env.GOVTEXT_DEBUG) process.stderr.write(`${err.stack}\n`);
     process.exitCode = code;
   }

@@ -17,6 +17,20 @@ import type { Message } from '../types.js';
  */
 export const MARKER = '.govtext-output';
 
+/** Set in a run's own process when `govtext run` supervises it (src/cli/supervise.ts). */
+export const SUPERVISED = 'GOVTEXT_SUPERVISED';
+
+/** What a supervised run tells its supervisor: the temporary folder it writes and the --out it publishes to. */
+export interface TempNote {
+  govtextTemp: string;
+  out: string;
+}
+
+/** In a supervised run: tell the supervisor which temporary folder to remove if the run has to be killed. */
+function announceTemp(tmp: string, out: string): void {
+  if (process.env[SUPERVISED] && process.send) process.send({ govtextTemp: tmp, out } satisfies TempNote);
+}
+
 interface MarkerFile {
   tool: 'govtext';
   note: string;
@@ -210,6 +224,7 @@ export function prepareTemp(out: string): { tmp: string; made: string | undefine
     const made = mkdirSync(parent, { recursive: true });
     const tmp = path.join(parent, `.${path.basename(real)}.tmp-${process.pid}-${Date.now()}`);
     mkdirSync(tmp);
+    announceTemp(tmp, out);
     return { tmp, made };
   } catch (err) {
     throw new InputError(`cannot write to the output folder ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (choose another with --out DIR)`);
@@ -231,9 +246,17 @@ export function removeMadeParents(out: string, made: string | undefined): void {
   }
 }
 
-/** Test hook: a fault at a named point of the publish step, only under the test runner (GOVTEXT_TEST_FAULT with VITEST set). */
-function fault(point: string): void {
-  if (process.env.VITEST && process.env.GOVTEXT_TEST_FAULT === point) process.kill(process.pid, 'SIGKILL');
+/**
+ * Test hook, read only under the test runner (VITEST set): GOVTEXT_TEST_FAULT
+ * names a point of the run where it is killed (after-first-rename,
+ * after-second-rename: inside publish) or where it spins in a synchronous
+ * loop that never ends (spin:STAGE, before that stage runs).
+ */
+export function testFault(point: string): void {
+  const want = process.env.VITEST ? process.env.GOVTEXT_TEST_FAULT : undefined;
+  if (!want) return;
+  if (want === point) process.kill(process.pid, 'SIGKILL');
+  if (want === `spin:${point}`) for (;;);
 }
 
 /**
@@ -254,14 +277,14 @@ export function publish(tmp: string, out: string): void {
   }
   const old = path.join(path.dirname(real), `.${path.basename(real)}.previous-${process.pid}-${Date.now()}`);
   if (hadOld) renameSync(real, old);
-  fault('after-first-rename');
+  testFault('after-first-rename');
   try {
     renameSync(tmp, real);
   } catch (err) {
     if (hadOld) renameSync(old, real);
     throw err;
   }
-  fault('after-second-rename');
+  testFault('after-second-rename');
   if (hadOld) rmSync(old, { recursive: true, force: true, maxRetries: 5 });
 }
 
@@ -304,4 +327,28 @@ export function explainWriteError(err: unknown, tmp: string, out: string): unkno
   return new InputError(
     `the disk is full (${e.code}) writing ${file ? `${file} of ` : ''}the output for ${out} in ${path.dirname(real)}: the run had written ${formatBytes(written)} and needs ${need}; free space there (or choose --out on another disk) and run again. ${existsSync(real) ? 'The previous output was kept as it was.' : ''}`.trim(),
   );
+}
+
+/**
+ * Checks an `--out FILE` (kwic, table) before anything runs: not a folder,
+ * in a folder that exists, and not an input nor inside an input folder
+ * (after symlinks are resolved), so a run never overwrites what it reads.
+ */
+export function checkOutFile(file: string, inputs: readonly string[], cwd: string): void {
+  const abs = path.resolve(cwd, file);
+  const real = realPathOf(abs);
+  for (const input of inputs) {
+    const realInput = realPathOf(path.resolve(cwd, input));
+    if (within(real, realInput)) throw new InputError(`--out ${file}: is ${real === realInput ? 'the input' : 'inside the input'} ${input}; writing there would overwrite what is read: choose a file outside the inputs`);
+  }
+  if (existsSync(abs) && statSync(abs).isDirectory()) throw new InputError(`--out ${file}: is a folder; expected a file name, e.g. --out ${path.join(file, 'kwic.csv')}`);
+  const parent = path.dirname(abs);
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new InputError(`--out ${file}: the folder ${parent} does not exist; create it first or choose another file`);
+}
+
+/** A write of `--out FILE` that failed for a reason of the path (a folder, a missing folder, no permission): exit 2 naming it. */
+export function explainFileWriteError(err: unknown, file: string): unknown {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why: Record<string, string> = { EISDIR: 'is a folder, expected a file name', ENOENT: 'its folder does not exist', ENOTDIR: 'a part of the path is a file, not a folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'the disk is full', EROFS: 'the file system is read-only' };
+  return code && why[code] ? new InputError(`--out ${file}: cannot write: ${why[code]} (${code})`) : err;
 }

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { listInputFiles, readSource, type Source, type SourceRecord } from '../io/sources.js';
 import { documentChars, paragraphCount, type Corpus, type Message } from '../types.js';
-import { checkOutFolder, defaultOut, explainWriteError, prepareTemp, publish, recoverOutFolder, removeMadeParents } from './outdir.js';
+import { checkOutFolder, defaultOut, testFault, explainWriteError, prepareTemp, publish, recoverOutFolder, removeMadeParents } from './outdir.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import type { Artifacts } from './registry.js';
 import type { Pipeline } from './spec.js';
@@ -247,6 +247,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     for (const [index, stage] of pipeline.stages.entries()) {
       let ts = performance.now();
       artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
+      testFault(stage.name);
       const ctx = progress.forStage(stage.name);
       let made: Artifacts[keyof Artifacts];
       let threadMs = 0;

@@ -8,6 +8,7 @@ import { IdTokenizer, Interner, type DocumentIds } from '../segment/tokenize.js'
 import { TermTrie } from '../text/trie.js';
 import { documentChars, type Corpus, type Message } from '../types.js';
 import type { StageContext } from './context.js';
+import { MB_PER_WORKER, workerCount } from '../segment/workers.js';
 import type { PhraseSet } from './phrases.js';
 
 /** Parameters of the segment stage, with their defaults. */
@@ -22,7 +23,7 @@ export const segmentParams = z
     pos: z.array(z.string()).default([]).describe('keep only these jieba part-of-speech tags (prefixes: n keeps ns, nr ...); empty keeps all'),
     hmm: z.boolean().default(true).describe("jieba's HMM for words not in its dictionary"),
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds segmented'),
-    workers: z.union([z.literal('auto'), z.number().int().min(1)]).default('auto').describe('worker threads (auto: one per core)'),
+    workers: z.union([z.literal('auto'), z.number().int().min(1)]).default('auto').describe(`worker threads (auto: one per core; capped at the cores available; about ${MB_PER_WORKER} MB of memory each)`),
     parallel_min_chars: z.number().int().min(0).default(1_000_000).describe('corpora smaller than this are segmented on the main thread (a worker costs a 2 s dictionary load)'),
   })
   .strict();
@@ -54,7 +55,7 @@ export function tokensOf(tokens: Tokens, doc: TokenizedDocument): string[] {
 function plan(corpus: Corpus, params: SegmentParams): { docs: Corpus['documents']; workers: number } {
   const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
   const totalChars = docs.reduce((n, d) => n + documentChars(d), 0);
-  let workers = params.workers === 'auto' ? availableParallelism() : params.workers;
+  let { workers } = workerCount(params.workers);
   if (totalChars < params.parallel_min_chars || !workerScript()) workers = 1;
   return { docs, workers };
 }
@@ -154,6 +155,7 @@ export async function segment(corpus: Corpus, phraseSet: PhraseSet, params: Segm
   ctx?.progress(docs.length, docs.length, 'documents');
   const documents: TokenizedDocument[] = docs.map((d, i) => ({ doc_id: d.doc_id, ids: tokenized[i]!.ids, paragraphStarts: tokenized[i]!.paragraphStarts }));
   const messages: Message[] = [];
+  if (workerCount(params.workers).capped) messages.push({ origin: 'segment:workers', text: `segment.workers=${params.workers} is more than the ${availableParallelism()} cores available: ${workerCount(params.workers).workers} used (each worker takes about ${MB_PER_WORKER} MB)` });
   for (const d of documents) if (d.ids.length === 0) messages.push({ origin: 'segment:empty', text: `${d.doc_id}: no tokens left after filtering` });
   return { vocab: vocab.strings, documents, messages, meta: { stage: 'segment', params, compounds: compounds[0]!.length + compounds[1]!.length, workers } };
 }
