@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 import { decodeBuffer } from './decode.js';
 import { DEFAULT_MAX_FILE_MB, readBounded, specialKind } from './limits.js';
 

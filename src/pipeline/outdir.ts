@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSy
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { formatBytes } from '../io/limits.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 
 /**
  * govtext's output folders. A run writes a temporary folder beside `--out`
@@ -86,6 +86,28 @@ export function resolveOut(out: string): string {
   } catch {
     throw new InputError(`--out ${out}: a symlink to a folder that does not exist; create the folder or choose another --out`);
   }
+}
+
+export const removeTemp = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+
+/**
+ * Removes a folder and checks that it is gone, trying again for up to about
+ * two seconds: the process is about to exit, so a removal that loses a race
+ * with a write still in flight must not leave the folder behind. Returns the
+ * last error if the folder is still there.
+ */
+export function removeUntilGone(dir: string): string | undefined {
+  let error: string | undefined;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      removeTemp(dir);
+    } catch (err) {
+      error = (err as Error).message;
+    }
+    if (!existsSync(dir)) return undefined;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+  return error ?? 'it is still there after 20 removals';
 }
 
 const within = (child: string, parent: string) => {

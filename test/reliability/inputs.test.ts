@@ -9,9 +9,12 @@ import { readSource } from '../../src/io/sources.js';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { loadPipeline, parsePipeline } from '../../src/pipeline/spec.js';
-import { ingest, ingestParams, safeId } from '../../src/stages/ingest.js';
-import { phrases, phrasesParams } from '../../src/stages/phrases.js';
-import { segment, segmentParams } from '../../src/stages/segment.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import { segmentParams } from '../../src/artifacts/tokens.js';
+import { ingest, safeId } from '../../src/stages/ingest.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { segment } from '../../src/stages/segment.js';
 import { ROOT, substringCount } from '../fixtures/samples.js';
 
 /*

@@ -3,9 +3,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { phrases, phrasesParams } from '../../src/stages/phrases.js';
-import { segment, segmentParams } from '../../src/stages/segment.js';
-import { weigh, weighParams } from '../../src/stages/weigh.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import { segmentParams } from '../../src/artifacts/tokens.js';
+import { weighParams } from '../../src/artifacts/weights.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { segment } from '../../src/stages/segment.js';
+import { weigh } from '../../src/stages/weigh.js';
 import { snapshot } from '../fixtures/files.js';
 import { ROOT, sampleCorpus } from '../fixtures/samples.js';
 
