@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_FILE_MB } from '../io/limits.js';
 
 /**
  * The artifacts that travel down a govtext pipeline.
@@ -124,6 +125,7 @@ export const ingestParams = z
     drop_repeated_paragraphs: z.boolean().default(true).describe('drop exact repeats of long paragraphs within a document (a page that holds its text twice)'),
     repeated_paragraph_chars: z.number().int().min(1).default(50).describe('a repeated paragraph at least this long counts as repeated text'),
     near_duplicate_share: z.number().min(0).max(1).default(0.9).describe('warn when this share of a document\'s text is found in another (the same report scraped twice); 0: no check'),
+    max_file_mb: z.number().positive().default(DEFAULT_MAX_FILE_MB).describe('an input file larger than this (MB) is skipped with a warning before it is read'),
   })
   .strict();
 

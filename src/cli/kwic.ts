@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { applyOverrides, loadPipeline } from '../pipeline/spec.js';
+import { checkOutFile, explainFileWriteError } from '../pipeline/outdir.js';
 import { readSources } from '../io/read.js';
 import { ingestParams, type IngestParams } from '../artifacts/corpus.js';
 import { phrasesParams, type PhrasesParams } from '../artifacts/phrases.js';
@@ -16,14 +17,20 @@ export async function runKwic(term: string, opts: { input: string[]; pipeline: s
   if (term.trim() === '') throw new UsageError('kwic: the term is empty');
   const pipeline = applyOverrides(loadPipeline(opts.pipeline), opts.set);
   const paramsOf = <T>(name: string, schema: { parse(v: unknown): T }): T => (pipeline.stages.find((s) => s.name === name)?.params as T | undefined) ?? schema.parse({});
-  const { sources } = readSources(opts.input.length ? opts.input : ['data/raw'], process.cwd(), (m) => process.stderr.write(`${formatMessage(m)}\n`));
+  const inputs = opts.input.length ? opts.input : ['data/raw'];
+  if (opts.out) checkOutFile(opts.out, inputs, process.cwd());
+  const { sources } = readSources(inputs, process.cwd(), (m) => process.stderr.write(`${formatMessage(m)}\n`));
   // The stages as the registry defines them: the CLI reaches stages only through it.
   const corpus = await INGEST_STAGE.run({ sources }, paramsOf<IngestParams>('ingest', ingestParams), silentContext);
   const set = await PHRASES_STAGE.run({ sources: [], corpus }, paramsOf<PhrasesParams>('phrases', phrasesParams), silentContext);
   const rows = kwic(corpus, set, paramsOf<SegmentParams>('segment', segmentParams), term, opts.window);
   const table = { columns: KWIC_COLUMNS, rows: rows.map((r) => [r.doc_id, r.region, r.year, r.section, r.paragraph, r.left, r.term, r.right]) };
   if (opts.out) {
-    writeFileSync(opts.out, toCsv(table));
+    try {
+      writeFileSync(opts.out, toCsv(table));
+    } catch (err) {
+      throw explainFileWriteError(err, opts.out);
+    }
     process.stdout.write(`${opts.out}\n`);
   } else {
     for (const r of rows) process.stdout.write(`${r.doc_id}\t${r.year ?? ''}\t${r.region}\t${r.section}\t${r.paragraph}\t${r.left.padStart(opts.window, '　')}【${r.term}】${r.right}\n`);

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeOf, UsageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
-import { formatMessage } from './messages.js';
+import { formatMessage, visibleControls } from './messages.js';
+import { SUPERVISED, superviseRun } from './supervise.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -90,6 +91,17 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  // `run` goes to a child process this one watches, so signals act at once at every stage (see superviseRun).
+  // A supervised run: its channel to the supervisor must not keep it alive once done.
+  if (process.env[SUPERVISED]) {
+    process.channel?.unref();
+    // The supervisor is gone (killed with -9): stop as if signalled, do not run on unwatched.
+    process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
+  if (argv[2] === 'run' && !process.env[SUPERVISED] && !argv.some((a) => a === '--help' || a === '-h')) {
+    process.exitCode = await superviseRun(argv);
+    return;
+  }
   const program = buildProgram();
   try {
     await program.parseAsync(argv as string[]);
@@ -101,7 +113,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     const code = exitCodeOf(err);
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`govtext: error: ${msg}\n`);
+    process.stderr.write(`govtext: error: ${visibleControls(msg)}\n`);
     if (code === 1 && err instanceof Error && err.stack && process.env.GOVTEXT_DEBUG) process.stderr.write(`${err.stack}\n`);
     process.exitCode = code;
   }

@@ -15,8 +15,19 @@ export function shortenLists(text: string, max = MAX_LISTED): string {
   });
 }
 
+/**
+ * Control characters (ESC, BEL, CR, C1 ...) as visible \xNN escapes: a file
+ * name or a value from an input can hold a terminal escape sequence, which
+ * must not reach the terminal raw. Newlines and tabs stay.
+ *
+ * @example visibleControls('a\x1b[2Jb') // 'a\\x1b[2Jb'
+ */
+export function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 /** One warning line for stderr: where, what (long lists cut, see shortenLists), and the rule that said so. */
 export function formatMessage(m: Message): string {
   const place = m.file ? `${m.file}${m.line ? `:${m.line}` : ''}: ` : '';
-  return `warning: ${place}${shortenLists(m.text)} [${m.origin}]`;
+  return visibleControls(`warning: ${place}${shortenLists(m.text)} [${m.origin}]`);
 }

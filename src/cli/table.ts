@@ -2,8 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
-import { formatNumber, toCsv } from '../output/csv.js';
+import { formatNumber, restoreFormula, toCsv } from '../output/csv.js';
 import { groupTable } from '../tables/groups.js';
+import { checkOutFile, explainFileWriteError } from '../pipeline/outdir.js';
 
 export interface TableOptions {
   term?: string;
@@ -17,13 +18,15 @@ export interface TableOptions {
 
 function readRows(file: string): Record<string, string>[] {
   if (!existsSync(file)) throw new InputError(`${file} not found: run the default pipeline first (govtext run), or name its output folder`);
-  return parseCsv(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  // Cells come back as they were before the writer's formula protection (a leading ' is not data).
+  return parseCsv(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true, cast: (v: string) => restoreFormula(v) }) as Record<string, string>[];
 }
 
 /** `govtext table`: a wide group table (rows x cols) of a term's or a category's rate from a run's output folder. */
 export function runTable(dir: string, opts: TableOptions): void {
   if (!opts.term === !opts.category) throw new UsageError('table: give either --term TERM (policy_terms.csv) or --category NAME (attention.csv)');
   if (!['per_10k', 'hits', 'documents'].includes(opts.value)) throw new UsageError(`--value ${opts.value}: expected per_10k, hits or documents`);
+  if (opts.out) checkOutFile(opts.out, [dir], process.cwd());
   const corpus = readRows(path.join(dir, 'corpus.csv'));
   const variables = Object.keys(corpus[0] ?? {});
   for (const v of [opts.rows, opts.cols].filter(Boolean)) {
@@ -49,7 +52,11 @@ export function runTable(dir: string, opts: TableOptions): void {
   }
   const table = groupTable({ hits, tokens, docvars }, { rows: opts.rows, cols: opts.cols, value: opts.value as 'per_10k', name: 'group', caption });
   if (opts.out) {
-    writeFileSync(opts.out, toCsv(table));
+    try {
+      writeFileSync(opts.out, toCsv(table));
+    } catch (err) {
+      throw explainFileWriteError(err, opts.out);
+    }
     process.stdout.write(`${opts.out}\n`);
     return;
   }

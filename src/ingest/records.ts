@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { convert as htmlToText } from 'html-to-text';
 import { InputError } from '../errors.js';
+import { flatHtmlText } from './html-flat.js';
 import type { Source } from '../io/sources.js';
 import type { Message } from '../artifacts/corpus.js';
 
@@ -50,11 +51,27 @@ export function recordsOf(source: Source, opts: RecordOptions): { records: Sourc
     case 'markdown':
       return { records: [{ file: source.file, line: 1, text: markdownToText(source.text), meta: {}, table: false }], messages: [] };
     case 'html':
-      return { records: [{ file: source.file, line: 1, text: htmlVisibleText(source.text), meta: {}, table: false }], messages: [] };
+      return htmlRecords(source);
     case 'csv':
       return csvRecords(source, opts);
     case 'jsonl':
       return jsonlRecords(source, opts);
+  }
+}
+
+/**
+ * An HTML file as one record. A page nested too deeply for the tree walk
+ * (the call stack runs out) is read again as a flat stream of tags, with a
+ * warning naming the file: the run goes on.
+ */
+function htmlRecords(source: Source): { records: SourceRecord[]; messages: Message[] } {
+  try {
+    return { records: [{ file: source.file, line: 1, text: htmlVisibleText(source.text), meta: {}, table: false }], messages: [] };
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const text = flatHtmlText(source.text);
+    const messages: Message[] = [{ origin: 'ingest:html', text: `HTML nested too deeply to read as a tree (${err.message}); read as a flat stream of tags instead (block elements as line breaks, tables as plain lines)`, file: source.file }];
+    return { records: [{ file: source.file, line: 1, text, meta: {}, table: false }], messages };
   }
 }
 
@@ -109,7 +126,8 @@ function textColumnOf(file: string, columns: readonly string[], rows: readonly R
   let bestMean = 0;
   for (const c of columns) {
     let total = 0;
-    for (const r of rows) total += String(r[c] ?? '').length;
+    // Only strings count: a JSONL value may be an object whose toString is not a function.
+    for (const r of rows) total += typeof r[c] === 'string' ? (r[c] as string).length : 0;
     const mean = rows.length ? total / rows.length : 0;
     if (mean > bestMean) {
       best = c;
@@ -122,13 +140,24 @@ function textColumnOf(file: string, columns: readonly string[], rows: readonly R
   );
 }
 
-export function metaOf(row: Record<string, unknown>, columns: readonly string[], opts: RecordOptions): SourceRecord['meta'] {
+/**
+ * Metadata of a row. A value must be a string or a finite number (CSV cells
+ * always are); anything else in JSONL (an object, a list, true, null) is
+ * ignored with a warning naming file:line and the field, never turned into
+ * text like "[object Object]".
+ */
+export function metaOf(row: Record<string, unknown>, columns: readonly string[], opts: RecordOptions, warn?: (text: string) => void): SourceRecord['meta'] {
   const meta: SourceRecord['meta'] = {};
   for (const field of Object.keys(META_COLUMNS) as MetaField[]) {
     const col = pickColumn(columns, opts.columns[field], META_COLUMNS[field]);
     if (col === undefined) continue;
-    const v = row[col];
-    if (v !== undefined && v !== null && String(v).trim() !== '') meta[field] = String(v).trim();
+    const v = Object.prototype.hasOwnProperty.call(row, col) ? row[col] : undefined;
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) {
+      warn?.(`field '${col}' (${field}) is ${Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}, expected a string or a number: ignored`);
+      continue;
+    }
+    if (String(v).trim() !== '') meta[field] = String(v).trim();
   }
   return meta;
 }
@@ -225,7 +254,8 @@ function jsonlRecords(source: Source, opts: RecordOptions): { records: SourceRec
       messages.push({ origin: 'ingest:jsonl', text: `no text in field '${textCol}': line skipped`, file: source.file, line });
       continue;
     }
-    records.push({ file: source.file, line, text, meta: metaOf(row, columns, opts), table: true });
+    const meta = metaOf(row, columns, opts, (text) => messages.push({ origin: 'ingest:jsonl', text, file: source.file, line }));
+    records.push({ file: source.file, line, text, meta, table: true });
   }
   return { records, messages };
 }

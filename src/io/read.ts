@@ -2,13 +2,21 @@ import { listInputFiles, readSource, type Source, type SourceRecord } from './so
 import { InputError } from '../errors.js';
 import type { Message } from '../artifacts/corpus.js';
 
-/** Lists, reads and decodes the inputs; skipped files are reported; no readable file is an input error. */
-export function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void): { sources: Source[]; records: SourceRecord[] } {
-  const files = listInputFiles(inputs, cwd);
-  const sources: Source[] = [];
+/**
+ * Lists, reads and decodes the inputs; skipped files (and symlinks not
+ * followed) are reported and recorded; no readable file is an input error.
+ * `maxBytes`: files larger than this are skipped before they are read
+ * (default: ingest.max_file_mb's default, see io/limits.ts).
+ */
+export function readSources(inputs: readonly string[], cwd: string, report: (m: Message) => void, maxBytes?: number): { sources: Source[]; records: SourceRecord[] } {
   const records: SourceRecord[] = [];
+  const files = listInputFiles(inputs, cwd, (s) => {
+    records.push({ file: s.file, format: 'unsupported', encoding: '', bytes: 0, sha256: '', status: 'skipped', reason: s.reason });
+    report({ origin: 'ingest:file', text: `skipped: ${s.reason}`, file: s.file });
+  });
+  const sources: Source[] = [];
   for (const f of files) {
-    const r = readSource(f, cwd);
+    const r = readSource(f, cwd, maxBytes);
     records.push(r.record);
     r.messages.forEach(report);
     if (r.source) sources.push(r.source);

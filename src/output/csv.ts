@@ -8,7 +8,18 @@ import type { Cell, Table } from '../artifacts/frame.js';
  * Numbers are written as numbers and never altered.
  */
 export function neutralizeFormula(value: string): string {
-  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+  // A value that already starts with apostrophes before a formula character gets one more, so restoreFormula is exact.
+  return /^'*[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+}
+
+/**
+ * The value a cell held before neutralizeFormula: reading a govtext CSV back
+ * (govtext table), the protective apostrophe is not data.
+ *
+ * @example restoreFormula("'=SUM(A1)") // '=SUM(A1)'
+ */
+export function restoreFormula(cell: string): string {
+  return /^''*[=+\-@\t\r]/u.test(cell) ? cell.slice(1) : cell;
 }
 
 function cellText(v: Cell): string {

@@ -6,7 +6,7 @@ import type { Message } from '../artifacts/corpus.js';
 import { countsOf, dependencyVersions, pipelineRecordOf } from './manifest.js';
 import { type Manifest } from '../artifacts/run.js';
 import { createProgress, type ProgressReporter } from './progress.js';
-import { checkOutFolder, prepareTemp, publish, removeTemp } from './publish.js';
+import { checkOutFolder, defaultOut, explainWriteError, prepareTemp, publish, recoverOutFolder, removeMadeParents, removeTemp, testFault } from './outdir.js';
 import type { Artifacts } from '../artifacts/index.js';
 import type { Made, MadeName } from '../artifacts/index.js';
 import { watchSignals } from './signals.js';
@@ -48,7 +48,7 @@ export interface RunResult {
  */
 export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise<RunResult> {
   const cwd = opts.cwd ?? process.cwd();
-  const out = path.resolve(cwd, opts.out ?? path.join('output', pipeline.name));
+  const out = opts.out === undefined ? defaultOut(pipeline.name, cwd) : path.resolve(cwd, opts.out);
   const progress = opts.progress ?? createProgress(process.stderr, true);
   const warnings: Message[] = [];
   const report = (m: Message) => {
@@ -58,13 +58,16 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const timings: Record<string, number> = {};
   const t0 = performance.now();
 
+  recoverOutFolder(out).forEach(report);
   checkOutFolder(out, opts.inputs.map((i) => path.resolve(cwd, i)), cwd);
-  const read = readSources(opts.inputs, cwd, report);
+  const maxMb = pipeline.stages.find((s) => s.name === 'ingest')?.params.max_file_mb;
+  const read = readSources(opts.inputs, cwd, report, typeof maxMb === 'number' ? maxMb * 2 ** 20 : undefined);
   const records = read.records;
   const inputFiles = read.sources.length;
   timings.read = Math.round(performance.now() - t0);
 
-  const tmp = prepareTemp(out);
+  const { tmp, made: madeParent } = prepareTemp(out);
+  let published = false;
   const unwatch = watchSignals(tmp);
   const threads = new Map<number, ThreadRun>();
   const warmed = new Set<Pipeline['stages'][number]>();
@@ -110,6 +113,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     for (const [index, stage] of pipeline.stages.entries()) {
       let ts = performance.now();
       artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
+      testFault(stage.name);
       const ctx = progress.forStage(stage.name);
       let made: Made<MadeName>;
       let threadMs = 0;
@@ -151,14 +155,18 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     };
     writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     publish(tmp, out);
+    published = true;
     textFolder.dir = out;
     return { out, artifacts, manifest };
+  } catch (err) {
+    throw explainWriteError(err, tmp, out);
   } finally {
     // A run that failed before a thread's stage came up: stop the thread before its folder goes (a finished one just ends).
     await Promise.all([...threads.values()].map((t) => t.stop()));
     await Promise.all([...warmed].map((s) => s.definition.cool?.()));
     unwatch();
     removeTemp(tmp);
+    if (!published) removeMadeParents(out, madeParent);
   }
 }
 

@@ -1,8 +1,8 @@
-import { removeUntilGone } from './publish.js';
+import { removeUntilGone } from './outdir.js';
 
 /** Temporary folders of runs in progress, removed if the process is interrupted. */
 const liveTemps = new Set<string>();
-const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143]] as const;
+const SIGNALS = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const;
 const onSignal = new Map(
   SIGNALS.map(([signal, code]) => [
     signal,

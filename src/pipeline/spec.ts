@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, parse as parseYaml, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, parse as parseYaml, visit, type Node } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { nameProblem } from './outdir.js';
 import { stageNamed, STAGE_NAMES, type StageDefinition } from './registry.js';
 
 /**
@@ -85,6 +86,14 @@ export function parsePipeline(text: string, file: string): Pipeline {
     const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
     throw new UsageError(`${where(file, line)}: malformed YAML: ${e.message.split('\n')[0]}`);
   }
+  // Aliases (*name) are refused with their line: a pipeline is short enough to write out, and an alias without its anchor otherwise surfaced as an unrelated error.
+  visit(doc, {
+    Alias(_, node) {
+      const line = lineOf(node as unknown as Node, lc);
+      const anchored = text.includes(`&${node.source}`);
+      throw new UsageError(`${where(file, line)}: YAML alias *${node.source}${anchored ? '' : ` (no anchor &${node.source} defines it)`}: aliases are not supported in pipeline files; write the value out in full`);
+    },
+  });
   const root = doc.contents;
   if (!isMap(root)) throw new UsageError(`${file}: expected a mapping with 'name' and 'stages'`);
   const allowedTop = ['name', 'description', 'stages'];
@@ -99,6 +108,8 @@ export function parsePipeline(text: string, file: string): Pipeline {
   const nameValue = root.get('name');
   const nameText = nameValue === undefined || nameValue === null ? '' : String(nameValue).trim();
   const name = nameText || path.basename(file).replace(/\.ya?ml$/u, '');
+  const badName = nameProblem(name);
+  if (badName) throw new UsageError(`${where(file, lineOf((root.get('name', true) as Node | undefined) ?? root, lc))}: pipeline name '${name}': ${badName}`);
   const description = String(root.get('description') ?? '');
 
   const stages: PipelineStage[] = [];

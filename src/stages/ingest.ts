@@ -24,11 +24,12 @@ export function safeId(raw: string): string {
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}_-]+/gu, '_')
     .replace(/_+/g, '_')
-    .replace(/^[_-]+|[_-]+$/g, '')
-    .slice(0, 80);
-  if (s === '') return 'doc';
+    .replace(/^[_-]+|[_-]+$/g, '');
+  // Cut by code points, never inside a surrogate pair (an astral character such as 𠀀 is two UTF-16 units).
+  const cut = [...s].slice(0, 80).join('');
+  if (cut === '') return 'doc';
   // Device names Windows will not create as files (CON.txt, nul.txt ...).
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/iu.test(s) ? `${s}_` : s;
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/iu.test(cut) ? `${cut}_` : cut;
 }
 
 function kindOf(value: string | undefined, fallback: DocumentKind): DocumentKind {

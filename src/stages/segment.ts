@@ -9,12 +9,13 @@ import { documentChars, type Corpus, type Message } from '../artifacts/corpus.js
 import type { StageContext } from '../pipeline/context.js';
 import type { PhraseSet } from '../artifacts/phrases.js';
 import type { SegmentParams, TokenizedDocument, Tokens } from '../artifacts/tokens.js';
+import { MB_PER_WORKER, workerCount } from '../segment/workers.js';
 
 /** The documents segment() counts, and how many worker threads it uses for them (1: the main thread). */
 function plan(corpus: Corpus, params: SegmentParams): { docs: Corpus['documents']; workers: number } {
   const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
   const totalChars = docs.reduce((n, d) => n + documentChars(d), 0);
-  let workers = params.workers === 'auto' ? availableParallelism() : params.workers;
+  let { workers } = workerCount(params.workers);
   if (totalChars < params.parallel_min_chars || !workerScript()) workers = 1;
   return { docs, workers };
 }
@@ -114,6 +115,7 @@ export async function segment(corpus: Corpus, phraseSet: PhraseSet, params: Segm
   ctx?.progress(docs.length, docs.length, 'documents');
   const documents: TokenizedDocument[] = docs.map((d, i) => ({ doc_id: d.doc_id, ids: tokenized[i]!.ids, paragraphStarts: tokenized[i]!.paragraphStarts }));
   const messages: Message[] = [];
+  if (workerCount(params.workers).capped) messages.push({ origin: 'segment:workers', text: `segment.workers=${params.workers} is more than the ${availableParallelism()} cores available: ${workerCount(params.workers).workers} used (each worker takes about ${MB_PER_WORKER} MB)` });
   for (const d of documents) if (d.ids.length === 0) messages.push({ origin: 'segment:empty', text: `${d.doc_id}: no tokens left after filtering` });
   return { vocab: vocab.strings, documents, messages, meta: { stage: 'segment', params, compounds: compounds[0]!.length + compounds[1]!.length, workers } };
 }
