@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CsvWriter, toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
-import { indicatorsTable, targetsTable } from '../tables/indicators.js';
+import { indicatorsTable, targetOutcomesTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writePolicyTermsCsv, writeTfidfCsv } from '../tables/weights.js';
 import type { Corpus } from '../types.js';
@@ -190,6 +190,6 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
     return [...files, ...[attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
   },
   clusters: (c, dir, record) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir, record)),
-  indicators: (ind, dir, record) => [writeTable(indicatorsTable(ind), dir, record), writeTable(targetsTable(ind), dir, record)],
+  indicators: (ind, dir, record) => [writeTable(indicatorsTable(ind), dir, record), writeTable(targetsTable(ind), dir, record), writeTable(targetOutcomesTable(ind), dir, record)],
   report: writeReport,
 };

@@ -2,7 +2,7 @@ import type { Artifacts } from '../pipeline/registry.js';
 import type { Cell, Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
 import { phrasesTable } from '../tables/phrases.js';
-import { indicatorsTable, targetsTable } from '../tables/indicators.js';
+import { indicatorsTable, targetOutcomesTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable } from '../tables/weights.js';
 
@@ -136,6 +136,7 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
     const ind = a.indicators;
     out.push(source('indicators', ind.rows.length, () => indicatorsTable(ind), (c) => `each document's first ${c.perDocument} statements, in text order`, (c) => indicatorsTable({ ...ind, rows: keepPerDocument(ind.rows, (r) => r.doc_id, c.perDocument).slice(0, c.rows) })));
     out.push(source('targets', ind.targets.length, () => targetsTable(ind)));
+    out.push(source('target_outcomes', ind.outcomes.length, () => targetOutcomesTable(ind)));
   }
   return out;
 }
