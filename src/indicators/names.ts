@@ -18,7 +18,7 @@ export const INDICATOR_NAMES: readonly IndicatorName[] = [
   // Three names fill gdp_growth, as the text writes it: regional GDP (and the wording that names no aggregate: 经济增长),
   // national GDP (国内生产总值), and GNP (国民生产总值, the national headline until 1993). A national report's
   // 经济增长 is its 国内生产总值 (nationalName).
-  { name: '地区生产总值', aliases: ['地区生产总值', '生产总值', 'GDP', '经济增长', '经济增速', '经济增长速度', '经济增长率', '经济总量'], target: 'gdp_growth', targetUnit: '%' },
+  { name: '地区生产总值', aliases: ['地区生产总值', '生产总值', 'GDP', '经济增长', '经济增速', '经济增长速度', '经济增长率', '国民经济增长速度', '国民经济增速', '经济总量'], target: 'gdp_growth', targetUnit: '%' },
   { name: '国内生产总值', aliases: ['国内生产总值', '国内生产总值GDP'], target: 'gdp_growth', targetUnit: '%' },
   { name: '国民生产总值', aliases: ['国民生产总值', 'GNP'], target: 'gdp_growth', targetUnit: '%' },
   { name: '规模以上工业增加值', aliases: ['规模以上工业增加值', '规上工业增加值', '规模工业增加值', '工业增加值'], target: 'industrial_value_added_growth', targetUnit: '%' },
