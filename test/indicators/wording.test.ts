@@ -157,6 +157,9 @@ const ACHIEVED_TEMPLATES = [
   '{S}比上年增长{F}，实现了年初预定的调控目标。',
   '过去一年，{S}增长{F}，完成了全年预期目标。',
   '{Y-1}年，我们全面实现年初确定的主要目标，{S}增长{F}，为今年经济发展打下好的基础。',
+  // Reports given at the year's end review the same year: 今年以来, 前三季度.
+  '今年以来，{S}增长{F}，经济运行稳中向好。',
+  '前三季度，{S}同比增长{F}。',
 ];
 
 describe('achieved figures are not targets, whatever the section (built sentences)', () => {
