@@ -189,6 +189,8 @@ describe('achieved figures are not targets, whatever the section (built sentence
     // The lead-in dates a sentence with no cue of its own (过去一年，…).
     const lead = '2011年，是“十二五”开局之年。过去一年，我们的各项工作取得了很大成绩。';
     expect(statementsOf('国内生产总值增长10.3%，居民消费价格涨幅控制在3.3%，城镇新增就业1168万人。', 'plan', { year: 2011, lead }).map((r) => r.kind)).toEqual(['achieved', 'achieved', 'achieved']);
+    // A part of the plan year is not a look back: 上半年 in a plan is a deadline (sample 静乐县 2021).
+    expect(statementsOf('上半年新建项目开工率达到75%以上。', 'plan', { year: 2021 }).map((r) => r.kind)).toEqual(['target']);
   });
 });
 
