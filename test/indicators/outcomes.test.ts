@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { metTarget } from '../../src/indicators/outcomes.js';
 import { outcomeSeries } from '../../src/report/html.js';
 import { gdpTargetOutcomes } from '../../src/report/paper.js';
-import { indicators, indicatorsParams } from '../../src/stages/indicators.js';
+import { indicators } from '../../src/stages/indicators.js';
+import { indicatorsParams } from '../../src/artifacts/indicators.js';
 import { targetOutcomesTable } from '../../src/tables/indicators.js';
-import type { Corpus, Document } from '../../src/types.js';
+import type { Corpus, Document } from '../../src/artifacts/corpus.js';
 
 /*
  * target_outcomes on built reports: year t's target of a region against the

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { listInputFiles, readSource } from '../../src/io/sources.js';
-import { indicators, indicatorsParams, type Indicators } from '../../src/stages/indicators.js';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
+import { indicators } from '../../src/stages/indicators.js';
+import { indicatorsParams, type Indicators } from '../../src/artifacts/indicators.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams, type Corpus } from '../../src/artifacts/corpus.js';
 import { targetOutcomesTable, targetsTable } from '../../src/tables/indicators.js';
-import type { Corpus } from '../../src/types.js';
+
 import { describeWithNationalCorpus } from '../fixtures/corpora.js';
 import { ROOT } from '../fixtures/samples.js';
 
