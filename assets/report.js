@@ -103,6 +103,22 @@
     });
   }
 
+  if (data.outcomes) {
+    var oc = data.outcomes;
+    draw('outcomes', {
+      title: { text: oc.region + ': GDP growth, target and outcome (%)', left: 'center', textStyle: { fontSize: 13 } },
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 50, right: 20, top: 40, bottom: 60 },
+      xAxis: { type: 'category', data: oc.years.map(String) },
+      yAxis: { type: 'value', name: '%', scale: true },
+      series: [
+        { type: 'line', name: 'target', data: oc.target, step: 'middle', connectNulls: false, itemStyle: { color: '#c0504d' } },
+        { type: 'line', name: 'target (upper end of a range)', data: oc.upper, step: 'middle', lineStyle: { type: 'dashed' }, itemStyle: { color: '#e8a29f' } },
+        { type: 'line', name: 'achieved (next year\'s report)', data: oc.achieved, connectNulls: false, itemStyle: { color: '#3b6ea5' } }
+      ]
+    });
+  }
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 
   // Sortable tables: click a header to sort by it; click again to reverse.

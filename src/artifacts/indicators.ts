@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Statement } from '../indicators/extract.js';
+import type { TargetOutcome } from '../indicators/outcomes.js';
 import type { Message, SectionKind } from './corpus.js';
 
 /** Parameters of the indicators stage, with their defaults. */
@@ -27,6 +28,11 @@ export interface HeadlineTarget {
   modifier: string;
   /** true: a bound the government commits to (以上, 以内, 确保 ...); false: 左右, 力争, a range, or a plain figure; null: no figure. */
   hard: boolean | null;
+  /** The indicator as the text names it (国内生产总值, or 国民生产总值 where the text says GNP). */
+  indicator: string;
+  /** 1-based paragraph of the sentence (line of clean/DOC_ID.txt), and the sentence itself. */
+  paragraph: number;
+  sentence: string;
 }
 
 export interface TargetRow {
@@ -41,6 +47,8 @@ export interface TargetRow {
 export interface Indicators {
   rows: IndicatorRow[];
   targets: TargetRow[];
+  /** Per region and headline target: year t's target against what year t+1's report says was achieved. */
+  outcomes: TargetOutcome[];
   messages: Message[];
   meta: { stage: 'indicators'; params: IndicatorsParams };
 }

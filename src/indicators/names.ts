@@ -15,7 +15,12 @@ export interface IndicatorName {
 }
 
 export const INDICATOR_NAMES: readonly IndicatorName[] = [
-  { name: '地区生产总值', aliases: ['地区生产总值', '国内生产总值', '生产总值', 'GDP', '经济增长', '经济增速', '经济总量'], target: 'gdp_growth', targetUnit: '%' },
+  // Three names fill gdp_growth, as the text writes it: regional GDP (and the wording that names no aggregate: 经济增长),
+  // national GDP (国内生产总值), and GNP (国民生产总值, the national headline until 1993). A national report's
+  // 经济增长 is its 国内生产总值 (nationalName).
+  { name: '地区生产总值', aliases: ['地区生产总值', '生产总值', 'GDP', '经济增长', '经济增速', '经济增长速度', '经济增长率', '国民经济增长速度', '国民经济增速', '经济总量'], target: 'gdp_growth', targetUnit: '%' },
+  { name: '国内生产总值', aliases: ['国内生产总值', '国内生产总值GDP'], target: 'gdp_growth', targetUnit: '%' },
+  { name: '国民生产总值', aliases: ['国民生产总值', 'GNP'], target: 'gdp_growth', targetUnit: '%' },
   { name: '规模以上工业增加值', aliases: ['规模以上工业增加值', '规上工业增加值', '规模工业增加值', '工业增加值'], target: 'industrial_value_added_growth', targetUnit: '%' },
   { name: '固定资产投资', aliases: ['固定资产投资', '全社会固定资产投资', '固投'], target: 'fixed_investment_growth', targetUnit: '%' },
   { name: '社会消费品零售总额', aliases: ['社会消费品零售总额', '社会消费品零售额', '社消零总额', '社零总额'], target: 'retail_sales_growth', targetUnit: '%' },
@@ -37,10 +42,45 @@ export const INDICATOR_NAMES: readonly IndicatorName[] = [
   { name: '税收收入', aliases: ['税收收入', '税收'] },
 ];
 
-/** The headline targets of targets.csv, in column order. */
-export const HEADLINE_TARGETS = INDICATOR_NAMES.filter((n) => n.target).map((n) => ({ name: n.name, column: n.target!, unit: n.targetUnit }));
+/** A headline target of targets.csv: its column, unit, and the indicator names that fill it (the first is the usual one). */
+export interface HeadlineTarget {
+  column: string;
+  unit: '%' | '万人' | undefined;
+  /** Normalised names that fill the column (gdp_growth: 地区生产总值, 国内生产总值, 国民生产总值). */
+  names: readonly string[];
+  /** The first of `names`. */
+  name: string;
+}
 
-const QUALIFIER = /^(?:总量|总水平|涨幅|增速|增幅|增长率|总额|规模|水平)?$/u;
+/** The headline targets of targets.csv, in column order (one per column, whatever names fill it). */
+export const HEADLINE_TARGETS: readonly HeadlineTarget[] = (() => {
+  const out: HeadlineTarget[] = [];
+  for (const n of INDICATOR_NAMES) {
+    if (!n.target) continue;
+    const seen = out.find((h) => h.column === n.target);
+    if (seen) (seen.names as string[]).push(n.name);
+    else out.push({ column: n.target, unit: n.targetUnit, names: [n.name], name: n.name });
+  }
+  return out;
+})();
+
+/** The headline column an indicator name fills, if any. */
+export function headlineOf(name: string): HeadlineTarget | undefined {
+  return HEADLINE_TARGETS.find((h) => h.names.includes(name));
+}
+
+/**
+ * The name of a figure in a national report: the wording that names no
+ * aggregate (经济增长, GDP, 生产总值) is 国内生产总值 there, not 地区生产总值;
+ * 国民生产总值 (GNP) stays as written.
+ *
+ * @example nationalName('地区生产总值', '经济增长预期目标为7%左右') // '国内生产总值'
+ */
+export function nationalName(name: string, raw: string): string {
+  return name === '地区生产总值' && !raw.includes('地区') ? '国内生产总值' : name;
+}
+
+const QUALIFIER = /^(?:总量|总水平|涨幅|上涨幅度|增长幅度|增速|增幅|增长率|增长速度|速度|总额|规模|水平)?$/u;
 
 /** A subject that is a share or a ratio of an indicator is not the indicator (工业增加值占GDP比重). */
 const SHARE = /(比重|占比|比例|贡献率|拉动|增量)$/u;

@@ -4,7 +4,7 @@ import type { TableRecord } from '../artifacts/run.js';
 import type { WrittenRows } from '../artifacts/weights.js';
 import { CORPUS_COLUMNS, corpusTable, SECTION_COLUMNS, sectionsTable } from '../tables/corpus.js';
 import { PHRASE_COLUMNS, phrasesTable } from '../tables/phrases.js';
-import { INDICATOR_COLUMNS, indicatorsTable, TARGET_COLUMNS, targetsTable } from '../tables/indicators.js';
+import { INDICATOR_COLUMNS, indicatorsTable, TARGET_COLUMNS, TARGET_OUTCOME_COLUMNS, targetOutcomesTable, targetsTable } from '../tables/indicators.js';
 import {
   CLUSTER_COLUMNS,
   CLUSTER_TERM_COLUMNS,
@@ -274,12 +274,23 @@ export const TABLES: readonly TableDeclaration[] = [
     of: 'indicators',
     rowPer: 'document',
     columns: TARGET_COLUMNS,
-    columnsText: 'doc_id, region, year, then for each headline target X: X, X_upper, X_modifier, X_hard (see below)',
+    columnsText: 'doc_id, region, year, then for each headline target X: X, X_upper, X_modifier, X_hard, X_paragraph, X_sentence (and gdp_growth_indicator) (see below)',
     about: '',
     streams: 'when long',
     build: targetsTable,
     rows: (ind) => ind.targets.length,
     sheet: { holds: wholeDocuments },
+  }),
+  declareTable({
+    name: 'target_outcomes',
+    of: 'indicators',
+    rowPer: '(region, year, headline target)',
+    columns: TARGET_OUTCOME_COLUMNS,
+    about: 'the target year t\'s report sets against the figure the same region\'s t+1 report gives for t (see below)',
+    streams: 'when long',
+    build: targetOutcomesTable,
+    rows: (ind) => ind.outcomes.length,
+    sheet: { holds: (c) => `the first ${c.rows} rows` },
   }),
 ];
 

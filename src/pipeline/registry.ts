@@ -150,6 +150,8 @@ export const INDICATORS_STAGE = defineStage({
       targets: ind.rows.filter((r) => r.kind === 'target').length,
       achieved: ind.rows.filter((r) => r.kind === 'achieved').length,
       reports_with_gdp_target: ind.targets.filter((t) => t.targets.gdp_growth).length,
+      target_outcomes: ind.outcomes.length,
+      target_outcomes_with_achieved: ind.outcomes.filter((o) => o.achieved !== null).length,
     };
   },
 });

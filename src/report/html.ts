@@ -64,6 +64,28 @@ function htmlTable(columns: readonly string[], rows: readonly (readonly Cell[])[
   return `<figure class="table">${o.caption ? `<figcaption>${escapeHtml(o.caption)}</figcaption>` : ''}<div class="scroll"><table class="sortable"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>${notes ? `<p class="notes">${escapeHtml(notes.trim())}</p>` : ''}</figure>`;
 }
 
+/**
+ * The series the target/outcome chart draws: the region with most rows of the table (the national
+ * series on a national corpus), one point per year from its first to its last, null where unknown.
+ */
+export function outcomeSeries(t: { columns: readonly string[]; rows: readonly (readonly unknown[])[] }): { region: string; years: number[]; target: (number | null)[]; upper: (number | null)[]; achieved: (number | null)[] } | undefined {
+  const count = new Map<string, number>();
+  for (const r of t.rows) count.set(String(r[0]), (count.get(String(r[0])) ?? 0) + 1);
+  const region = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const rows = t.rows.filter((r) => String(r[0]) === region);
+  if (region === undefined || rows.length === 0) return undefined;
+  const at = (name: string) => t.columns.indexOf(name);
+  const byYear = new Map(rows.map((r) => [Number(r[at('year')]), r]));
+  const first = Math.min(...byYear.keys());
+  const last = Math.max(...byYear.keys());
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const val = (y: number, col: string) => {
+    const v = byYear.get(y)?.[at(col)];
+    return typeof v === 'number' ? v : null;
+  };
+  return { region, years, target: years.map((y) => val(y, 'target (%)')), upper: years.map((y) => val(y, 'target upper (%)')), achieved: years.map((y) => val(y, 'achieved (%)')) };
+}
+
 const chart = (id: string, label: string, height = 420) => `<div class="chart" id="chart-${id}" data-chart="${id}" role="img" aria-label="${escapeHtml(label)}" style="height:${height}px"></div>`;
 
 /**
@@ -116,7 +138,12 @@ export function reportHtml(m: ReportModel): string {
     body: [chart('attention', 'heat map: hits per 10,000 counted tokens by report and category', Math.max(360, 30 * m.attention.rows.length + 200)), `<p class="notes">${escapeHtml(`Dictionary hits per 10,000 counted tokens (attention.csv): lexicon categories and attention dictionaries.${more}`)}</p>`, ...['attention_by_region', 'policy_terms_by_year', 'policy_terms_by_level'].map((n) => paper.get(n)).filter((t) => t !== undefined).map((t) => htmlTable(t.columns, t.rows, { caption: t.caption, notes: t.notes, digits: t.digits, limit: 200 }))].join('\n'),
   });
   const targets = paper.get('headline_targets');
-  if (targets) sections.push({ id: 'targets', title: 'Targets', body: htmlTable(targets.columns, targets.rows, { caption: targets.caption, notes: targets.notes, limit: m.settings.reports_listed }) });
+  const outcomes = paper.get('gdp_target_outcomes');
+  const series = outcomes ? outcomeSeries(outcomes) : undefined;
+  if (targets) {
+    const chartPart = series ? [chart('outcomes', `line chart: GDP growth target and outcome by year, ${series.region}`, 380), htmlTable(outcomes!.columns, outcomes!.rows, { caption: outcomes!.caption, notes: outcomes!.notes, digits: outcomes!.digits, limit: 200 })] : [];
+    sections.push({ id: 'targets', title: 'Targets', body: [...chartPart, htmlTable(targets.columns, targets.rows, { caption: targets.caption, notes: targets.notes, limit: m.settings.reports_listed })].join('\n') });
+  }
   if (m.keyness.length) {
     sections.push({
       id: 'keyness',
@@ -132,6 +159,7 @@ export function reportHtml(m: ReportModel): string {
     clusters: m.clusters ? { labels: m.clusters.labels, points: m.clusters.points.map((p) => [p.x, p.y, p.cluster, p.name, p.doc_id]) } : null,
     themes: m.themes ?? null,
     attention: m.attention,
+    outcomes: series ?? null,
     keyness: m.keyness.map((k) => ({ group_by: k.group_by, target: k.target, reference: k.reference, terms: k.terms.map((t) => ({ term: t.term, g2: t.g2 })) })),
   };
   const title = `govtext report: ${m.run.pipeline.name}`;

@@ -321,12 +321,36 @@ export function headlineTargets(input: PaperInputs): PaperTable {
   };
 }
 
+/**
+ * GDP growth target of each year against the growth that the next year's report of the same region
+ * states for it (target_outcomes.csv): the national reports' series when there are national reports,
+ * else every region's. Undefined when no target has a next-year report to pair with.
+ */
+export function gdpTargetOutcomes(input: PaperInputs): PaperTable | undefined {
+  const ind = input.indicators!;
+  const national = new Set(reportsOf(input.corpus).filter((d) => d.level === 'national').map((d) => d.doc_id));
+  const gdp = ind.outcomes.filter((o) => o.indicator === 'gdp_growth' && (national.size === 0 || national.has(o.target_doc_id)));
+  if (!gdp.some((o) => o.achieved !== null)) return undefined;
+  return {
+    name: 'gdp_target_outcomes',
+    columns: ['region', 'year', 'target (%)', 'target upper (%)', 'modifier', 'achieved (%)', 'gap', 'met'],
+    rows: gdp.map((o) => [o.region, o.year, o.target, o.target_upper, o.target_modifier, o.achieved, o.gap, o.met === null ? '' : o.met ? 'yes' : 'no']),
+    caption: national.size ? 'National GDP growth target and outcome by year' : 'GDP growth target and outcome by region and year',
+    notes: 'Target: the GDP (or GNP) growth target year t\'s report sets (a range as its lower end, its upper end beside it). Achieved: the growth for year t that the same region\'s report of year t+1 states; empty when there is no such report or it states none. Gap = achieved − target. Met: achieved ≥ the target\'s lower end (左右 read as the figure itself). Sentences and paragraphs are in target_outcomes.csv.',
+    digits: { 'target (%)': 1, 'target upper (%)': 1, 'achieved (%)': 1, gap: 1 },
+  };
+}
+
 /** Every comparison table the artifacts allow. */
 export function paperTables(input: PaperInputs, sizes: { phrases: number; policyTerms: number } = { phrases: 30, policyTerms: 12 }): PaperTable[] {
   // The policy-term table is read once for the three tables that rank its terms.
   const counted = policyTermCounts(input.weights, new Set(reportsOf(input.corpus).map((d) => d.doc_id)), Math.max(sizes.policyTerms, 20));
   const tables = [topPhrases(input, sizes.phrases), policyTermsByReport(input, sizes.policyTerms, counted), policyTermsBy(input, 'year', 20, counted), policyTermsBy(input, 'level', 20, counted), attentionByRegion(input)];
   if (input.clusters) tables.push(clusterMembership(input), themesByYear(input));
-  if (input.indicators) tables.push(headlineTargets(input));
+  if (input.indicators) {
+    tables.push(headlineTargets(input));
+    const outcomes = gdpTargetOutcomes(input);
+    if (outcomes) tables.push(outcomes);
+  }
   return tables;
 }

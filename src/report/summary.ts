@@ -21,7 +21,7 @@ export function summaryMarkdown(m: ReportModel): string {
   out.push(toMarkdown({ columns: ['doc_id', 'region', 'level', 'year', 'characters', 'paragraphs', 'cluster'], rows: m.listed.map((r) => [r.doc_id, r.region, r.level, r.year, r.chars, r.paragraphs, r.cluster]) }) + more);
 
   for (const t of m.paper) {
-    if (t.name === 'top_phrases' || t.name === 'cluster_membership' || t.name === 'policy_terms_by_year' || t.name === 'themes_by_year' || t.name === 'headline_targets') {
+    if (t.name === 'top_phrases' || t.name === 'cluster_membership' || t.name === 'policy_terms_by_year' || t.name === 'themes_by_year' || t.name === 'headline_targets' || t.name === 'gdp_target_outcomes') {
       h(t.caption);
       out.push(toMarkdown({ ...t, rows: t.rows.slice(0, 40) }));
       out.push(`${md(t.notes)}${t.rows.length > 40 ? ` The first 40 of ${t.rows.length} rows; all are in ${t.name}.csv.` : ''}\n`);

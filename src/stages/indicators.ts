@@ -1,5 +1,7 @@
 import { stating, statementsOf, type Statement } from '../indicators/extract.js';
-import { HEADLINE_TARGETS } from '../indicators/names.js';
+import { HEADLINE_TARGETS, nationalName } from '../indicators/names.js';
+import { listLeads, sentenceLead, unreadTargets } from '../indicators/context.js';
+import { targetOutcomes } from '../indicators/outcomes.js';
 import type { Corpus, Message } from '../artifacts/corpus.js';
 import type { StageContext } from '../pipeline/context.js';
 import type { HeadlineTarget, IndicatorRow, Indicators, IndicatorsParams, TargetRow } from '../artifacts/indicators.js';
@@ -28,13 +30,13 @@ function headlineTargets(rows: readonly IndicatorRow[]): Record<string, Headline
   const ordered = [...candidates.filter((r) => r.section === 'plan'), ...candidates.filter((r) => r.section !== 'plan')];
   for (const h of HEADLINE_TARGETS) {
     for (const r of ordered) {
-      if (r.indicator !== h.name) continue;
+      if (!h.names.includes(r.indicator)) continue;
       // Growth columns take growth figures (or the level of a rate such as CPI); jobs take people.
       if (h.unit === '%' && r.value !== null && r.measure === 'level' && !/价格|失业率/u.test(h.name)) continue;
       const v = inUnit(r, h.unit);
       if (v === undefined) continue;
       const upper = r.upper !== null && r.lower !== null && r.upper !== r.lower ? (inUnit({ ...r, value: r.upper }, h.unit) ?? null) : null;
-      out[h.column] = { value: v, upper, modifier: r.modifier, hard: isHard(r.modifier, r.value) };
+      out[h.column] = { value: v, upper, modifier: r.modifier, hard: isHard(r.modifier, r.value), indicator: r.indicator, paragraph: r.paragraph, sentence: r.sentence };
       break;
     }
   }
@@ -53,26 +55,40 @@ export function indicators(corpus: Corpus, params: IndicatorsParams, ctx?: Stage
   const rows: IndicatorRow[] = [];
   const targets: TargetRow[] = [];
   const docs = corpus.documents.filter((d) => params.kinds.includes(d.kind));
+  const unread: { doc_id: string; paragraph: number }[] = [];
   docs.forEach((doc, di) => {
     const own: IndicatorRow[] = [];
+    // The paragraph that opens a list (…主要目标是：) leads into each of its items.
+    const leads = listLeads(doc.paragraphs);
     doc.paragraphs.forEach((text, p) => {
       // Most sentences hold no figure: only those that may state one are split off and read.
       const sentences = stating(text);
       if (sentences.length === 0) return;
       const section = doc.sections.find((s) => p + 1 >= s.first_paragraph && p + 1 <= s.last_paragraph);
       for (const sentence of sentences) {
-        for (const s of statementsOf(sentence, section?.kind ?? 'other', section?.heading ?? '')) {
+        const context = { heading: section?.heading ?? '', year: doc.year, lead: sentenceLead(text, sentence) || leads[p] };
+        for (const s of statementsOf(sentence, section?.kind ?? 'other', context)) {
           if (!s.recognised && !params.unlisted) continue;
-          own.push({ doc_id: doc.doc_id, section: section?.kind ?? 'other', paragraph: p + 1, ...s });
+          // A national report's 经济增长 is 国内生产总值 (not 地区生产总值).
+          const indicator = doc.level === 'national' ? nationalName(s.indicator, s.raw) : s.indicator;
+          own.push({ doc_id: doc.doc_id, section: section?.kind ?? 'other', paragraph: p + 1, ...s, indicator });
         }
       }
     });
     for (const r of own) rows.push(r); // not push(...own): a long report has more figures than the call stack has room for
-    targets.push({ doc_id: doc.doc_id, region: doc.region, year: doc.year, targets: headlineTargets(own) });
+    const found = headlineTargets(own);
+    targets.push({ doc_id: doc.doc_id, region: doc.region, year: doc.year, targets: found });
+    if (doc.kind === 'report' && Object.keys(found).length === 0) {
+      const at = unreadTargets(doc.paragraphs, doc.year);
+      if (at !== undefined) unread.push({ doc_id: doc.doc_id, paragraph: at });
+    }
     ctx?.progress(di + 1, docs.length, 'documents');
   });
   const messages: Message[] = [];
-  const none = targets.filter((t, i) => docs[i]!.kind === 'report' && Object.keys(t.targets).length === 0);
-  if (none.length) messages.push({ origin: 'indicators:targets', text: `${none.length} report(s) with no headline target found: ${none.map((t) => t.doc_id).join(', ')}` });
-  return { rows, targets, messages, meta: { stage: 'indicators', params } };
+  const none = targets.filter((t, i) => docs[i]!.kind === 'report' && Object.keys(t.targets).length === 0 && !unread.some((u) => u.doc_id === t.doc_id));
+  // Two different things: a report that sets no headline target for its year, and one whose target wording was not read.
+  if (none.length) messages.push({ origin: 'indicators:targets', text: `${none.length} report(s) state no headline target for their year (no sentence names the year with a target word and a figure): ${none.map((t) => t.doc_id).join(', ')}` });
+  if (unread.length) messages.push({ origin: 'indicators:targets', text: `${unread.length} report(s) have target wording with figures that gave no headline target (check by hand; first such paragraph given): ${unread.map((u) => `${u.doc_id} (paragraph ${u.paragraph})`).join(', ')}` });
+  const outcomes = targetOutcomes(docs, rows, targets);
+  return { rows, targets, outcomes, messages, meta: { stage: 'indicators', params } };
 }

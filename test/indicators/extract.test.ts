@@ -20,7 +20,7 @@ describe('statementsOf: figures, units and modifiers', () => {
 
   it('reads ranges written 6%-6.5%, 6-6.5% and 6至6.5%: value and lower are the lower end', () => {
     for (const text of ['国内生产总值增长6%-6.5%。', '国内生产总值增长6-6.5%。', '国内生产总值增长6至6.5%。', '国内生产总值增长6％～6.5％。']) {
-      expect(plan(text).map(brief), text).toEqual([{ indicator: '地区生产总值', value: 6, unit: '%', lower: 6, upper: 6.5, modifier: 'range' }]);
+      expect(plan(text).map(brief), text).toEqual([{ indicator: '国内生产总值', value: 6, unit: '%', lower: 6, upper: 6.5, modifier: 'range' }]);
     }
   });
 
@@ -129,7 +129,7 @@ describe('statementsOf: national report wording', () => {
   it('reads the 2019 national targets: range, bounds, a bare 万, a target in words; 十三五 in one clause does not make the others multi-year', () => {
     const text = '今年发展的主要预期目标是：国内生产总值增长6%－6.5%；城镇新增就业1100万人以上，城镇调查失业率5.5%左右；农村贫困人口减少1000万以上，基本完成“十三五”易地扶贫搬迁工程；居民收入增长与经济增长基本同步；单位国内生产总值能耗下降3%左右。';
     expect(plan(text).map((r) => [r.indicator, r.value, r.unit, r.modifier, r.measure, r.horizon])).toEqual([
-      ['地区生产总值', 6, '%', 'range', 'growth', 'year'],
+      ['国内生产总值', 6, '%', 'range', 'growth', 'year'],
       ['城镇新增就业', 1100, '万人', '以上', 'level', 'year'],
       ['城镇调查失业率', 5.5, '%', '左右', 'level', 'year'],
       ['农村贫困人口', 1000, '万', '以上', 'decline', 'year'],
@@ -146,8 +146,8 @@ describe('statementsOf: national report wording', () => {
       ['赤字率', 'target', 0.2, '个百分点'],
     ]);
     expect(statementsOf('国内生产总值达到90万亿元，增长6.6%。', 'review').map((r) => [r.indicator, r.value, r.unit])).toEqual([
-      ['地区生产总值', 90, '万亿元'],
-      ['地区生产总值', 6.6, '%'],
+      ['国内生产总值', 90, '万亿元'],
+      ['国内生产总值', 6.6, '%'],
     ]);
   });
 

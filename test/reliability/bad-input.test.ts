@@ -190,10 +190,10 @@ describe('long warnings on stderr', () => {
     const r = govtext('run', 'p.yaml', '--input', 'in', '--out', 'out');
     expect(r.code).toBe(0);
     const line = r.stderr.split('\n').find((l) => l.includes('[indicators:targets]'))!;
-    expect(line).toBe('warning: 12 report(s) with no headline target found: r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, … and 2 more [indicators:targets]');
+    expect(line).toBe('warning: 12 report(s) state no headline target for their year (no sentence names the year with a target word and a figure): r01, r02, r03, r04, r05, r06, r07, r08, r09, r10, … and 2 more [indicators:targets]');
     const manifest = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8')) as Manifest;
     const full = manifest.warnings.find((w) => w.origin === 'indicators:targets')!;
-    expect(full.text).toBe(`12 report(s) with no headline target found: ${counties.map((_, i) => `r${String(i + 1).padStart(2, '0')}`).join(', ')}`);
+    expect(full.text).toBe(`12 report(s) state no headline target for their year (no sentence names the year with a target word and a figure): ${counties.map((_, i) => `r${String(i + 1).padStart(2, '0')}`).join(', ')}`);
     expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });
