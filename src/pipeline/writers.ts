@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import path from 'node:path';
 import { CsvWriter, toCsv, type Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
-import { phrasesTable } from '../tables/phrases.js';
+import { adoptionByYearTable, adoptionTable, phrasesTable } from '../tables/phrases.js';
 import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writePolicyTermsCsv, writeTfidfCsv } from '../tables/weights.js';
@@ -169,7 +169,7 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
 
 export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> } = {
   corpus: writeCorpus,
-  phrases: (set, dir, record) => [writeTable(phrasesTable(set), dir, record)],
+  phrases: (set, dir, record) => [phrasesTable, adoptionTable, adoptionByYearTable].map((t) => writeTable(t(set), dir, record)),
   tokens: writeTokens,
   weights: (w, dir, record) => {
     const { tfidf: tfidfRows, policy_terms: policyRows } = w.meta.rows;

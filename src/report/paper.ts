@@ -61,28 +61,27 @@ export interface PolicyTermCounts {
 }
 
 export function policyTermCounts(w: Weights, reports: ReadonlySet<string>, top: number): PolicyTermCounts {
-  const { ptr, pos, category } = w.policyTable;
-  const { indices, counts } = w.counts;
+  const { ptr, term, count, terms, category } = w.policyTable;
   const isReport = Uint8Array.from(w.docIds, (id) => (reports.has(id) ? 1 : 0));
   const policy = Uint8Array.from(category, (c) => (isPolicyTerm(c) ? 1 : 0));
-  const docs = new Float64Array(category.length);
-  const total = new Float64Array(category.length);
+  const docs = new Float64Array(terms.length);
+  const total = new Float64Array(terms.length);
   for (let d = 0; d + 1 < ptr.length; d++) {
     if (!isReport[d]) continue;
     for (let r = ptr[d]!; r < ptr[d + 1]!; r++) {
-      const t = indices[pos[r]!]!;
-      const c = counts[pos[r]!]!;
+      const t = term[r]!;
+      const c = count[r]!;
       if (!policy[t] || c <= 0) continue;
       docs[t]! += 1;
       total[t]! += c;
     }
   }
   const leading: LeadingTerm[] = [];
-  for (let t = 0; t < docs.length; t++) if (docs[t]! > 0) leading.push({ term: w.vocab[t]!, category: category[t]!, docs: docs[t]!, count: total[t]! });
+  for (let t = 0; t < docs.length; t++) if (docs[t]! > 0) leading.push({ term: terms[t]!, category: category[t]!, docs: docs[t]!, count: total[t]! });
   leading.sort((a, b) => b.docs - a.docs || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const wanted = new Map<number, Map<string, number>>();
   const hits = new Map<string, Map<string, number>>();
-  const ids = new Map(w.vocab.map((term, t) => [term, t]));
+  const ids = new Map(terms.map((t, i) => [t, i]));
   for (const l of leading.slice(0, top)) {
     const m = new Map<string, number>();
     wanted.set(ids.get(l.term)!, m);
@@ -90,7 +89,7 @@ export function policyTermCounts(w: Weights, reports: ReadonlySet<string>, top: 
   }
   for (let d = 0; d + 1 < ptr.length; d++) {
     if (!isReport[d]) continue;
-    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) wanted.get(indices[pos[r]!]!)?.set(w.docIds[d]!, counts[pos[r]!]!);
+    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) wanted.get(term[r]!)?.set(w.docIds[d]!, count[r]!);
   }
   return { leading, hits };
 }

@@ -119,7 +119,7 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
     const w = a.weights;
     out.push(source('keywords', w.keywords.length, () => keywordsTable(w), (c) => `each document's ${c.perDocument} keywords of highest rank`, perDocument(() => keywordsTable(w))));
     // policy_terms is cut before its rows are built: at 10,000 reports the full table has millions of rows.
-    out.push(source('policy_terms', w.policyTable.pos.length, () => policyTermsTable(w), (c) => `each document's ${c.perDocument} policy terms with most hits (ties in the CSV's order), in the CSV's order`, (c) => { const t = policyTermsTable(w, c.perDocument); return { ...t, rows: t.rows.slice(0, c.rows) }; }));
+    out.push(source('policy_terms', w.policyTable.term.length, () => policyTermsTable(w), (c) => `each document's ${c.perDocument} policy terms with most hits (ties in the CSV's order), in the CSV's order`, (c) => { const t = policyTermsTable(w, c.perDocument); return { ...t, rows: t.rows.slice(0, c.rows) }; }));
     out.push(source('attention', w.attention.length, () => attentionTable(w)));
     out.push(source('keyness', w.keyness.length, () => keynessTable(w), firstRows));
     out.push(source('similarity', w.similarity.length, () => similarityTable(w), (c) => `each document's ${c.perDocument} nearest neighbours`, perDocument(() => similarityTable(w))));

@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { InputError } from '../errors.js';
 import { loadLexicon, termProblem, type Lexicon } from '../lexicon/lexicon.js';
-import { isBareMeasure, isNumericFormula, NUMERAL, quotedCandidates } from '../phrases/candidates.js';
+import { AdoptionTracker, type AdoptionCurveRow, type AdoptionRow } from '../phrases/adoption.js';
+import { jiebaBackground, knownWords } from '../phrases/background.js';
+import { isBareMeasure, isNumeralQuantity, isNumericFormula, NUMERAL, quotedCandidates } from '../phrases/candidates.js';
+import { fragments } from '../phrases/fragments.js';
+import { Concentration, distinctiveness, logRatio, rankPhrases, type PhraseEvidence } from '../phrases/rank.js';
+import { DEFAULT_IGNORED, Ignored } from '../text/count.js';
 import { loadStopwords } from '../lexicon/stopwords.js';
 import { hanRuns, mineNgrams, type NgramStat } from '../phrases/ngrams.js';
 import { countRecurrence } from '../phrases/recurrence.js';
@@ -22,11 +26,15 @@ export const phrasesParams = z
     min_len: z.number().int().min(2).default(3).describe('shortest statistical phrase, in characters (numeral-led ones may have 2)'),
     max_len: z.number().int().min(2).max(12).default(8).describe('longest statistical phrase, in characters'),
     min_cohesion: z.number().default(4).describe('lowest pointwise mutual information over the splits of a statistical phrase (natural log)'),
-    min_entropy: z.number().default(1.2).describe('lowest left and right boundary entropy of a statistical phrase (nats)'),
+    min_entropy: z.number().default(1.2).describe('lowest boundary entropy of a statistical phrase on its freer side (nats)'),
+    min_entropy_other: z.number().default(0.6).describe('lowest boundary entropy on its other side (nats): a phrase nearly always after the same verb (坚持四项基本原则) is still a phrase, a piece of a longer one (持四项基本原则) is not'),
     sample_chars: z.number().int().min(10000).default(2_000_000).describe('statistical discovery reads at most this many characters (an even sample of documents); counts are then taken over all'),
     compound_min_docs: z.number().int().min(1).default(3).describe('a discovered phrase in this many documents becomes a single token'),
     compound_min_count: z.number().int().min(1).default(5).describe('... or a quoted or numeric one with this many occurrences'),
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds counted'),
+    terms: z.array(z.coerce.string()).default([]).describe("the study's own terms (category study): counted like lexicon terms in every table (phrases.csv, policy_terms.csv, attention.csv, govtext table); a file of terms goes in lexicon"),
+    match_ignore: z.string().default(DEFAULT_IGNORED).describe("characters ignored when a term is matched in the text (default: 、 · ・ • and spaces, so 大众创业万众创新 matches 大众创业、万众创新); every count refers to this normalised match; '' matches exactly"),
+    rank: z.enum(['distinctive', 'documents']).default('distinctive').describe('order of phrases.csv: distinctive (occurrences x concentration² x log of the corpus rate over the general-Chinese rate of jieba\'s dictionary, see README) or documents (documents, then occurrences)'),
   })
   .strict();
 
@@ -50,33 +58,27 @@ export interface Phrase {
   example: string;
   /** Becomes a single token in segmentation. */
   compound: boolean;
+  /** Distinctiveness against general Chinese (src/phrases/rank.ts): the ranking of phrases.csv. */
+  score: number;
+  /** Its parts: 1 − exp(−KL) of the occurrences over documents, and ln(corpus rate / background rate). */
+  concentration: number;
+  log_ratio: number;
 }
 
 /** What the phrases stage makes: the lexicon in force and the phrases found, ranked. */
 export interface PhraseSet {
   lexicon: Lexicon;
   phrases: Phrase[];
+  /** First use of each phrase in each region (phrase_adoption.csv) and regions using it by year (phrase_adoption_by_year.csv). */
+  adoption: { rows: AdoptionRow[]; curves: AdoptionCurveRow[] };
   /** Every string to keep whole as one token: lexicon terms and compounded discoveries. */
   compounds: string[];
   messages: Message[];
   meta: { stage: 'phrases'; params: PhrasesParams };
 }
 
-/** Words of jieba's own dictionary: a statistical "phrase" jieba already keeps whole is not new. */
-let jiebaWords: Set<string> | undefined;
-function jiebaDictionary(): Set<string> {
-  if (jiebaWords) return jiebaWords;
-  const require = createRequire(import.meta.url);
-  const dictDir = require.resolve('nodejieba/package.json').replace(/package\.json$/u, 'submodules/cppjieba/dict/jieba.dict.utf8');
-  jiebaWords = new Set();
-  for (const line of readFileSync(dictDir, 'utf8').split('\n')) {
-    const w = line.slice(0, line.indexOf(' '));
-    if (w) jiebaWords.add(w);
-  }
-  return jiebaWords;
-}
-
-const FUNCTION_START = /^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以化性率度次力]/u;
+// 以 may open a slogan (以经济建设为中心, 以人为本): not a function start.
+const FUNCTION_START = /^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于化性率度次力]/u;
 /** A particle inside spans a clause boundary (坚强领导的结果): no phrase. */
 const INNER_PARTICLE = /.[的了着过之].*./u;
 const FUNCTION_END = /[的了和与及在是对把被将为以于等之其也都而并或着过从向到给让由中上下来去得地]$/u;
@@ -110,15 +112,15 @@ function evenParagraphs(paragraphs: readonly string[], maxChars: number): readon
   return paragraphs.filter((_, i) => Math.floor(i / step) !== Math.floor((i - 1) / step));
 }
 
-/** Drops a phrase that mostly occurs inside a longer kept phrase (乡村振 inside 乡村振兴). */
-function mergeSubstrings(stats: NgramStat[]): NgramStat[] {
+/** Drops a phrase that mostly occurs inside a longer kept phrase (乡村振 inside 乡村振兴), unless it is a word of its own (`word`: 科教兴国 inside 科教兴国战略). */
+function mergeSubstrings(stats: NgramStat[], word: (g: string) => boolean): NgramStat[] {
   const sorted = [...stats].sort((a, b) => b.gram.length - a.gram.length || b.count - a.count);
   const kept: NgramStat[] = [];
   // The highest count of a kept phrase holding each substring: "some kept phrase includes s and counts >= 0.7 s"
   // without a scan of all kept phrases per phrase (a gram has at most 12·13/2 substrings).
   const bestAround = new Map<string, number>();
   for (const s of sorted) {
-    const covered = (bestAround.get(s.gram) ?? -Infinity) >= 0.7 * s.count;
+    const covered = (bestAround.get(s.gram) ?? -Infinity) >= 0.7 * s.count && !word(s.gram);
     if (covered) continue;
     kept.push(s);
     const g = s.gram;
@@ -142,34 +144,54 @@ const KIND_RANK: Record<PhraseKind, number> = { numeric: 0, quoted: 1, statistic
  */
 export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContext): PhraseSet {
   const { lexicon, messages } = loadLexicon({ builtin: params.builtin_lexicon, files: params.lexicon, exclude: params.exclude_terms });
+  addStudyTerms(lexicon, params.terms);
   const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
+  const ignored = new Ignored(params.match_ignore);
+  const background = jiebaBackground();
 
   // 1. Candidates: quoted and numeral-led strings over every document (cheap, linear).
   const kindOf = new Map<string, PhraseKind>();
   const quoted = new Map<string, number>();
-  const dict = params.discover ? jiebaDictionary() : new Set<string>();
+  const dict = { has: (w: string) => background.freq(w) !== undefined };
   if (params.discover) {
     // Paragraph by paragraph: a quotation never spans a line break, so this finds what the joined text would.
     for (const d of docs) for (const p of d.paragraphs) quotedCandidates(p, quoted);
-    for (const q of quoted.keys()) kindOf.set(q, isNumericFormula(q) ? 'numeric' : 'quoted');
+    for (const q of quoted.keys()) kindOf.set(q, isNumericFormula(q, true) ? 'numeric' : 'quoted');
 
     // 2. Statistical discovery over an even sample of documents.
     const sample = sampleDocuments(docs, params.sample_chars);
     const runs = sample.flatMap((d) => evenParagraphs(d.paragraphs, params.sample_chars).flatMap((p) => hanRuns(p)));
     const stats = mineNgrams(runs, { minLen: 2, maxLen: params.max_len, minCount: params.min_count, minCohesion: params.min_cohesion });
     const filler = loadStopwords({ builtin: true, domain: true, files: [] });
-    const passing = stats.filter((s) => {
+    const longFiller = new Set([...filler].filter((w) => w.length >= 2));
+    // Words jieba knows (改革开放, 和谐社会, 大跃进, 拨乱反正) are candidates as they are: no cohesion or boundary test.
+    const known = knownWords(runs, background, params.min_len, params.max_len, params.min_count);
+    for (const s of stats) known.delete(s.gram);
+    const all = [...stats, ...[...known].map(([gram, count]) => ({ gram, count, cohesion: Infinity, leftEntropy: Infinity, rightEntropy: Infinity }))];
+    const passing = all.filter((s) => {
       // The numeric thresholds first: they drop most n-grams, before any pattern is tried.
-      if (!(s.cohesion >= params.min_cohesion && Math.min(s.leftEntropy, s.rightEntropy) >= params.min_entropy)) return false;
-      if (isBareMeasure(s.gram)) return false;
+      const freer = Math.max(s.leftEntropy, s.rightEntropy);
+      const other = Math.min(s.leftEntropy, s.rightEntropy);
+      if (!(s.cohesion >= params.min_cohesion && freer >= params.min_entropy && other >= params.min_entropy_other)) return false;
+      if (isBareMeasure(s.gram) || isNumeralQuantity(s.gram)) return false;
       const numeric = isNumericFormula(s.gram);
       if (!numeric && s.gram.length < params.min_len) return false;
       if (numeric && s.gram.length === 2 && !quoted.has(s.gram)) return false;
+      // A dictionary word is a unit already: 和谐社会 starts with 和, yet no clause boundary is in it; only filler and
+      // filler compounds of multi-character filler (加快发展) are dropped.
+      if (s.cohesion === Infinity) return !filler.has(s.gram) && !isFillerCompound(s.gram, longFiller, (w) => dict.has(w) || lexicon.byTerm.has(w));
       if (FUNCTION_START.test(s.gram) || FUNCTION_END.test(s.gram) || (!numeric && INNER_PARTICLE.test(s.gram))) return false;
-      if (!numeric && dict.has(s.gram)) return false;
       return !isFillerCompound(s.gram, filler, (w) => dict.has(w) || lexicon.byTerm.has(w));
     });
-    for (const s of mergeSubstrings(passing)) {
+    // Filler joined to another candidate (坚持 + 四项基本原则) is no new phrase either.
+    const candidates = new Set(passing.map((s) => s.gram));
+    const kept = passing.filter((s) => !isFillerCompound(s.gram, filler, (w) => candidates.has(w)));
+    const cut = fragments(
+      kept.map((s) => s.gram),
+      runs,
+      (w) => background.cut(w),
+    );
+    for (const s of mergeSubstrings(kept.filter((s) => !cut.has(s.gram)), (g) => dict.has(g) || lexicon.byTerm.has(g))) {
       if (!kindOf.has(s.gram)) kindOf.set(s.gram, NUMERAL.test(s.gram) && isNumericFormula(s.gram) ? 'numeric' : 'statistical');
     }
   }
@@ -177,12 +199,21 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
 
   // 3. Recurrence of every candidate over all counted documents, in one trie pass per paragraph, counted by term id
   // (no object, string or call per occurrence: 10^8 occurrences at 10,000 reports).
-  const trie = new TermTrie(kindOf.keys());
-  const rec = countRecurrence(trie, docs, ctx && ((done, total) => ctx.progress(done, total, 'documents')));
+  // Counted by match key (ignored characters removed), as every count of a run (src/text/count.ts).
+  const trie = new TermTrie([...kindOf.keys()].map((k) => ignored.key(k)));
+  const tracker = new AdoptionTracker(docs.map((d) => ({ doc_id: d.doc_id, region: d.region, province: d.province, level: d.level, year: d.year })));
+  const sizes = Float64Array.from(docs, (d) => d.paragraphs.reduce((m, p) => m + p.length, 0));
+  const totalChars = sizes.reduce((a, b) => a + b, 0);
+  const concentration = new Concentration(trie.size, sizes.map((x) => x / Math.max(1, totalChars)));
+  const rec = countRecurrence(trie, docs, ctx && ((done, total) => ctx.progress(done, total, 'documents')), ignored, (id, doc, count) => {
+    tracker.hit(id, doc);
+    concentration.add(id, doc, count);
+  });
+  const idOfPhrase = new Map<string, number>();
 
   const out: Phrase[] = [];
   for (const [phrase, kind] of kindOf) {
-    const id = trie.idOf(phrase);
+    const id = trie.idOf(ignored.key(phrase));
     if (id < 0 || rec.counts[id] === 0) continue; // a lexicon term absent from this corpus
     const count = rec.counts[id]!;
     const docFreq = rec.docs[id]!;
@@ -191,6 +222,7 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
     if (kind === 'quoted' && !entry && (dict.has(phrase) || (quoted.get(phrase) ?? 0) < 0.2 * count)) continue;
     if ((kind === 'statistical' || kind === 'numeric') && docFreq < params.min_docs && !quotedIn(phrase, docs)) continue;
     const discovered = kind !== 'lexicon';
+    idOfPhrase.set(phrase, id);
     const hasYear = rec.firstYear[id]! <= rec.lastYear[id]!;
     out.push({
       phrase,
@@ -204,15 +236,19 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       in_lexicon: entry !== undefined,
       category: entry?.category ?? '',
       example: rec.example[id]!,
+      ...scored({ count, docFreq, totalChars, background: background.expected(ignored.key(phrase)), backgroundTotal: background.total, concentration: concentration.of(id) }),
       // Only word-like strings become tokens (a quoted clause with 、 inside stays a phrase).
       compound:
         entry !== undefined ||
         (discovered && termProblem(phrase) === undefined && (docFreq >= params.compound_min_docs || (kind !== 'statistical' && count >= params.compound_min_count))),
     });
   }
-  out.sort((x, y) => y.doc_freq - x.doc_freq || y.count - x.count || KIND_RANK[x.kind] - KIND_RANK[y.kind] || (x.phrase < y.phrase ? -1 : x.phrase > y.phrase ? 1 : 0));
+  const byDocuments = (x: Phrase, y: Phrase) => y.doc_freq - x.doc_freq || y.count - x.count || KIND_RANK[x.kind] - KIND_RANK[y.kind] || (x.phrase < y.phrase ? -1 : x.phrase > y.phrase ? 1 : 0);
+  if (params.rank === 'documents') out.sort(byDocuments);
+  else rankPhrases(out, byDocuments);
   const compounds = [...new Set([...lexicon.entries.map((e) => e.term), ...out.filter((p) => p.compound).map((p) => p.phrase)])].sort();
-  return { lexicon, phrases: out, compounds, messages, meta: { stage: 'phrases', params } };
+  const { adoption, curves } = tracker.tables(new Map(out.map((p) => [idOfPhrase.get(p.phrase)!, p.phrase])));
+  return { lexicon, phrases: out, adoption: { rows: adoption, curves }, compounds, messages, meta: { stage: 'phrases', params } };
 }
 
 /**
@@ -233,4 +269,22 @@ function isFillerCompound(gram: string, filler: ReadonlySet<string>, known: (w: 
 
 function quotedIn(phrase: string, docs: readonly Document[]): boolean {
   return docs.some((d) => d.paragraphs.some((t) => t.includes(`“${phrase}”`) || t.includes(`「${phrase}」`)));
+}
+
+/** The study's own terms (phrases.terms) join the lexicon under category study, unless the lexicon has them already. */
+function addStudyTerms(lexicon: Lexicon, terms: readonly string[]): void {
+  for (const raw of terms) {
+    const term = raw.trim();
+    const problem = termProblem(term.replace(/[、\s]/gu, ''));
+    if (problem) throw new InputError(`phrases.terms: '${raw}' ${problem} (a term is 2-20 letters or digits)`);
+    if (lexicon.byTerm.has(term)) continue;
+    const e = { term, category: 'study', kind: '', note: '', source: 'phrases.terms' };
+    lexicon.entries.push(e);
+    lexicon.byTerm.set(term, e);
+  }
+  lexicon.entries.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+function scored(e: PhraseEvidence): { score: number; concentration: number; log_ratio: number } {
+  return { score: distinctiveness(e), concentration: e.concentration, log_ratio: logRatio(e) };
 }

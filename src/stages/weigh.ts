@@ -3,7 +3,10 @@ import { attention, presetPath, readDictionary, type AttentionRow } from '../wei
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { groupCounts, keyness, type KeynessRow } from '../weigh/keyness.js';
 import { nearestNeighboursBounded, type NeighbourMethod, type NeighbourRow } from '../weigh/similarity.js';
+import { buildPolicyTable, policyRows, type PolicyTable, type PolicyTermRow } from '../weigh/policy.js';
 import { cutRows, type RowCut } from '../weigh/rows.js';
+import { Ignored } from '../text/count.js';
+import { keywordFillerWords, keywordSkip } from '../weigh/keywords.js';
 import { selectFeatures, tfidf, type Tfidf } from '../weigh/tfidf.js';
 import { sectionOf, type Corpus, type Message } from '../types.js';
 import type { StageContext } from './context.js';
@@ -21,6 +24,8 @@ export const weighParams = z
     max_df: z.number().positive().default(1).describe('documents a term may occur in: a proportion (<= 1) or a count (> 1)'),
     max_features: z.number().int().min(0).default(0).describe('keep the most frequent terms only (0: all)'),
     keywords: z.number().int().min(1).default(20).describe('keywords per document in keywords.csv'),
+    keyword_filler: z.boolean().default(true).describe('leave report filler out of keywords.csv: data/lexicon/stopwords_domain.txt (加快, 推进 ...) and data/lexicon/keyword_filler.txt (发展, 建设 ...); they stay tokens, counted everywhere else'),
+    keyword_stopwords: z.array(z.string()).default([]).describe('files of further words (one per line) to leave out of keywords.csv'),
     tfidf_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("tfidf.csv rows: auto (every row while the table has at most 1,000,000, else each document's top N by tf-idf, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's top N; the in-memory matrix, keywords and the report always use every row, and the manifest says what was written"),
     policy_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("policy_terms.csv rows: auto (every row while the table has at most 1,000,000, else each document's first N rows, its terms with most hits, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's first N; the report and tables.xlsx always use every row, and the manifest says what was written"),
     attention: z.array(z.string()).default(['lexicon', 'env_attention_chen2018']).describe('attention dictionaries: lexicon (its categories), presets in data/dictionaries/, or YAML/CSV files'),
@@ -48,14 +53,7 @@ export interface KeynessTableRow extends Omit<KeynessRow, 'term'> {
   term: string;
 }
 
-export interface PolicyTermRow {
-  doc_id: string;
-  term: string;
-  category: string;
-  count: number;
-  per_10k: number;
-  tfidf: number;
-}
+export type { PolicyTermRow, PolicyTable } from '../weigh/policy.js';
 
 /** What the weigh stage makes: the document-term matrix and its weights, keywords and the policy-term table. */
 export interface Weights {
@@ -90,35 +88,12 @@ export interface WrittenRows extends RowCut {
 }
 
 /**
- * The policy-term table, columnar: the rows of document d are
- * ptr[d] .. ptr[d+1], each a position in the counts matrix (its term and
- * count) with the term's tf-idf in that document; rows within a document by
- * count descending, then term.
- */
-export interface PolicyTable {
-  ptr: Uint32Array;
-  pos: Uint32Array;
-  tfidf: Float64Array;
-  /** Category of each vocabulary id ('' when not a policy term). */
-  category: string[];
-}
-
-/**
  * The rows of the policy-term table one at a time, in document order; with
  * `perDocument`, only each document's first N rows (its N terms of most hits,
  * ties by term, as the rows are ordered).
  */
-export function* policyTermRows(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>, perDocument = Infinity): Generator<PolicyTermRow> {
-  const { ptr, pos, tfidf, category } = w.policyTable;
-  for (let d = 0; d + 1 < ptr.length; d++) {
-    const total = w.tokenTotals[d]!;
-    const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
-    for (let r = ptr[d]!; r < end; r++) {
-      const t = w.counts.indices[pos[r]!]!;
-      const c = w.counts.counts[pos[r]!]!;
-      yield { doc_id: w.docIds[d]!, term: w.vocab[t]!, category: category[t]!, count: c, per_10k: total > 0 ? (c / total) * 10000 : 0, tfidf: tfidf[r]! };
-    }
-  }
+export function policyTermRows(w: Pick<Weights, 'policyTable' | 'docIds' | 'tokenTotals'>, perDocument = Infinity): Generator<PolicyTermRow> {
+  return policyRows(w.policyTable, w.docIds, w.tokenTotals, perDocument);
 }
 
 /** Position of each id in the vocabulary sorted by term (code-unit order, as < compares strings). */
@@ -128,21 +103,6 @@ function termOrderOf(vocab: readonly string[]): Uint32Array {
   const order = new Uint32Array(vocab.length);
   ids.forEach((id, i) => (order[id] = i));
   return order;
-}
-
-let buckets = new Uint32Array(64);
-
-/** Reorders entries ks (positions in `counts`) by count descending, keeping their order within a count; `most` is their largest count. */
-function byCount(ks: number[], counts: Float64Array, most: number): void {
-  if (ks.length < 2) return;
-  if (buckets.length < most + 2) buckets = new Uint32Array(most + 2);
-  const start = buckets.fill(0, 0, most + 2);
-  // start[most - c + 1] counts entries of count c; summed, start[most - c] is where count c begins.
-  for (const k of ks) start[most - counts[k]! + 1]! += 1;
-  for (let i = 1; i <= most + 1; i++) start[i]! += start[i - 1]!;
-  const sorted = new Array<number>(ks.length);
-  for (const k of ks) sorted[start[most - counts[k]!]!++] = k;
-  for (let i = 0; i < ks.length; i++) ks[i] = sorted[i]!;
 }
 
 /** The rows a setting writes of a table, with the warning when it cuts them. */
@@ -239,26 +199,19 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const tokenTotals = Float64Array.from(tokens.documents, (d) => d.ids.length);
 
   const keywords: KeywordRow[] = [];
-  const policyPtr = new Uint32Array(features.nDocs + 1);
-  const policyPos: number[] = [];
-  const policyTfidf: number[] = [];
   const categoryOf = new Map<string, string>();
   for (const e of phraseSet.lexicon.entries) categoryOf.set(e.term, e.category);
   for (const p of phraseSet.phrases) if (p.compound && !categoryOf.has(p.phrase)) categoryOf.set(p.phrase, `discovered:${p.kind}`);
   const termOrder = termOrderOf(vocab);
   const order = (a: number, b: number) => termOrder[a]! - termOrder[b]!;
-
-  const isPolicy = Uint8Array.from(vocab, (t) => (categoryOf.has(t) ? 1 : 0));
-  // Policy-term ids in term order, and each one's position + 1 in the current document's row (0: absent).
-  const policyIds = Uint32Array.from(vocab.flatMap((_, t) => (isPolicy[t] ? [t] : [])).sort(order));
-  const at = new Uint32Array(vocab.length);
-  const tfidfOf = new Float64Array(vocab.length);
+  const skip = keywordSkip(vocab, keywordFillerWords(params.keyword_filler, params.keyword_stopwords));
   const ks: number[] = [];
   for (let d = 0; d < features.nDocs; d++) {
     // The top `keywords` entries by tf-idf (ties by term), by insertion into a short sorted list: no full sort.
     ks.length = 0;
     const before = (x: number, y: number) => weights.weights[x]! > weights.weights[y]! || (weights.weights[x] === weights.weights[y] && order(features.indices[x]!, features.indices[y]!) < 0);
     for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) {
+      if (skip[features.indices[k]!]) continue;
       if (ks.length === params.keywords && !before(k, ks[ks.length - 1]!)) continue;
       let i = ks.length === params.keywords ? ks.length - 1 : ks.length;
       for (; i > 0 && before(k, ks[i - 1]!); i--) ks[i] = ks[i - 1]!;
@@ -268,52 +221,38 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
       const k = ks[i]!;
       keywords.push({ doc_id: docIds[d]!, rank: i + 1, term: vocab[features.indices[k]!]!, tfidf: weights.weights[k]!, count: features.counts[k]! });
     }
-
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
-    ks.length = 0;
-    const c0 = counts.indptr[d]!;
-    const c1 = counts.indptr[d + 1]!;
-    if (policyIds.length < 8 * (c1 - c0)) {
-      // The document's policy terms in term order (a pass over the policy terms), then by count descending (a stable counting sort).
-      let most = 0;
-      for (let k = c0; k < c1; k++) {
-        if (!isPolicy[counts.indices[k]!]) continue;
-        at[counts.indices[k]!] = k + 1;
-        if (counts.counts[k]! > most) most = counts.counts[k]!;
-      }
-      for (const t of policyIds) {
-        if (at[t] === 0) continue;
-        ks.push(at[t]! - 1);
-        at[t] = 0;
-      }
-      byCount(ks, counts.counts, most);
-    } else {
-      for (let k = c0; k < c1; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
-      ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
-    }
-    for (const k of ks) {
-      policyPos.push(k);
-      policyTfidf.push(tfidfOf[counts.indices[k]!]!);
-    }
-    policyPtr[d + 1] = policyPos.length;
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = 0;
   }
-  const policyTable: PolicyTable = { ptr: policyPtr, pos: Uint32Array.from(policyPos), tfidf: Float64Array.from(policyTfidf), category: vocab.map((t) => categoryOf.get(t) ?? '') };
-  policyPos.length = 0;
-  policyTfidf.length = 0;
+  // Policy terms are counted in the cleaned text (src/text/count.ts), not among the tokens: a term inside a longer term counts in both.
+  const ignored = new Ignored(phraseSet.meta.params.match_ignore);
+  const paragraphsOf = new Map(corpus.documents.map((d) => [d.doc_id, d.paragraphs]));
+  const texts = docIds.map((id) => paragraphsOf.get(id) ?? []);
+  const vocabId = new Map(vocab.map((t, i) => [t, i]));
+  // Each term's tf-idf as a token of the document being counted (documents come in order: one row filled at a time).
+  const tfidfOf = new Float64Array(vocab.length);
+  let filled = -1;
+  const tokenTfidf = (d: number, term: string): number => {
+    if (d !== filled) {
+      if (filled >= 0) for (let k = features.indptr[filled]!; k < features.indptr[filled + 1]!; k++) tfidfOf[features.indices[k]!] = 0;
+      for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
+      filled = d;
+    }
+    const id = vocabId.get(term);
+    return id === undefined ? 0 : tfidfOf[id]!;
+  };
+  const policyTable: PolicyTable = buildPolicyTable(texts, categoryOf, tokenTfidf, ignored);
   const dictionaries = params.attention.map((name) => {
     if (name === 'lexicon') {
       const categories = new Map<string, string[]>();
       for (const e of phraseSet.lexicon.entries) categories.set(e.category, [...(categories.get(e.category) ?? []), e.term]);
-      return { name: 'lexicon', match: 'token' as const, categories: new Map([...categories].sort(([a], [b]) => (a < b ? -1 : 1))) };
+      return { name: 'lexicon', match: 'substring' as const, categories: new Map([...categories].sort(([a], [b]) => (a < b ? -1 : 1))) };
     }
     return readDictionary(/[/\\.]/u.test(name) ? name : presetPath(name));
   });
-  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts);
+  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts, { texts, ignored });
   const messages: Message[] = [];
   const rows = {
     tfidf: writtenRows('tfidf.csv', 'tfidf_rows', features.indptr, params.tfidf_rows, (n) => `each document's ${n === 1 ? 'term' : `${n} terms`} of highest tf-idf (ties by term)`, messages),
-    policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyPtr, params.policy_rows, (n) => `each document's ${n === 1 ? 'policy term' : `${n} policy terms`} with most hits (ties by term)`, messages),
+    policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyTable.ptr, params.policy_rows, (n) => `each document's ${n === 1 ? 'policy term' : `${n} policy terms`} with most hits (ties by term)`, messages),
   };
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
   // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.
