@@ -8,7 +8,9 @@
  * when, in most of its occurrences, the most probable cut of the text
  * around that end into dictionary words (jieba's cut without HMM, over 3
  * characters each side) puts no word boundary there (工业|增加 has none
- * between 工 and 业).
+ * between 工 and 业). A word of the dictionary (`words`) is a fragment on
+ * the same test at either end (经济体 inside 经济体制, which jieba keeps
+ * whole), while 科教兴国 before 战略 is not (科教兴国 | 战略).
  */
 import type { Run } from './ngrams.js';
 import { TermTrie } from '../text/trie.js';
@@ -19,15 +21,16 @@ import { TermTrie } from '../text/trie.js';
  *
  * @example fragments(['业增加值'], runs of '工业增加值。农业增加值', backgroundCut) // Set {'业增加值'}
  */
-export function fragments(grams: readonly string[], runs: readonly Run[], cut: (s: string) => number[], share = 0.5): Set<string> {
+export function fragments(grams: readonly string[], runs: readonly Run[], cut: (s: string) => number[], share = 0.5, words: ReadonlySet<string> = new Set()): Set<string> {
   const trie = new TermTrie(grams);
   const seen = new Map<string, number>();
   const cutIn = new Map<string, number>();
   // Which ends of each candidate are lone characters in its own cut.
   const lone = new Map<string, { start: boolean; end: boolean }>();
   for (const g of grams) {
-    const ends = cut(g);
-    lone.set(g, { start: ends[0] === 1, end: ends.length > 1 && g.length - ends[ends.length - 2]! === 1 });
+    // A dictionary word (`words`) is one unit: either end may be cut (经济体 in 经济体制).
+    const ends = words.has(g) ? [] : cut(g);
+    lone.set(g, words.has(g) ? { start: true, end: true } : { start: ends[0] === 1, end: ends.length > 1 && g.length - ends[ends.length - 2]! === 1 });
   }
   for (const run of runs) {
     const t = run.text;

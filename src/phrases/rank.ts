@@ -1,8 +1,11 @@
 /**
  * Ranking phrases for a reader: distinctive policy phrases above generic
- * collocations. Three factors, each a standard measure:
+ * collocations. count × log_ratio is (half) the log-likelihood G2 of the
+ * phrase's count against a reference corpus much larger than the corpus
+ * (keyness against general Chinese); the concentration factor lowers
+ * phrases that every report uses at the same rate:
  *
- *   score = count × concentration² × min(log_ratio, 12)
+ *   score = count × √concentration × min(log_ratio, 12)
  *
  * - count: occurrences of the phrase in the corpus (how much it is used).
  * - concentration = 1 − exp(−KL), KL = Σᵢ pᵢ ln(pᵢ / sᵢ): the Kullback-Leibler
@@ -40,7 +43,7 @@ export function logRatio(e: Pick<PhraseEvidence, 'count' | 'totalChars' | 'backg
 /** The score of the module comment. */
 export function distinctiveness(e: PhraseEvidence): number {
   const lr = Math.min(logRatio(e), LOG_RATIO_CAP);
-  return lr <= 0 ? 0 : e.count * e.concentration * e.concentration * lr;
+  return lr <= 0 ? 0 : e.count * Math.sqrt(e.concentration) * lr;
 }
 
 /**

@@ -34,7 +34,7 @@ export const phrasesParams = z
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds counted'),
     terms: z.array(z.coerce.string()).default([]).describe("the study's own terms (category study): counted like lexicon terms in every table (phrases.csv, policy_terms.csv, attention.csv, govtext table); a file of terms goes in lexicon"),
     match_ignore: z.string().default(DEFAULT_IGNORED).describe("characters ignored when a term is matched in the text (default: 、 · ・ • and spaces, so 大众创业万众创新 matches 大众创业、万众创新); every count refers to this normalised match; '' matches exactly"),
-    rank: z.enum(['distinctive', 'documents']).default('distinctive').describe('order of phrases.csv: distinctive (occurrences x concentration² x log of the corpus rate over the general-Chinese rate of jieba\'s dictionary, see README) or documents (documents, then occurrences)'),
+    rank: z.enum(['distinctive', 'documents']).default('distinctive').describe('order of phrases.csv: distinctive (occurrences x √concentration x log of the corpus rate over the general-Chinese rate of jieba\'s dictionary, see README) or documents (documents, then occurrences)'),
   })
   .strict();
 
@@ -190,6 +190,8 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       kept.map((s) => s.gram),
       runs,
       (w) => background.cut(w),
+      0.5,
+      new Set(kept.filter((s) => s.cohesion === Infinity).map((s) => s.gram)),
     );
     for (const s of mergeSubstrings(kept.filter((s) => !cut.has(s.gram)), (g) => dict.has(g) || lexicon.byTerm.has(g))) {
       if (!kindOf.has(s.gram)) kindOf.set(s.gram, NUMERAL.test(s.gram) && isNumericFormula(s.gram) ? 'numeric' : 'statistical');

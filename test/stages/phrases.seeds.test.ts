@@ -39,17 +39,19 @@ describe('phrase discovery on the samples', () => {
     expect(row('1146').example).toContain('实施“1146”发展战略');
   });
 
-  it('ranks by documents, then occurrences: the recurring slogans are near the top', () => {
-    // 1,500-odd phrases; the four that recur across reports rank in the top tenth to quarter.
+  it('ranks by distinctiveness: the local slogans are near the top, the scores descend', () => {
     const n = set.phrases.length;
     expect(n).toBeGreaterThan(500);
-    expect(rankOf('六新')).toBeLessThanOrEqual(60);
-    expect(rankOf('四为四高两同步')).toBeLessThanOrEqual(120);
-    expect(rankOf('项目为王')).toBeLessThanOrEqual(150);
-    expect(rankOf('五抓一优一促')).toBeLessThanOrEqual(Math.ceil(n / 4));
-    // A phrase in 8 reports beats one repeated more often in fewer.
-    for (let i = 1; i < set.phrases.length; i++) {
-      const [a, b] = [set.phrases[i - 1]!, set.phrases[i]!];
+    for (const s of ['六新', '四为四高两同步', '项目为王', '五抓一优一促']) expect(rankOf(s), s).toBeLessThanOrEqual(Math.ceil(n / 10));
+    for (let i = 1; i < n; i++) expect(set.phrases[i - 1]!.score).toBeGreaterThanOrEqual(set.phrases[i]!.score);
+    // The score is count x √concentration x min(log ratio, 12), recomputed from its parts.
+    for (const p of set.phrases.slice(0, 50)) expect(p.score).toBeCloseTo(p.log_ratio <= 0 ? 0 : p.count * Math.sqrt(p.concentration) * Math.min(p.log_ratio, 12), 9);
+  });
+
+  it('ranks by documents, then occurrences, with rank: documents', () => {
+    const byDocs = phrases(sampleCorpus(), phrasesParams.parse({ exclude_terms: SLOGANS, rank: 'documents' })).phrases;
+    for (let i = 1; i < byDocs.length; i++) {
+      const [a, b] = [byDocs[i - 1]!, byDocs[i]!];
       expect(a.doc_freq > b.doc_freq || (a.doc_freq === b.doc_freq && a.count >= b.count)).toBe(true);
     }
   });
