@@ -117,6 +117,32 @@ describe('the CLI on the samples', () => {
     }
   }, 600_000);
 
+  it('writes phrase_adoption.csv, its by-year table and the adoption chart of report.html', () => {
+    const adoption = csv(path.join(out, 'phrase_adoption.csv'));
+    const phrasesCsv = csv(path.join(out, 'phrases.csv'));
+    expect(adoption.length).toBeGreaterThan(0);
+    // Every phrase's adopting regions are among the regions phrases.csv lists for it.
+    const regions = new Map(phrasesCsv.map((r) => [r.phrase!, new Set(r.regions!.split(';'))]));
+    for (const r of adoption) expect(regions.get(r.phrase!)?.has(r.region!), `${r.phrase} ${r.region}`).toBe(true);
+    const byYear = csv(path.join(out, 'phrase_adoption_by_year.csv'));
+    expect(byYear.length).toBeGreaterThan(0);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('data-chart="adoption"');
+    const data = JSON.parse(/<script type="application\/json" id="govtext-data">([\s\S]*?)<\/script>/u.exec(html)![1]!) as { adoption: { years: number[]; series: { phrase: string; regions: number[] }[] } };
+    expect(data.adoption.series.length).toBeGreaterThan(0);
+    for (const s of data.adoption.series) {
+      // The chart's last value is the phrase's number of adopting regions in phrase_adoption.csv.
+      expect(s.regions.at(-1), s.phrase).toBe(adoption.filter((r) => r.phrase === s.phrase).length);
+    }
+  });
+
+  it('keywords leave report filler out, and no numeral date or applause mark is a token', () => {
+    const kw = csv(path.join(out, 'keywords.csv'));
+    for (const filler of ['建设', '发展', '推进', '加快']) expect(kw.some((r) => r.term === filler), filler).toBe(false);
+    const tokens = readFileSync(path.join(out, 'tokens.jsonl'), 'utf8').trim().split('\n').flatMap((l) => (JSON.parse(l) as { tokens: string[] }).tokens);
+    expect(tokens.filter((t) => /^[〇零一二三四五六七八九]{2,4}年$|^(?:热烈)?鼓掌$/u.test(t))).toEqual([]);
+  });
+
   it('a term that never occurs is said, not printed as a table of zeros', () => {
     const said = cli('table', out, '--term', '不存在的词语甲乙', '--value', 'hits');
     expect(said).toMatch(/occurs in none of the \d+ counted documents/u);
