@@ -45,12 +45,22 @@ function runIgnored(dir: string): Ignored {
 export function termCounts(dir: string, docIds: readonly string[], term: string, ignored: Ignored = runIgnored(dir)): Map<string, number> {
   const hits = new Map<string, number>();
   for (const id of docIds) {
-    const file = path.join(dir, 'clean', `${id}.txt`);
-    if (!existsSync(file)) throw new InputError(`${file} not found: table counts terms in the run's clean/ texts (run the pipeline again, or name its output folder)`);
-    const n = countTerm(readFileSync(file, 'utf8').split('\n'), term, ignored);
+    const n = countTerm(cleanText(dir, id), term, ignored);
     if (n > 0) hits.set(id, n);
   }
   return hits;
+}
+
+/** A run's clean/DOC_ID.txt as paragraphs, read once per process (tables of many terms search the same texts). */
+const cleanTexts = new Map<string, string[]>();
+function cleanText(dir: string, id: string): string[] {
+  const file = path.resolve(dir, 'clean', `${id}.txt`);
+  let lines = cleanTexts.get(file);
+  if (!lines) {
+    if (!existsSync(file)) throw new InputError(`${file} not found: table counts terms in the run's clean/ texts (run the pipeline again, or name its output folder)`);
+    cleanTexts.set(file, (lines = readFileSync(file, 'utf8').split('\n')));
+  }
+  return lines;
 }
 
 /** `govtext table`: a wide group table (rows x cols) of a term's or a category's rate from a run's output folder. */

@@ -224,7 +224,7 @@ export function clusterMembership(input: PaperInputs, listed = 12): PaperTable {
   };
 }
 
-/** The recurring phrases found in most reports, with the regions and years using them. */
+/** The leading recurring phrases (in the order of phrases.csv: most distinctive first), with the regions and years using them. */
 export function topPhrases(input: PaperInputs, top = 30): PaperTable {
   const nReports = reportsOf(input.corpus).length;
   const ranked = input.phrases.phrases.filter((p) => p.kind !== 'statistical' || p.in_lexicon).slice(0, top);
@@ -240,8 +240,8 @@ export function topPhrases(input: PaperInputs, top = 30): PaperTable {
     name: 'top_phrases',
     columns: ['phrase', 'kind', 'reports', 'occurrences', 'years', 'regions'],
     rows,
-    caption: `Recurring policy phrases: the ${rows.length} found in most of the ${nReports} reports`,
-    notes: 'Phrases of the policy lexicon and slogans discovered in the text (quoted “…” or numeral-led formulas such as 六新); statistical n-grams are in phrases.csv. Occurrences are exact substring counts over the cleaned text. Source: phrases.csv.',
+    caption: `Recurring policy phrases: the ${rows.length} most distinctive in the ${nReports} reports`,
+    notes: 'Phrases of the policy lexicon and slogans discovered in the text (quoted “…” or numeral-led formulas such as 六新), in the order of phrases.csv (distinctiveness: occurrences × √concentration × log of their rate over general Chinese; README, Phrases); statistical n-grams are in phrases.csv. Occurrences: the phrase\'s string in the cleaned text, as Ctrl-F finds it (README, Counting). Source: phrases.csv.',
   };
 }
 

@@ -80,6 +80,18 @@ export function normalise(paragraph: string, ignored: Ignored = defaultIgnored):
   return { text: out, map };
 }
 
+/** Each document's normalised paragraphs, per set of ignored characters: searching many terms normalises a text once. */
+const normalisedCache = new WeakMap<readonly string[], Map<string, Normalised[]>>();
+
+/** The normalised paragraphs of a document (cached for the paragraphs array: it must not change afterwards). */
+export function normalisedParagraphs(paragraphs: readonly string[], ignored: Ignored = defaultIgnored): Normalised[] {
+  let byChars = normalisedCache.get(paragraphs);
+  if (!byChars) normalisedCache.set(paragraphs, (byChars = new Map()));
+  let n = byChars.get(ignored.chars);
+  if (!n) byChars.set(ignored.chars, (n = paragraphs.map((p) => normalise(p, ignored))));
+  return n;
+}
+
 /** Position in the original paragraph of normalised position `i`. */
 export function originalAt(n: Normalised, i: number): number {
   return n.map ? n.map[i]! : i;
@@ -103,8 +115,7 @@ export function findTerm(paragraphs: readonly string[], term: string, ignored: I
   const key = ignored.key(term);
   const out: Occurrence[] = [];
   if (key === '') return out;
-  paragraphs.forEach((p, paragraph) => {
-    const n = normalise(p, ignored);
+  normalisedParagraphs(paragraphs, ignored).forEach((n, paragraph) => {
     for (let i = n.text.indexOf(key); i >= 0; i = n.text.indexOf(key, i + key.length)) {
       out.push({ paragraph, start: originalAt(n, i), end: originalAt(n, i + key.length - 1) + 1 });
     }
@@ -117,8 +128,8 @@ export function countTerm(paragraphs: readonly string[], term: string, ignored: 
   const key = ignored.key(term);
   if (key === '') return 0;
   let c = 0;
-  for (const p of paragraphs) {
-    const t = normalise(p, ignored).text;
+  for (const n of normalisedParagraphs(paragraphs, ignored)) {
+    const t = n.text;
     for (let i = t.indexOf(key); i >= 0; i = t.indexOf(key, i + key.length)) c++;
   }
   return c;

@@ -180,13 +180,13 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
     const file = parseCsv(readFileSync(path.join(cut, 'policy_terms.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(file.length).toBe(documents);
     const record = r.manifest.tables.find((t) => t.file === 'policy_terms.csv')!;
-    expect(record).toMatchObject({ rows: documents, cut: { of: w.policyTable.pos.length, per_document: 1, parameter: 'weigh.policy_rows', all: '--set weigh.policy_rows=all' } });
+    expect(record).toMatchObject({ rows: documents, cut: { of: w.policyTable.term.length, per_document: 1, parameter: 'weigh.policy_rows', all: '--set weigh.policy_rows=all' } });
     expect(r.manifest.warnings.filter((m) => m.origin === 'weigh:policy_rows')).toHaveLength(1);
     // The sheet: 2 rows a document (40 rows for 14 documents), from the whole table, so more than the CSV has.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(cut, 'tables.xlsx'));
     const sheet = r.manifest.tables.find((t) => t.file === 'tables.xlsx')!.sheets!.find((s) => s.sheet === 'policy_terms')!;
-    expect(sheet.of).toBe(w.policyTable.pos.length);
+    expect(sheet.of).toBe(w.policyTable.term.length);
     expect(sheet.rows).toBeGreaterThan(file.length);
     expect(wb.getWorksheet('policy_terms')!.rowCount - 1).toBe(sheet.rows);
     expect(sheet.holds).toContain(`policy_terms.csv holds ${documents}, each document's policy term with most hits`);
