@@ -1,7 +1,7 @@
 import type { Artifacts } from '../pipeline/registry.js';
 import type { Cell, Table } from '../tables/csv.js';
 import { corpusTable, sectionsTable } from '../tables/corpus.js';
-import { phrasesTable } from '../tables/phrases.js';
+import { adoptionByYearTable, adoptionTable, phrasesTable } from '../tables/phrases.js';
 import { indicatorsTable, targetsTable } from '../tables/indicators.js';
 import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
 import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable } from '../tables/weights.js';
@@ -114,6 +114,8 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
   if (a.phrases) {
     const p = a.phrases;
     out.push(source('phrases', p.phrases.length, () => phrasesTable(p), (c) => `the first ${c.rows} phrases, in the CSV's order`));
+    out.push(source('phrase_adoption', p.adoption.rows.length, () => adoptionTable(p), firstRows));
+    out.push(source('phrase_adoption_by_year', p.adoption.curves.length, () => adoptionByYearTable(p), firstRows));
   }
   if (a.weights) {
     const w = a.weights;
