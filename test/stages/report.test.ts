@@ -218,7 +218,7 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
 });
 
 describe('paper tables', () => {
-  it('policy_terms_by_year pools counts over tokens, as recomputed from tokens.jsonl', () => {
+  it('policy_terms_by_year pools counts (clean/ text) over tokens (tokens.jsonl), as recomputed from the files', () => {
     const years = new Map(csv('corpus.csv').filter((r) => r.kind === 'report').map((r) => [r.doc_id, r.year]));
     const table = csv('tables/policy_terms_by_year.csv');
     const hits = new Map<string, number>();
@@ -228,8 +228,10 @@ describe('paper tables', () => {
       const d = JSON.parse(line) as { doc_id: string; tokens: string[] };
       const y = years.get(d.doc_id);
       if (!y) continue;
+      const text = readFileSync(path.join(out, 'clean', `${d.doc_id}.txt`), 'utf8').split('\n').map((l) => l.replace(/[、·・• \t]/gu, ''));
+      const n = text.reduce((c, l) => c + l.split(term.replace(/[、·・• \t]/gu, '')).length - 1, 0);
       for (const key of [y, 'all']) {
-        hits.set(key, (hits.get(key) ?? 0) + d.tokens.filter((t) => t === term).length);
+        hits.set(key, (hits.get(key) ?? 0) + n);
         tokens.set(key, (tokens.get(key) ?? 0) + d.tokens.length);
       }
     }
@@ -283,7 +285,7 @@ describe('report.html in headless Chromium', () => {
       page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
       await page.goto(`file://${path.join(out, 'report.html')}`);
       const charts = await page.$$eval('.chart', (els) => els.map((el) => ({ id: el.id, svg: el.querySelector('svg')?.querySelectorAll('path, rect, text').length ?? 0 })));
-      expect(charts.map((c) => c.id).sort()).toEqual(['chart-attention', 'chart-clusters', 'chart-keyness', 'chart-phrases', 'chart-themes']);
+      expect(charts.map((c) => c.id).sort()).toEqual(['chart-adoption', 'chart-attention', 'chart-clusters', 'chart-keyness', 'chart-phrases', 'chart-themes']);
       for (const c of charts) expect(c.svg, c.id).toBeGreaterThan(20);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
