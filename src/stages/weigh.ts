@@ -224,8 +224,9 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   }
   // Policy terms are counted in the cleaned text (src/text/count.ts), not among the tokens: a term inside a longer term counts in both.
   const ignored = new Ignored(phraseSet.meta.params.match_ignore);
-  const paragraphsOf = new Map(corpus.documents.map((d) => [d.doc_id, d.paragraphs]));
-  const texts = docIds.map((id) => paragraphsOf.get(id) ?? []);
+  // Each document's text asked for when it is counted (a released corpus reads it back from clean/ then).
+  const docOf = new Map(corpus.documents.map((d) => [d.doc_id, d]));
+  const texts = { length: docIds.length, text: (d: number): readonly string[] => docOf.get(docIds[d]!)?.paragraphs ?? [] };
   const vocabId = new Map(vocab.map((t, i) => [t, i]));
   // Each term's tf-idf as a token of the document being counted (documents come in order: one row filled at a time).
   const tfidfOf = new Float64Array(vocab.length);
@@ -239,7 +240,6 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     const id = vocabId.get(term);
     return id === undefined ? 0 : tfidfOf[id]!;
   };
-  const policyTable: PolicyTable = buildPolicyTable(texts, categoryOf, tokenTfidf, ignored);
   const dictionaries = params.attention.map((name) => {
     if (name === 'lexicon') {
       const categories = new Map<string, string[]>();
@@ -248,7 +248,10 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     }
     return readDictionary(/[/\\.]/u.test(name) ? name : presetPath(name));
   });
-  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts, { texts, ignored });
+  const substring = dictionaries.filter((d) => d.match === 'substring');
+  const { dictionaryHits, ...policyTable } = buildPolicyTable(texts, categoryOf, tokenTfidf, ignored, substring);
+  const hits = new Map(substring.map((d, i) => [d, dictionaryHits[i]!]));
+  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts, { text: texts.text, ignored, hits });
   const messages: Message[] = [];
   const rows = {
     tfidf: writtenRows('tfidf.csv', 'tfidf_rows', features.indptr, params.tfidf_rows, (n) => `each document's ${n === 1 ? 'term' : `${n} terms`} of highest tf-idf (ties by term)`, messages),

@@ -93,10 +93,23 @@ export function attention(
   vocab: readonly string[],
   dictionaries: readonly Dictionary[],
   counts?: Dtm,
-  text?: { texts: readonly (readonly string[])[]; ignored?: Ignored },
+  text?: { text: (doc: number) => readonly string[]; ignored?: Ignored; hits?: ReadonlyMap<Dictionary, Float64Array> },
 ): AttentionRow[] {
   const rows: AttentionRow[] = [];
   for (const dict of dictionaries) {
+    const counted = text?.hits?.get(dict);
+    if (dict.match === 'substring' && counted) {
+      // Hits already counted in the text (weigh/policy.ts: one scan for the policy terms and these words).
+      const cats = [...dict.categories.keys()];
+      docs.forEach((d, di) => {
+        const n = d.ids.length;
+        cats.forEach((c, ci) => {
+          const h = counted[di * cats.length + ci]!;
+          rows.push({ doc: di, dictionary: dict.name, category: c, hits: h, tokens: n, per_10k: n > 0 ? (h / n) * 10000 : 0 });
+        });
+      });
+      continue;
+    }
     if (dict.match === 'substring' && text) {
       const cats = [...dict.categories.keys()];
       const words = [...new Set(cats.flatMap((c) => dict.categories.get(c)!))];
@@ -110,7 +123,7 @@ export function attention(
       const hits = new Float64Array(cats.length);
       docs.forEach((d, di) => {
         hits.fill(0);
-        for (const f of counter.countDocument(text.texts[di] ?? [])) for (const ci of catsOf[f.term]!) hits[ci]! += f.count;
+        for (const f of counter.countDocument(text.text(di))) for (const ci of catsOf[f.term]!) hits[ci]! += f.count;
         const n = d.ids.length;
         cats.forEach((c, ci) => rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits[ci]!, tokens: n, per_10k: n > 0 ? (hits[ci]! / n) * 10000 : 0 }));
       });

@@ -32,36 +32,65 @@ export interface PolicyTermRow {
 }
 
 /**
- * Counts every policy term in every document's text. `tfidfOf(d, term)` is
+ * Counts every policy term in every document's text (`documents.text(d)`:
+ * document d's paragraphs, asked for once, in order, so that a released
+ * corpus text is read back one document at a time). `tfidfOf(d, term)` is
  * the term's tf-idf as a token of document d (0 when it is not one: a term
  * found only inside a longer term is no token of its own).
  *
- * @example buildPolicyTable([['科教兴国战略和科教兴国']], new Map([['科教兴国', 'x'], ['科教兴国战略', 'x']]), () => 0)
+ * With `dictionaries` (substring attention dictionaries), the same scan
+ * gives each dictionary's hits per document and category
+ * (`dictionaryHits[k][doc * categories + category]`: the sum of its words'
+ * counts).
+ *
+ * @example buildPolicyTable({ length: 1, text: () => ['科教兴国战略和科教兴国'] }, new Map([['科教兴国', 'x'], ['科教兴国战略', 'x']]), () => 0)
  * // rows: 科教兴国 2, 科教兴国战略 1
  */
 export function buildPolicyTable(
-  documents: readonly (readonly string[])[],
+  documents: { readonly length: number; text(doc: number): readonly string[] },
   categories: ReadonlyMap<string, string>,
   tfidfOf: (doc: number, term: string) => number,
   ignored?: Ignored,
-): PolicyTable {
+  dictionaries: readonly { categories: ReadonlyMap<string, readonly string[]> }[] = [],
+): PolicyTable & { dictionaryHits: Float64Array[] } {
   const terms = [...categories.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const counter = new TermCounter(terms, ignored);
+  // One scan of each document's text for the policy terms and the words of the substring dictionaries together
+  // (a released corpus text is read back from clean/ once per document).
+  const all = [...terms];
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const catsOf: { dict: number; cat: number }[][] = terms.map(() => []);
+  dictionaries.forEach((dict, di) => {
+    [...dict.categories.keys()].forEach((c, ci) => {
+      for (const w of new Set(dict.categories.get(c))) {
+        let i = index.get(w);
+        if (i === undefined) {
+          index.set(w, (i = all.length));
+          all.push(w);
+          catsOf.push([]);
+        }
+        catsOf[i]!.push({ dict: di, cat: ci });
+      }
+    });
+  });
+  const dictionaryHits = dictionaries.map((d) => new Float64Array(documents.length * d.categories.size));
+  const counter = new TermCounter(all, ignored);
   const ptr = new Uint32Array(documents.length + 1);
   const term: number[] = [];
   const count: number[] = [];
   const tfidf: number[] = [];
-  documents.forEach((paragraphs, d) => {
-    // countDocument lists terms in index order (= term order); a stable sort by count keeps that among equals.
-    const found = counter.countDocument(paragraphs).sort((a, b) => b.count - a.count);
-    for (const f of found) {
+  for (let d = 0; d < documents.length; d++) {
+    const found = counter.countDocument(documents.text(d));
+    for (const f of found) for (const { dict, cat } of catsOf[f.term]!) dictionaryHits[dict]![d * dictionaries[dict]!.categories.size + cat]! += f.count;
+    // countDocument lists terms in index order (= term order for policy terms); a stable sort by count keeps that among equals.
+    const policy = found.filter((f) => f.term < terms.length).sort((a, b) => b.count - a.count);
+    for (const f of policy) {
       term.push(f.term);
       count.push(f.count);
       tfidf.push(tfidfOf(d, terms[f.term]!));
     }
     ptr[d + 1] = term.length;
-  });
-  return { ptr, term: Uint32Array.from(term), count: Float64Array.from(count), tfidf: Float64Array.from(tfidf), terms, category: terms.map((t) => categories.get(t)!) };
+  }
+  return { ptr, term: Uint32Array.from(term), count: Float64Array.from(count), tfidf: Float64Array.from(tfidf), terms, category: terms.map((t) => categories.get(t)!), dictionaryHits };
 }
 
 /**
