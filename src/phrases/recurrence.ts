@@ -8,7 +8,7 @@
  */
 import { Ignored, normalise, originalAt } from '../text/count.js';
 import type { TermTrie } from '../text/trie.js';
-import type { Document } from '../types.js';
+import type { Document } from '../artifacts/corpus.js';
 
 /** By term id (see {@link TermTrie.idOf}). */
 export interface Recurrence {

@@ -9,6 +9,7 @@ import { packageRoot } from '../paths.js';
 import { TermCounter, type Ignored } from '../text/count.js';
 import { TermTrie } from '../text/trie.js';
 import type { Dtm } from './dtm.js';
+import { per10k } from './rate.js';
 
 /**
  * Dictionary-based attention indices: hits of a category's words per 10,000
@@ -177,7 +178,7 @@ export function attention(
         }
       }
       const n = d.ids.length;
-      cats.forEach((c, ci) => rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits[ci]!, tokens: n, per_10k: n > 0 ? (hits[ci]! / n) * 10000 : 0 }));
+      cats.forEach((c, ci) => rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits[ci]!, tokens: n, per_10k: per10k(hits[ci]!, n) }));
     });
   }
   return rows;

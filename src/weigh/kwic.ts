@@ -1,7 +1,7 @@
-import type { PhraseSet } from '../stages/phrases.js';
-import type { SegmentParams } from '../stages/segment.js';
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { SegmentParams } from '../artifacts/tokens.js';
 import { DEFAULT_IGNORED, findTerm, Ignored } from '../text/count.js';
-import { sectionOf, type Corpus } from '../types.js';
+import { sectionOf, type Corpus } from '../artifacts/corpus.js';
 
 /** One keyword-in-context hit: where the token stands and the text around it. */
 export interface KwicRow {

@@ -5,30 +5,26 @@
  * spaces ignored), its rate per 10,000 counted tokens and its tf-idf as a
  * token.
  */
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { PolicyTable, PolicyTermRow, Weights } from '../artifacts/weights.js';
 import { TermCounter, type Ignored } from '../text/count.js';
+import { per10k } from './rate.js';
 
-/**
- * Columnar: the rows of document d are ptr[d] .. ptr[d+1], each a policy
- * term (an index into `terms`) with its count and tf-idf; rows within a
- * document by count descending, then term (code-unit order).
- */
-export interface PolicyTable {
-  ptr: Uint32Array;
-  term: Uint32Array;
-  count: Float64Array;
-  tfidf: Float64Array;
-  /** The policy terms, sorted (code-unit order), and the category of each. */
-  terms: string[];
-  category: string[];
+/** The category of every policy term: lexicon terms by their lexicon category, compounded discoveries as `discovered:KIND`. */
+export function policyCategories(phraseSet: Pick<PhraseSet, 'lexicon' | 'phrases'>): Map<string, string> {
+  const categoryOf = new Map<string, string>();
+  for (const e of phraseSet.lexicon.entries) categoryOf.set(e.term, e.category);
+  for (const p of phraseSet.phrases) if (p.compound && !categoryOf.has(p.phrase)) categoryOf.set(p.phrase, `discovered:${p.kind}`);
+  return categoryOf;
 }
 
-export interface PolicyTermRow {
-  doc_id: string;
-  term: string;
-  category: string;
-  count: number;
-  per_10k: number;
-  tfidf: number;
+/**
+ * The rows of the policy-term table one at a time, in document order; with
+ * `perDocument`, only each document's first N rows (its N terms of most hits,
+ * ties by term, as the rows are ordered).
+ */
+export function policyTermRows(w: Pick<Weights, 'policyTable' | 'docIds' | 'tokenTotals'>, perDocument = Infinity): Generator<PolicyTermRow> {
+  return policyRows(w.policyTable, w.docIds, w.tokenTotals, perDocument);
 }
 
 /**
@@ -105,7 +101,7 @@ export function* policyRows(table: PolicyTable, docIds: readonly string[], token
     const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
     for (let r = ptr[d]!; r < end; r++) {
       const c = count[r]!;
-      yield { doc_id: docIds[d]!, term: terms[term[r]!]!, category: category[term[r]!]!, count: c, per_10k: total > 0 ? (c / total) * 10000 : 0, tfidf: tfidf[r]! };
+      yield { doc_id: docIds[d]!, term: terms[term[r]!]!, category: category[term[r]!]!, count: c, per_10k: per10k(c, total), tfidf: tfidf[r]! };
     }
   }
 }

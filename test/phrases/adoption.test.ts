@@ -4,9 +4,10 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { leadingCurves } from '../../src/phrases/adoption.js';
-import { WRITERS } from '../../src/pipeline/writers.js';
-import { phrases, phrasesParams } from '../../src/stages/phrases.js';
-import type { Corpus, Document } from '../../src/types.js';
+import { WRITERS } from '../../src/output/writers.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import type { Corpus, Document } from '../../src/artifacts/corpus.js';
 
 /** A built report: a region, a year and its paragraphs. */
 function doc(doc_id: string, region: string, year: number | null, paragraphs: string[]): Document {

@@ -1,9 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { listInputFiles, readSource } from '../../src/io/sources.js';
 import { isNumeralQuantity } from '../../src/phrases/candidates.js';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
-import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
-import type { Corpus } from '../../src/types.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
+import type { Corpus } from '../../src/artifacts/corpus.js';
 import { describeWithNationalCorpus } from '../fixtures/corpora.js';
 import { ROOT } from '../fixtures/samples.js';
 
