@@ -31,6 +31,18 @@
     });
   }
 
+  if (data.adoption) {
+    var ad = data.adoption;
+    draw('adoption', {
+      grid: { left: 10, right: 30, top: 60, bottom: 40, containLabel: true },
+      legend: { top: 0, type: 'scroll' },
+      tooltip: { trigger: 'axis', formatter: function (ps) { return ps[0].axisValue + '<br>' + ps.map(function (p) { return esc(p.seriesName) + ': ' + p.value + ' region(s)'; }).join('<br>'); } },
+      xAxis: { type: 'category', data: ad.years, name: 'year', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', name: 'regions using it', minInterval: 1 },
+      series: ad.series.map(function (s) { return { type: 'line', step: 'end', name: s.phrase, data: s.regions, symbol: 'none' }; })
+    });
+  }
+
   if (data.clusters) {
     var labels = data.clusters.labels;
     draw('clusters', {

@@ -44,6 +44,7 @@ parser.add_argument("--n-init", type=int, default=10, help="k-means restarts (go
 parser.add_argument("--seed", type=int, default=42)
 parser.add_argument("--userdict", help="words jieba must keep whole, one per line")
 parser.add_argument("--stopwords", help="stopwords, one per line")
+parser.add_argument("--labels", help="also write each file's k-means cluster to this CSV (file,cluster), for agreement measures such as NMI")
 args = parser.parse_args()
 
 t = time.perf_counter()
@@ -124,6 +125,11 @@ t = step("tfidf", t)
 # 5. k-means with govtext's k and restarts
 km = KMeans(n_clusters=args.k, n_init=args.n_init, random_state=args.seed).fit(X)
 t = step("kmeans", t)
+if args.labels:
+    with open(args.labels, "w", encoding="utf-8") as fh:
+        fh.write("file,cluster\n")
+        for f, c in zip(files, km.labels_):
+            fh.write(f"{os.path.basename(f)},{int(c) + 1}\n")
 
 json.dump(
     {

@@ -59,7 +59,7 @@ export { toCsv, neutralizeFormula } from './output/csv.js';
 // Weigh: the document-term matrix and what is computed from it.
 export { buildDtm, documentFrequency, type Dtm } from './weigh/dtm.js';
 export { tfidf, selectFeatures, type Tfidf, type TfidfOptions, type FeatureOptions } from './weigh/tfidf.js';
-export { policyTermRows, policyTableOf, policyCategories } from './weigh/policy.js';
+export { policyTermRows, buildPolicyTable, policyCategories } from './weigh/policy.js';
 export { keywordRows } from './weigh/keywords.js';
 export { keynessTables } from './weigh/keyness-tables.js';
 export { per10k } from './weigh/rate.js';

@@ -10,6 +10,7 @@ export const clusterParams = z
     k_min: z.number().int().min(2).default(2).describe('smallest k tried when k is auto'),
     k_max: z.number().int().min(2).default(8).describe('largest k tried when k is auto (never above documents - 1)'),
     features: z.number().int().min(10).default(2000).describe('report vectors use the terms of highest total tf-idf'),
+    feature_min_docs: z.number().int().min(1).default(2).describe('report vectors use only terms found in at least this many reports (a term of one report says nothing about which reports go together; not applied below 4 reports)'),
     dims: z.number().int().min(0).default(100).describe('LSA dimensions the vectors are reduced to before k-means (randomized SVD; 0: none)'),
     lsa_power: z.number().int().min(0).default(1).describe('power iterations of the randomized SVD (more: closer to the exact SVD, each costs two passes over the vectors)'),
     restarts: z.number().int().min(1).default(10).describe('k-means++ restarts (seeds seed, seed+1 ...); the lowest inertia wins'),

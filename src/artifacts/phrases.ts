@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Lexicon } from '../lexicon/lexicon.js';
+import type { AdoptionCurveRow, AdoptionRow } from '../phrases/adoption.js';
+import { DEFAULT_IGNORED } from '../text/count.js';
 import type { Message } from './corpus.js';
 
 /** Parameters of the phrases stage, with their defaults. */
@@ -14,11 +16,15 @@ export const phrasesParams = z
     min_len: z.number().int().min(2).default(3).describe('shortest statistical phrase, in characters (numeral-led ones may have 2)'),
     max_len: z.number().int().min(2).max(12).default(8).describe('longest statistical phrase, in characters'),
     min_cohesion: z.number().default(4).describe('lowest pointwise mutual information over the splits of a statistical phrase (natural log)'),
-    min_entropy: z.number().default(1.2).describe('lowest left and right boundary entropy of a statistical phrase (nats)'),
+    min_entropy: z.number().default(1.2).describe('lowest boundary entropy of a statistical phrase on its freer side (nats)'),
+    min_entropy_other: z.number().default(0.6).describe('lowest boundary entropy on its other side (nats): a phrase nearly always after the same verb (坚持四项基本原则) is still a phrase, a piece of a longer one (持四项基本原则) is not'),
     sample_chars: z.number().int().min(10000).default(2_000_000).describe('statistical discovery reads at most this many characters (an even sample of documents); counts are then taken over all'),
     compound_min_docs: z.number().int().min(1).default(3).describe('a discovered phrase in this many documents becomes a single token'),
     compound_min_count: z.number().int().min(1).default(5).describe('... or a quoted or numeric one with this many occurrences'),
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds counted'),
+    terms: z.array(z.coerce.string()).default([]).describe("the study's own terms (category study): counted like lexicon terms in every table (phrases.csv, policy_terms.csv, attention.csv, govtext table); a file of terms goes in lexicon"),
+    match_ignore: z.string().default(DEFAULT_IGNORED).describe("characters ignored when a term is matched in the text (default: 、 · ・ • and spaces, so 大众创业万众创新 matches 大众创业、万众创新); every count refers to this normalised match; '' matches exactly"),
+    rank: z.enum(['distinctive', 'documents']).default('distinctive').describe('order of phrases.csv: distinctive (occurrences x √concentration x log of the corpus rate over the general-Chinese rate of jieba\'s dictionary, see README) or documents (documents, then occurrences)'),
   })
   .strict();
 
@@ -29,7 +35,7 @@ export type PhraseKind = 'quoted' | 'numeric' | 'statistical' | 'lexicon';
 export interface Phrase {
   phrase: string;
   kind: PhraseKind;
-  /** Exact substring occurrences in the counted documents. */
+  /** Occurrences in the counted documents' cleaned text, as src/text/count.ts counts them. */
   count: number;
   doc_freq: number;
   doc_share: number;
@@ -42,12 +48,19 @@ export interface Phrase {
   example: string;
   /** Becomes a single token in segmentation. */
   compound: boolean;
+  /** Distinctiveness against general Chinese (src/phrases/rank.ts): the ranking of phrases.csv. */
+  score: number;
+  /** Its parts: 1 − exp(−KL) of the occurrences over documents, and ln(corpus rate / background rate). */
+  concentration: number;
+  log_ratio: number;
 }
 
 /** What the phrases stage makes: the lexicon in force and the phrases found, ranked. */
 export interface PhraseSet {
   lexicon: Lexicon;
   phrases: Phrase[];
+  /** First use of each phrase in each region (phrase_adoption.csv) and regions using it by year (phrase_adoption_by_year.csv). */
+  adoption: { rows: AdoptionRow[]; curves: AdoptionCurveRow[] };
   /** Every string to keep whole as one token: lexicon terms and compounded discoveries. */
   compounds: string[];
   messages: Message[];

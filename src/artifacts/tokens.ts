@@ -9,6 +9,8 @@ export const segmentParams = z
     domain_stopwords: z.boolean().default(false).describe('also drop report filler (进一步, 加快, 推进 ...: data/lexicon/stopwords_domain.txt)'),
     stopword_files: z.array(z.string()).default([]).describe('user stopword files, one word per line'),
     remove_numbers: z.boolean().default(true).describe('drop numbers (2022, 7.5, 三)'),
+    remove_dates: z.boolean().default(true).describe('drop dates and years written as numbers (一九五八年, 2017年, 十二月, 二十五日): they lead the keywords of the 1950s reports otherwise'),
+    remove_applause: z.boolean().default(true).describe('drop applause marks of the transcript (鼓掌, 热烈鼓掌, 掌声)'),
     remove_punctuation: z.boolean().default(true).describe('drop punctuation and symbols'),
     min_chars: z.number().int().min(1).default(2).describe('drop tokens shorter than this (2: single characters go)'),
     pos: z.array(z.string()).default([]).describe('keep only these jieba part-of-speech tags (prefixes: n keeps ns, nr ...); empty keeps all'),

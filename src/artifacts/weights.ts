@@ -18,6 +18,8 @@ export const weighParams = z
     max_df: z.number().positive().default(1).describe('documents a term may occur in: a proportion (<= 1) or a count (> 1)'),
     max_features: z.number().int().min(0).default(0).describe('keep the most frequent terms only (0: all)'),
     keywords: z.number().int().min(1).default(20).describe('keywords per document in keywords.csv'),
+    keyword_filler: z.boolean().default(true).describe('leave report filler out of keywords.csv: data/lexicon/stopwords_domain.txt (加快, 推进 ...) and data/lexicon/keyword_filler.txt (发展, 建设 ...); they stay tokens, counted everywhere else'),
+    keyword_stopwords: z.array(z.string()).default([]).describe('files of further words (one per line) to leave out of keywords.csv'),
     tfidf_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("tfidf.csv rows: auto (every row while the table has at most 1,000,000, else each document's top N by tf-idf, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's top N; the in-memory matrix, keywords and the report always use every row, and the manifest says what was written"),
     policy_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("policy_terms.csv rows: auto (every row while the table has at most 1,000,000, else each document's first N rows, its terms with most hits, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's first N; the report and tables.xlsx always use every row, and the manifest says what was written"),
     attention: z.array(z.string()).default(['lexicon', 'env_attention_chen2018']).describe('attention dictionaries: lexicon (its categories), presets in data/dictionaries/, or YAML/CSV files'),
@@ -94,8 +96,13 @@ export interface WrittenRows extends RowCut {
  */
 export interface PolicyTable {
   ptr: Uint32Array;
-  pos: Uint32Array;
+  /** Each row's policy term: an index into `terms`. */
+  term: Uint32Array;
+  /** Each row's count: the term's string in the document's cleaned text (src/text/count.ts). */
+  count: Float64Array;
+  /** Each row's tf-idf of the term as a token (0 when it is none in the document). */
   tfidf: Float64Array;
-  /** Category of each vocabulary id ('' when not a policy term). */
+  /** The policy terms, sorted (code-unit order), and the category of each. */
+  terms: string[];
   category: string[];
 }

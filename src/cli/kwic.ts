@@ -8,11 +8,12 @@ import { phrasesParams, type PhrasesParams } from '../artifacts/phrases.js';
 import { segmentParams, type SegmentParams } from '../artifacts/tokens.js';
 import { toCsv } from '../output/csv.js';
 import { KWIC_COLUMNS, kwic } from '../weigh/kwic.js';
+import { describeIgnored } from '../text/count.js';
 import { formatMessage } from './messages.js';
 import { INGEST_STAGE, PHRASES_STAGE } from '../pipeline/registry.js';
 import { silentContext } from '../pipeline/context.js';
 
-/** `govtext kwic TERM`: runs the pipeline's ingest and phrases stages in memory and lists the hits of TERM. */
+/** `govtext kwic TERM`: runs the pipeline's ingest and phrases stages in memory and lists every occurrence of TERM (any string). */
 export async function runKwic(term: string, opts: { input: string[]; pipeline: string; set: string[]; window: number; out?: string }): Promise<void> {
   if (term.trim() === '') throw new UsageError('kwic: the term is empty');
   const pipeline = applyOverrides(loadPipeline(opts.pipeline), opts.set);
@@ -36,5 +37,7 @@ export async function runKwic(term: string, opts: { input: string[]; pipeline: s
     for (const r of rows) process.stdout.write(`${r.doc_id}\t${r.year ?? ''}\t${r.region}\t${r.section}\t${r.paragraph}\t${r.left.padStart(opts.window, '　')}【${r.term}】${r.right}\n`);
   }
   const docs = new Set(rows.map((r) => r.doc_id)).size;
-  process.stderr.write(`govtext kwic: ${rows.length} hit(s) of ${term} in ${docs} document(s)\n`);
+  const counted = corpus.documents.filter((d) => (paramsOf<SegmentParams>('segment', segmentParams).kinds as string[]).includes(d.kind)).length;
+  if (rows.length === 0) process.stderr.write(`govtext kwic: ${term} occurs in none of the ${counted} counted document(s) (searched in the cleaned text, ${describeIgnored(set.meta.params.match_ignore)})\n`);
+  else process.stderr.write(`govtext kwic: ${rows.length} hit(s) of ${term} in ${docs} of ${counted} document(s) (every occurrence in the cleaned text, as policy_terms.csv counts it)\n`);
 }

@@ -5,9 +5,12 @@ import { InputError, UsageError } from '../errors.js';
 import { formatNumber, restoreFormula, toCsv } from '../output/csv.js';
 import { groupTable } from '../tables/groups.js';
 import { checkOutFile, explainFileWriteError } from '../pipeline/outdir.js';
+import { countTerm, DEFAULT_IGNORED, describeIgnored, Ignored } from '../text/count.js';
 
 export interface TableOptions {
   term?: string;
+  /** A file of terms, one per line (# comments): one table each. */
+  terms?: string;
   category?: string;
   dictionary: string;
   rows: string;
@@ -22,9 +25,57 @@ function readRows(file: string): Record<string, string>[] {
   return parseCsv(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true, cast: (v: string) => restoreFormula(v) }) as Record<string, string>[];
 }
 
+/** The characters the run ignored when matching terms (phrases.match_ignore in its manifest), or the default. */
+function runIgnored(dir: string): Ignored {
+  const file = path.join(dir, 'manifest.json');
+  if (!existsSync(file)) return new Ignored();
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { pipeline?: { stages?: { name: string; params?: Record<string, unknown> }[] } };
+    const chars = m.pipeline?.stages?.find((s) => s.name === 'phrases')?.params?.match_ignore;
+    return new Ignored(typeof chars === 'string' ? chars : DEFAULT_IGNORED);
+  } catch {
+    return new Ignored();
+  }
+}
+
+/**
+ * Each counted document's count of `term` in its cleaned text
+ * (clean/DOC_ID.txt of the run), as src/text/count.ts defines a count: the
+ * number policy_terms.csv has for a lexicon term, and the same for any
+ * other string.
+ */
+export function termCounts(dir: string, docIds: readonly string[], term: string, ignored: Ignored = runIgnored(dir)): Map<string, number> {
+  const hits = new Map<string, number>();
+  for (const id of docIds) {
+    const n = countTerm(cleanText(dir, id), term, ignored);
+    if (n > 0) hits.set(id, n);
+  }
+  return hits;
+}
+
+/** A run's clean/DOC_ID.txt as paragraphs, read once per process (tables of many terms search the same texts). */
+const cleanTexts = new Map<string, string[]>();
+function cleanText(dir: string, id: string): string[] {
+  const file = path.resolve(dir, 'clean', `${id}.txt`);
+  let lines = cleanTexts.get(file);
+  if (!lines) {
+    if (!existsSync(file)) throw new InputError(`${file} not found: table counts terms in the run's clean/ texts (run the pipeline again, or name its output folder)`);
+    cleanTexts.set(file, (lines = readFileSync(file, 'utf8').split('\n')));
+  }
+  return lines;
+}
+
 /** `govtext table`: a wide group table (rows x cols) of a term's or a category's rate from a run's output folder. */
 export function runTable(dir: string, opts: TableOptions): void {
-  if (!opts.term === !opts.category) throw new UsageError('table: give either --term TERM (policy_terms.csv) or --category NAME (attention.csv)');
+  if ([opts.term, opts.terms, opts.category].filter(Boolean).length !== 1) throw new UsageError('table: give one of --term TERM, --terms FILE (terms counted in the cleaned text) or --category NAME (attention.csv)');
+  if (opts.terms) {
+    if (!existsSync(opts.terms)) throw new InputError(`--terms ${opts.terms}: file not found (one term per line)`);
+    const terms = readFileSync(opts.terms, 'utf8').replace(/^\ufeff/u, '').split(/\r?\n/u).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    if (terms.length === 0) throw new InputError(`--terms ${opts.terms}: no terms in the file (one term per line)`);
+    const out = opts.out;
+    terms.forEach((term, i) => runTable(dir, { ...opts, terms: undefined, term, out: out ? out.replace(/(\.csv)?$/u, `_${i + 1}.csv`) : undefined }));
+    return;
+  }
   if (!['per_10k', 'hits', 'documents'].includes(opts.value)) throw new UsageError(`--value ${opts.value}: expected per_10k, hits or documents`);
   if (opts.out) checkOutFile(opts.out, [dir], process.cwd());
   const corpus = readRows(path.join(dir, 'corpus.csv'));
@@ -39,8 +90,15 @@ export function runTable(dir: string, opts: TableOptions): void {
   const hits = new Map<string, number>();
   let caption: string;
   if (opts.term) {
-    for (const r of readRows(path.join(dir, 'policy_terms.csv'))) if (r.term === opts.term) hits.set(r.doc_id!, Number(r.count));
-    caption = `${opts.term}: ${opts.value === 'per_10k' ? 'occurrences per 10,000 counted tokens (pooled over the reports of each cell)' : opts.value} by ${opts.rows}${opts.cols ? ` and ${opts.cols}` : ''}`;
+    // Counted in the cleaned text of the documents the run counted (those of attention.csv), for any string.
+    const ignored = runIgnored(dir);
+    for (const [id, n] of termCounts(dir, [...tokens.keys()], opts.term, ignored)) hits.set(id, n);
+    if (hits.size === 0) {
+      process.stdout.write(`${opts.term}: occurs in none of the ${tokens.size} counted documents (searched in ${path.join(dir, 'clean')}, ${describeIgnored(ignored.chars)}); no table\n`);
+      process.stderr.write(`govtext table: ${opts.term} never occurs\n`);
+      return;
+    }
+    caption = `${opts.term}: ${opts.value === 'per_10k' ? 'occurrences per 10,000 counted tokens (pooled over the reports of each cell)' : opts.value === 'hits' ? 'occurrences in the cleaned text' : opts.value} by ${opts.rows}${opts.cols ? ` and ${opts.cols}` : ''}`;
   } else {
     const rows = attention.filter((r) => r.dictionary === opts.dictionary && r.category === opts.category);
     if (rows.length === 0) {

@@ -3,7 +3,7 @@ import type { Cell, Table } from '../artifacts/frame.js';
 import type { TableRecord } from '../artifacts/run.js';
 import type { WrittenRows } from '../artifacts/weights.js';
 import { CORPUS_COLUMNS, corpusTable, SECTION_COLUMNS, sectionsTable } from '../tables/corpus.js';
-import { PHRASE_COLUMNS, phrasesTable } from '../tables/phrases.js';
+import { ADOPTION_BY_YEAR_COLUMNS, ADOPTION_COLUMNS, adoptionByYearTable, adoptionTable, PHRASE_COLUMNS, phrasesTable } from '../tables/phrases.js';
 import { INDICATOR_COLUMNS, indicatorsTable, TARGET_COLUMNS, TARGET_OUTCOME_COLUMNS, targetOutcomesTable, targetsTable } from '../tables/indicators.js';
 import {
   CLUSTER_COLUMNS,
@@ -145,11 +145,33 @@ export const TABLES: readonly TableDeclaration[] = [
     of: 'phrases',
     rowPer: 'phrase',
     columns: PHRASE_COLUMNS,
-    about: '',
+    about: 'ranked by distinctiveness (see Phrases below)',
     streams: 'when long',
     build: phrasesTable,
     rows: (p) => p.phrases.length,
     sheet: { holds: (c) => `the first ${c.rows} phrases, in the CSV's order` },
+  }),
+  declareTable({
+    name: 'phrase_adoption',
+    of: 'phrases',
+    rowPer: '(phrase, region)',
+    columns: ADOPTION_COLUMNS,
+    about: 'the first report of each region that used each phrase of phrases.csv (earliest year, ties by doc_id; reports without a year or region are not adoptions)',
+    streams: 'when long',
+    build: adoptionTable,
+    rows: (p) => p.adoption.rows.length,
+    sheet: { holds: firstRows },
+  }),
+  declareTable({
+    name: 'phrase_adoption_by_year',
+    of: 'phrases',
+    rowPer: '(phrase, year)',
+    columns: ADOPTION_BY_YEAR_COLUMNS,
+    about: "regions using the phrase for the first time that year, regions that had used it by then (cumulative adoption), and regions with a report by then; from the phrase's first year to the corpus's last",
+    streams: 'when long',
+    build: adoptionByYearTable,
+    rows: (p) => p.adoption.curves.length,
+    sheet: { holds: firstRows },
   }),
   declareTable({
     name: 'tfidf',
@@ -174,7 +196,7 @@ export const TABLES: readonly TableDeclaration[] = [
     of: 'weights',
     rowPer: '(document, rank)',
     columns: KEYWORD_COLUMNS,
-    about: 'the `weigh.keywords` terms of highest tf-idf (ties by term)',
+    about: 'the `weigh.keywords` terms of highest tf-idf (ties by term), report filler left out (`weigh.keyword_filler`: data/lexicon/stopwords_domain.txt and data/lexicon/keyword_filler.txt: 加快, 推进, 发展, 建设 …; they remain tokens everywhere else); numeral dates and years (一九五八年) and applause marks (鼓掌, 热烈鼓掌) are never tokens (`segment.remove_dates`, `segment.remove_applause`)',
     streams: 'when long',
     build: keywordsTable,
     rows: (w) => w.keywords.length,
@@ -186,10 +208,10 @@ export const TABLES: readonly TableDeclaration[] = [
     rowPer: '(document, lexicon term)',
     columns: POLICY_TERM_COLUMNS,
     about:
-      "every lexicon term and compounded phrase in the document (category `discovered:<kind>` for discoveries outside the lexicon), terms with most hits first; over 1,000,000 rows, each document's first N (`weigh.policy_rows`, see Weigh; the manifest's record says so)",
+      "every lexicon term and compounded phrase in the document (category `discovered:<kind>` for discoveries outside the lexicon, `study` for `phrases.terms`), terms with most hits first; `count` is the term's count in the cleaned text (see Counting), `tfidf` its tf-idf as a token (0 when it only occurs inside a longer term); over 1,000,000 rows, each document's first N (`weigh.policy_rows`, see Weigh; the manifest's record says so)",
     streams: 'when long',
     build: (w) => policyTermsTable(w),
-    rows: (w) => w.policyTable.pos.length,
+    rows: (w) => w.policyTable.term.length,
     write: (w, dir, record) => {
       const policyRows = w.meta.rows.policy_terms;
       if (policyRows.rows > FRAME_MAX_ROWS) {

@@ -1,10 +1,12 @@
 /**
- * Recurrence of many terms over a corpus: exact substring counts (overlapping
- * occurrences included), the documents, years and regions each term occurs
+ * Recurrence of many terms over a corpus: counts as src/text/count.ts
+ * defines them (the term's string in the cleaned text, as Ctrl-F finds it,
+ * enumeration marks and spaces ignored), the documents, years and regions each term occurs
  * in, and an example around its first occurrence. One trie pass per
  * paragraph, counted by term id into typed arrays: nothing is allocated per
  * occurrence, only once per (term, document) pair.
  */
+import { Ignored, normalise, originalAt } from '../text/count.js';
 import type { TermTrie } from '../text/trie.js';
 import type { Document } from '../artifacts/corpus.js';
 
@@ -42,8 +44,20 @@ export function exampleAt(paragraphs: readonly string[], at: number, len: number
   return joinedSlice(paragraphs, Math.max(0, at - 20), at + len + 20).replace(/\n/gu, ' ');
 }
 
-/** Counts every term of `trie` over `docs`, in document order. */
-export function countRecurrence(trie: TermTrie, docs: readonly Pick<Document, 'paragraphs' | 'year' | 'region'>[], progress?: (done: number, total: number) => void): Recurrence {
+/**
+ * Counts every term of `trie` over `docs`, in document order. The trie's
+ * terms must be match keys (`ignored.key(term)`): each paragraph is
+ * normalised (ignored characters removed) before the scan, and the example
+ * is cut from the original text. `onHit`, when given, is called once per
+ * (term, document) with the document's index and the term's count in it.
+ */
+export function countRecurrence(
+  trie: TermTrie,
+  docs: readonly Pick<Document, 'paragraphs' | 'year' | 'region'>[],
+  progress?: (done: number, total: number) => void,
+  ignored: Ignored = new Ignored(),
+  onHit?: (id: number, doc: number, count: number) => void,
+): Recurrence {
   const T = trie.size;
   const counts = new Int32Array(T);
   const seen = new Int32Array(T).fill(-1);
@@ -66,22 +80,35 @@ export function countRecurrence(trie: TermTrie, docs: readonly Pick<Document, 'p
   // A term with a line break in it could span two paragraphs: then each document is scanned joined, as one text.
   let spansLines = false;
   for (let id = 0; id < T && !spansLines; id++) spansLines = /[\n]/u.test(trie.termOf(id));
-  const counter = { counts, seen, firstHits };
+  const counter = { counts, seen, firstHits, ends: new Int32Array(T) };
+  // counts[id] before the current document: the document's own count is the difference.
+  const countBefore = onHit ? new Int32Array(T) : undefined;
 
   docs.forEach((d, di) => {
     progress?.(di, docs.length);
     firstHits.length = 0;
     if (spansLines) trie.countOccurrences(d.paragraphs.join('\n'), counter, di);
     else {
+      // Offsets in the normalised text go on running across paragraphs (so a term's last end blocks nothing in the next one);
+      // each paragraph's first hits are turned back into offsets of the original text.
       let offset = 0;
+      let original = 0;
       for (const p of d.paragraphs) {
-        trie.countOccurrences(p, counter, di, offset);
-        offset += p.length + 1;
+        const n = normalise(p, ignored);
+        const from = firstHits.length;
+        trie.countOccurrences(n.text, counter, di, offset);
+        for (let h = from; h < firstHits.length; h += 2) firstHits[h + 1] = original + originalAt(n, firstHits[h + 1]! - offset);
+        offset += n.text.length + 1;
+        original += p.length + 1;
       }
     }
     const r = d.region ? regionId.get(d.region)! : -1;
     for (let h = 0; h < firstHits.length; h += 2) {
       const id = firstHits[h]!;
+      if (onHit) {
+        onHit(id, di, counts[id]! - countBefore![id]!);
+        countBefore![id] = counts[id]!;
+      }
       const before = docCount[id]!;
       docCount[id] = before + 1;
       if (before === 0) example[id] = exampleAt(d.paragraphs, firstHits[h + 1]!, trie.termOf(id).length);

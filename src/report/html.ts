@@ -111,6 +111,14 @@ export function reportHtml(m: ReportModel): string {
   });
   const phrases = paper.get('top_phrases');
   if (phrases) sections.push({ id: 'phrases', title: 'Recurring policy phrases', body: `${chart('phrases', 'bar chart: reports using each phrase', 520)}\n${htmlTable(phrases.columns, phrases.rows, { caption: phrases.caption, notes: phrases.notes, digits: phrases.digits })}` });
+  if (m.adoption) {
+    const a = m.adoption;
+    sections.push({
+      id: 'adoption',
+      title: 'Adoption of new slogans',
+      body: `${chart('adoption', 'line chart: regions that have used each new slogan by each year', 420)}\n<p class="notes">${escapeHtml(`Regions whose reports had used each phrase by each year (cumulative; phrase_adoption_by_year.csv, first uses in phrase_adoption.csv), for the ${a.series.length} leading phrases first found after the corpus's first year, of the ${a.of.at(-1)} regions with a report.${a.of.at(-1) === 1 ? ' With one region, each curve steps from 0 to 1 in the year of first use.' : ''}`)}</p>`,
+    });
+  }
   sections.push({ id: 'keywords', title: 'Keywords per report', body: htmlTable(['report', 'doc_id', 'keywords (highest tf-idf first)'], m.listed.map((r) => [r.name, r.doc_id, r.keywords.join('、')]), { notes: `Each report\'s ${m.settings.keywords} terms of highest tf-idf (keywords.csv has more).${more}` }) });
   if (m.clusters) {
     const mem = paper.get('cluster_membership')!;
@@ -156,6 +164,7 @@ export function reportHtml(m: ReportModel): string {
 
   const data = {
     phrases: phrases ? phrases.rows.slice(0, 25).map((r) => ({ phrase: r[0], reports: r[2] })) : [],
+    adoption: m.adoption ?? null,
     clusters: m.clusters ? { labels: m.clusters.labels, points: m.clusters.points.map((p) => [p.x, p.y, p.cluster, p.name, p.doc_id]) } : null,
     themes: m.themes ?? null,
     attention: m.attention,

@@ -2,6 +2,7 @@ import type { Clusters } from '../artifacts/clusters.js';
 import type { PhraseSet } from '../artifacts/phrases.js';
 import type { Weights } from '../artifacts/weights.js';
 import { documentChars, paragraphCount, type Corpus, type Document } from '../artifacts/corpus.js';
+import { leadingCurves, type AdoptionChart } from '../phrases/adoption.js';
 import type { PaperTable } from './paper.js';
 import type { RunRecord } from '../artifacts/run.js';
 
@@ -41,6 +42,8 @@ export interface ReportModel {
   attention: { categories: string[]; rows: { doc_id: string; name: string; values: (number | null)[] }[] };
   keyness: { group_by: string; target: string; reference: string; terms: { term: string; g2: number; log_ratio: number; target_count: number; reference_count: number }[] }[];
   lexiconTerms: number;
+  /** Adoption curves of the leading new slogans (phrase_adoption_by_year.csv). */
+  adoption?: AdoptionChart;
   weighScheme: string;
   settings: ReportSettings;
 }
@@ -146,6 +149,7 @@ export function reportModel(inputs: ModelInputs, paper: PaperTable[], settings: 
     attention: { categories: categories.map(categoryLabel), rows: listedDocs.filter((d) => attentionRows.has(d.doc_id)).map((d) => ({ doc_id: d.doc_id, name: nameOf(d), values: attentionRows.get(d.doc_id)! })) },
     keyness,
     lexiconTerms: inputs.phrases.lexicon.entries.length,
+    adoption: leadingCurves(inputs.phrases.phrases, inputs.phrases.adoption?.curves ?? []),
     weighScheme: weights.meta.scheme,
     settings,
   };

@@ -62,28 +62,27 @@ export interface PolicyTermCounts {
 }
 
 export function policyTermCounts(w: Weights, reports: ReadonlySet<string>, top: number): PolicyTermCounts {
-  const { ptr, pos, category } = w.policyTable;
-  const { indices, counts } = w.counts;
+  const { ptr, term, count, terms, category } = w.policyTable;
   const isReport = Uint8Array.from(w.docIds, (id) => (reports.has(id) ? 1 : 0));
   const policy = Uint8Array.from(category, (c) => (isPolicyTerm(c) ? 1 : 0));
-  const docs = new Float64Array(category.length);
-  const total = new Float64Array(category.length);
+  const docs = new Float64Array(terms.length);
+  const total = new Float64Array(terms.length);
   for (let d = 0; d + 1 < ptr.length; d++) {
     if (!isReport[d]) continue;
     for (let r = ptr[d]!; r < ptr[d + 1]!; r++) {
-      const t = indices[pos[r]!]!;
-      const c = counts[pos[r]!]!;
+      const t = term[r]!;
+      const c = count[r]!;
       if (!policy[t] || c <= 0) continue;
       docs[t]! += 1;
       total[t]! += c;
     }
   }
   const leading: LeadingTerm[] = [];
-  for (let t = 0; t < docs.length; t++) if (docs[t]! > 0) leading.push({ term: w.vocab[t]!, category: category[t]!, docs: docs[t]!, count: total[t]! });
+  for (let t = 0; t < docs.length; t++) if (docs[t]! > 0) leading.push({ term: terms[t]!, category: category[t]!, docs: docs[t]!, count: total[t]! });
   leading.sort((a, b) => b.docs - a.docs || b.count - a.count || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const wanted = new Map<number, Map<string, number>>();
   const hits = new Map<string, Map<string, number>>();
-  const ids = new Map(w.vocab.map((term, t) => [term, t]));
+  const ids = new Map(terms.map((t, i) => [t, i]));
   for (const l of leading.slice(0, top)) {
     const m = new Map<string, number>();
     wanted.set(ids.get(l.term)!, m);
@@ -91,7 +90,7 @@ export function policyTermCounts(w: Weights, reports: ReadonlySet<string>, top: 
   }
   for (let d = 0; d + 1 < ptr.length; d++) {
     if (!isReport[d]) continue;
-    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) wanted.get(indices[pos[r]!]!)?.set(w.docIds[d]!, counts[pos[r]!]!);
+    for (let r = ptr[d]!; r < ptr[d + 1]!; r++) wanted.get(term[r]!)?.set(w.docIds[d]!, count[r]!);
   }
   return { leading, hits };
 }
@@ -226,7 +225,7 @@ export function clusterMembership(input: PaperInputs, listed = 12): PaperTable {
   };
 }
 
-/** The recurring phrases found in most reports, with the regions and years using them. */
+/** The leading recurring phrases (in the order of phrases.csv: most distinctive first), with the regions and years using them. */
 export function topPhrases(input: PaperInputs, top = 30): PaperTable {
   const nReports = reportsOf(input.corpus).length;
   const ranked = input.phrases.phrases.filter((p) => p.kind !== 'statistical' || p.in_lexicon).slice(0, top);
@@ -242,8 +241,8 @@ export function topPhrases(input: PaperInputs, top = 30): PaperTable {
     name: 'top_phrases',
     columns: ['phrase', 'kind', 'reports', 'occurrences', 'years', 'regions'],
     rows,
-    caption: `Recurring policy phrases: the ${rows.length} found in most of the ${nReports} reports`,
-    notes: 'Phrases of the policy lexicon and slogans discovered in the text (quoted “…” or numeral-led formulas such as 六新); statistical n-grams are in phrases.csv. Occurrences are exact substring counts over the cleaned text. Source: phrases.csv.',
+    caption: `Recurring policy phrases: the ${rows.length} most distinctive in the ${nReports} reports`,
+    notes: 'Phrases of the policy lexicon and slogans discovered in the text (quoted “…” or numeral-led formulas such as 六新), in the order of phrases.csv (distinctiveness: occurrences × √concentration × log of their rate over general Chinese; README, Phrases); statistical n-grams are in phrases.csv. Occurrences: the phrase\'s string in the cleaned text, as Ctrl-F finds it (README, Counting). Source: phrases.csv.',
   };
 }
 

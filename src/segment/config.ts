@@ -13,7 +13,7 @@ import type { TokenFilter } from './tokenize.js';
 export function tokenizerConfig(phraseSet: PhraseSet, params: SegmentParams): { filter: TokenFilter; tiers: string[][] } {
   const anyStopwords = params.stopwords || params.domain_stopwords || params.stopword_files.length > 0;
   const stopwords = anyStopwords ? loadStopwords({ builtin: params.stopwords, domain: params.domain_stopwords, files: params.stopword_files }) : new Set<string>();
-  const filter: TokenFilter = { stopwords, removeNumbers: params.remove_numbers, removePunctuation: params.remove_punctuation, minChars: params.min_chars, pos: params.pos, hmm: params.hmm };
+  const filter: TokenFilter = { stopwords, removeNumbers: params.remove_numbers, removePunctuation: params.remove_punctuation, minChars: params.min_chars, pos: params.pos, hmm: params.hmm, removeDates: params.remove_dates, removeApplause: params.remove_applause };
   const lexiconTerms = phraseSet.lexicon.entries.map((e) => e.term);
   const inLexicon = new Set(lexiconTerms);
   return { filter, tiers: [lexiconTerms, phraseSet.compounds.filter((c) => !inLexicon.has(c))] };

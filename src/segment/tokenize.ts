@@ -23,10 +23,18 @@ export interface TokenFilter {
   /** Allowed part-of-speech tags (prefixes: n matches ns, nr ...); empty: no POS filter. */
   pos: readonly string[];
   hmm: boolean;
+  /** Drop dates and years written as numbers (一九五八年, 2017年, 十月, 五日). */
+  removeDates?: boolean;
+  /** Drop applause marks of the transcript (鼓掌, 热烈鼓掌, 掌声, 长时间热烈鼓掌). */
+  removeApplause?: boolean;
 }
 
 const NUMBER = /^(?:[\d.,%‰+\-~]+|[零〇一二三四五六七八九十百千万亿两]+)$/u;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A year (四 digits or numerals, with 年), a month or a day written as a number: 一九五八年, 2017年, 十二月, 二十五日. */
+export const NUMERAL_DATE = /^(?:(?:[〇零一二三四五六七八九]{2,4}|\d{2,4})年(?:代|度)?|(?:[一二三四五六七八九十]{1,3}|\d{1,2})[月日号])$/u;
+/** Applause marks of a transcript: (鼓掌) (热烈鼓掌) (长时间热烈鼓掌) (掌声). */
+export const APPLAUSE = /^(?:长时间)?(?:热烈)?(?:的)?(?:鼓掌|掌声)$/u;
 
 /** keepToken, remembered per distinct token: a report corpus has ~10^4 distinct tokens and ~10^8 occurrences. */
 const decisions = new WeakMap<TokenFilter, Map<string, boolean>>();
@@ -53,6 +61,8 @@ export function keepToken(token: string, f: TokenFilter): boolean {
   if (f.removePunctuation && !HAS_WORD_CHAR.test(token)) return false;
   if (token.trim() === '') return false;
   if (f.removeNumbers && NUMBER.test(token)) return false;
+  if (f.removeDates && NUMERAL_DATE.test(token)) return false;
+  if (f.removeApplause && APPLAUSE.test(token)) return false;
   if (token.length < f.minChars) return false;
   if (f.stopwords.has(token)) return false;
   return true;

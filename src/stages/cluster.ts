@@ -15,7 +15,8 @@ import { paragraphThemes } from '../cluster/themes.js';
 
 /**
  * Cluster: reports by theme (spherical k-means of their tf-idf vectors,
- * restricted to the `features` terms of highest tf-idf mass and renormalised;
+ * restricted to the `features` terms of highest tf-idf mass found in at
+ * least `feature_min_docs` reports, and renormalised;
  * k chosen by cosine silhouette), labelled by distinctive terms and mapped
  * to 2-D by PCA; and paragraphs of all reports into themes, fitted on an
  * even sample and assigned all, with each report's share of paragraphs per
@@ -28,8 +29,14 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
 
   // Report vectors: the terms of highest total tf-idf, sparse, renormalised.
   const mass = new Float64Array(m.nTerms);
-  for (let k = 0; k < m.indices.length; k++) mass[m.indices[k]!]! += weights.tfidf.weights[k]!;
-  const termIds = [...mass.keys()].filter((t) => mass[t]! > 0).sort((a, b) => mass[b]! - mass[a]! || (weights.vocab[a]! < weights.vocab[b]! ? -1 : 1)).slice(0, params.features);
+  const docFreq = new Int32Array(m.nTerms);
+  for (let k = 0; k < m.indices.length; k++) {
+    mass[m.indices[k]!]! += weights.tfidf.weights[k]!;
+    docFreq[m.indices[k]!]! += 1;
+  }
+  // A term of one report says nothing about which reports go together.
+  const minDocs = n >= 4 ? params.feature_min_docs : 1;
+  const termIds = [...mass.keys()].filter((t) => mass[t]! > 0 && docFreq[t]! >= minDocs).sort((a, b) => mass[b]! - mass[a]! || (weights.vocab[a]! < weights.vocab[b]! ? -1 : 1)).slice(0, params.features);
   const column = new Int32Array(m.nTerms).fill(-1);
   termIds.forEach((t, j) => (column[t] = j));
   // k-means, silhouettes and the map work in the LSA space (the term vectors are not kept); labels come from the terms.

@@ -8,10 +8,11 @@ import type { PhraseSet } from '../artifacts/phrases.js';
 import type { Tokens } from '../artifacts/tokens.js';
 import type { WeighParams, Weights } from '../artifacts/weights.js';
 import { writtenRows } from '../weigh/written.js';
-import { policyCategories, policyTableOf } from '../weigh/policy.js';
+import { buildPolicyTable, policyCategories } from '../weigh/policy.js';
+import { Ignored } from '../text/count.js';
 import { keynessTables } from '../weigh/keyness-tables.js';
 import { termOrderOf } from '../weigh/order.js';
-import { keywordRows } from '../weigh/keywords.js';
+import { keywordFillerWords, keywordRows, keywordSkip } from '../weigh/keywords.js';
 
 /**
  * Weigh: tokens -> a sparse document-term matrix, TF-IDF (scikit-learn's
@@ -33,10 +34,9 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const tokenTotals = Float64Array.from(tokens.documents, (d) => d.ids.length);
 
   const termOrder = termOrderOf(vocab);
-  const keywords = keywordRows(features, weights.weights, vocab, docIds, params.keywords, termOrder);
+  // Report filler (weigh.keyword_filler) stays a token but is never a keyword.
+  const keywords = keywordRows(features, weights.weights, vocab, docIds, params.keywords, termOrder, keywordSkip(vocab, keywordFillerWords(params.keyword_filler, params.keyword_stopwords)));
   const categoryOf = policyCategories(phraseSet);
-  const policyTable = policyTableOf(counts, features, weights.weights, vocab, categoryOf, termOrder);
-  const policyPtr = policyTable.ptr;
   const dictionaries = params.attention.map((name) => {
     if (name === 'lexicon') {
       const categories = new Map<string, string[]>();
@@ -46,11 +46,34 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
         if (terms) terms.push(e.term);
         else categories.set(e.category, [e.term]);
       }
-      return { name: 'lexicon', match: 'token' as const, categories: new Map([...categories].sort(([a], [b]) => (a < b ? -1 : 1))) };
+      // Counted in the text as policy_terms.csv counts its terms: a category's hits are the sum of its terms' counts.
+      return { name: 'lexicon', match: 'substring' as const, categories: new Map([...categories].sort(([a], [b]) => (a < b ? -1 : 1))) };
     }
     return readDictionary(/[/\\.]/u.test(name) ? name : presetPath(name));
   });
-  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts);
+  // Policy terms and substring dictionaries are counted in the cleaned text (src/text/count.ts), in one scan of each
+  // document asked for one at a time (a released corpus is read back from clean/ then); a term inside a longer term counts in both.
+  const ignored = new Ignored(phraseSet.meta.params.match_ignore);
+  const docOf = new Map(corpus.documents.map((d) => [d.doc_id, d]));
+  const texts = { length: docIds.length, text: (d: number): readonly string[] => docOf.get(docIds[d]!)?.paragraphs ?? [] };
+  const vocabId = new Map(vocab.map((t, i) => [t, i]));
+  // Each term's tf-idf as a token of the document being counted (documents come in order: one row filled at a time).
+  const tfidfOf = new Float64Array(vocab.length);
+  let filled = -1;
+  const tokenTfidf = (d: number, term: string): number => {
+    if (d !== filled) {
+      if (filled >= 0) for (let k = features.indptr[filled]!; k < features.indptr[filled + 1]!; k++) tfidfOf[features.indices[k]!] = 0;
+      for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
+      filled = d;
+    }
+    const id = vocabId.get(term);
+    return id === undefined ? 0 : tfidfOf[id]!;
+  };
+  const substring = dictionaries.filter((d) => d.match === 'substring');
+  const { dictionaryHits, ...policyTable } = buildPolicyTable(texts, categoryOf, tokenTfidf, ignored, substring);
+  const policyPtr = policyTable.ptr;
+  const hits = new Map(substring.map((d, i) => [d, dictionaryHits[i]!]));
+  const attentionRows = attention(tokens.documents, vocab, dictionaries, counts, { text: texts.text, ignored, hits });
   const messages: Message[] = [];
   const rows = {
     tfidf: writtenRows('tfidf.csv', 'tfidf_rows', features.indptr, params.tfidf_rows, (n) => `each document's ${n === 1 ? 'term' : `${n} terms`} of highest tf-idf (ties by term)`, messages),

@@ -17,3 +17,16 @@ export function round(v: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 }
+
+export const ADOPTION_COLUMNS = ['phrase', 'region', 'province', 'level', 'first_year', 'first_doc_id'] as const;
+export const ADOPTION_BY_YEAR_COLUMNS = ['phrase', 'year', 'new_regions', 'regions', 'of'] as const;
+
+/** phrase_adoption.csv: the first report using each phrase in each region (phrases in the order of phrases.csv, regions by first year). */
+export function adoptionTable(set: PhraseSet): Table {
+  return { name: 'phrase_adoption', columns: ADOPTION_COLUMNS, rows: set.adoption.rows.map((r) => [r.phrase, r.region, r.province, r.level, r.first_year, r.first_doc_id]) };
+}
+
+/** phrase_adoption_by_year.csv: regions that had used each phrase by each year (cumulative), of the regions reporting by then. */
+export function adoptionByYearTable(set: PhraseSet): Table {
+  return { name: 'phrase_adoption_by_year', columns: ADOPTION_BY_YEAR_COLUMNS, rows: set.adoption.curves.map((r) => [r.phrase, r.year, r.new_regions, r.regions, r.of]) };
+}

@@ -116,21 +116,20 @@ export function keywordsTable(w: Weights): Table {
  * doc_id, term and category cells are formatted once. `perDocument` keeps
  * each document's first N rows (its N terms of most hits). Returns the rows.
  */
-export function writePolicyTermsCsv(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>, dir: string, perDocument = Infinity): number {
+export function writePolicyTermsCsv(w: Pick<Weights, 'policyTable' | 'docIds' | 'tokenTotals'>, dir: string, perDocument = Infinity): number {
   const out = new CsvBytesWriter(path.join(dir, 'policy_terms.csv'), POLICY_TERM_COLUMNS);
-  const { ptr, pos, tfidf, category } = w.policyTable;
+  const { ptr, term, count, tfidf, terms, category } = w.policyTable;
   const docs = CellPool.of(w.docIds);
-  // term and category of each vocabulary id, one cell
-  const termCategory = new CellPool(Array.from(w.vocab, (t, i) => `${field(t)},${field(category[i])}`));
+  // term and category of each policy term, one cell
+  const termCategory = new CellPool(Array.from(terms, (t, i) => `${field(t)},${field(category[i])}`));
   try {
     for (let d = 0; d + 1 < ptr.length; d++) {
       const total = w.tokenTotals[d]!;
       const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
       for (let r = ptr[d]!; r < end; r++) {
-        const t = w.counts.indices[pos[r]!]!;
-        const c = w.counts.counts[pos[r]!]!;
+        const c = count[r]!;
         out.cell(docs, d);
-        out.cell(termCategory, t);
+        out.cell(termCategory, term[r]!);
         out.number(c);
         // As policyTermRows computes it.
         // Rows go by count: a document's equal counts, and so rates, are consecutive.

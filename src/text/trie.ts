@@ -27,6 +27,8 @@ interface Compiled {
   terms: (string | undefined)[];
   /** Id of the term ending at each node id (see {@link TermTrie.idOf}), or -1. */
   termId: Int32Array;
+  /** Length of each term, by term id. */
+  termLen: Int32Array;
 }
 
 const hashOf = (node: number, c: number) => Math.imul(node ^ Math.imul(c, 0x9e3779b1), 0x85ebca6b) >>> 0;
@@ -106,7 +108,7 @@ export class TermTrie {
       slotChar[h] = c;
       slotChild[h] = child;
     }
-    this.compiled = { root: rootTable, slotNode, slotChar, slotChild, mask, terms, termId: Int32Array.from(ids) };
+    this.compiled = { root: rootTable, slotNode, slotChar, slotChild, mask, terms, termId: Int32Array.from(ids), termLen: Int32Array.from(this.byId, (t) => t.length) };
     return this.compiled;
   }
 
@@ -173,9 +175,12 @@ export class TermTrie {
   }
 
   /**
-   * Counts every occurrence of every term in `text`, overlapping ones
-   * included (the counts of {@link forEachOccurrence}), by term id into
-   * `c.counts`, with no call or allocation per occurrence; the first
+   * Counts the occurrences of every term in `text` as Ctrl-F "find next"
+   * does (left to right; an occurrence of a term counts only when it starts
+   * at or after the end of that term's previous counted one in the scan
+   * group; different terms overlap freely: a term nested in another counts
+   * in both), by term id into `c.counts`, with no call or allocation per
+   * occurrence; the first
    * occurrence of a term in the scan group `mark` (a document scanned a
    * paragraph at a time, `offset` being the paragraph's start in it) goes to
    * `c.firstHits`. `mark` must differ from every value `c.seen` held before
@@ -183,18 +188,23 @@ export class TermTrie {
    */
   countOccurrences(text: string, c: OccurrenceCounter, mark: number, offset = 0): void {
     const t = this.compile();
-    const { root, termId, slotNode, slotChar, slotChild, mask } = t;
-    const { counts, seen, firstHits } = c;
+    const { root, termId, termLen, slotNode, slotChar, slotChild, mask } = t;
+    const { counts, seen, firstHits, ends } = c;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       let node = root[text.charCodeAt(i)]!;
       for (let j = i + 1; node !== 0; j++) {
         const id = termId[node]!;
         if (id >= 0) {
-          counts[id]!++;
+          const at = i + offset;
           if (seen[id] !== mark) {
             seen[id] = mark;
-            firstHits.push(id, i + offset);
+            firstHits.push(id, at);
+            counts[id]!++;
+            ends[id] = at + termLen[id]!;
+          } else if (at >= ends[id]!) {
+            counts[id]!++;
+            ends[id] = at + termLen[id]!;
           }
         }
         if (j >= n) break;
@@ -221,12 +231,14 @@ export class TermTrie {
  * `counts[id]` is incremented for every occurrence; the first occurrence of
  * each term within one scan group (all the calls made with the same `mark`)
  * is appended to `firstHits` as the pair (id, start + offset), and
- * `seen[id]` is set to `mark`. `counts` and `seen` have one slot per term.
+ * `seen[id]` is set to `mark`. `counts`, `seen` and `ends` have one slot per term.
  */
 export interface OccurrenceCounter {
   counts: Int32Array;
   seen: Int32Array;
   firstHits: number[];
+  /** End (offset + length) of each term's last counted occurrence in the scan group: the next must start there or later. */
+  ends: Int32Array;
 }
 
 /** The child of `node` by code unit `c`, or 0. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { foldWidth } from '../ingest/normalize.js';
 import { packageRoot } from '../paths.js';
+import { TermCounter, type Ignored } from '../text/count.js';
 import { TermTrie } from '../text/trie.js';
 import type { Dtm } from './dtm.js';
 import { per10k } from './rate.js';
@@ -79,14 +80,56 @@ export interface AttentionRow {
 /**
  * Hits of every category of every dictionary in every document (`counts`,
  * when given, is the documents' term-count matrix over `vocab`: the hits are
- * then summed over distinct terms instead of tokens). With
- * match: substring, a token holding several dictionary words counts each
- * (leftmost-longest, not overlapping); tokens = counted tokens of the
- * document; per_10k = hits / tokens · 10,000.
+ * then summed over distinct terms instead of tokens). With match: substring
+ * and `text` given (each document's cleaned paragraphs), a category's hits
+ * are the sum of its words' counts in the text, as policy_terms.csv counts
+ * them (src/text/count.ts: 生态 in 生态修复 counts, a word nested in another
+ * counts for both); without `text`, a token holding several dictionary
+ * words counts each (leftmost-longest). With match: token, hits are the
+ * tokens equal to a word. tokens = counted tokens of the document; per_10k =
+ * hits / tokens · 10,000.
  */
-export function attention(docs: readonly { ids: Uint32Array }[], vocab: readonly string[], dictionaries: readonly Dictionary[], counts?: Dtm): AttentionRow[] {
+export function attention(
+  docs: readonly { ids: Uint32Array }[],
+  vocab: readonly string[],
+  dictionaries: readonly Dictionary[],
+  counts?: Dtm,
+  text?: { text: (doc: number) => readonly string[]; ignored?: Ignored; hits?: ReadonlyMap<Dictionary, Float64Array> },
+): AttentionRow[] {
   const rows: AttentionRow[] = [];
   for (const dict of dictionaries) {
+    const counted = text?.hits?.get(dict);
+    if (dict.match === 'substring' && counted) {
+      // Hits already counted in the text (weigh/policy.ts: one scan for the policy terms and these words).
+      const cats = [...dict.categories.keys()];
+      docs.forEach((d, di) => {
+        const n = d.ids.length;
+        cats.forEach((c, ci) => {
+          const h = counted[di * cats.length + ci]!;
+          rows.push({ doc: di, dictionary: dict.name, category: c, hits: h, tokens: n, per_10k: n > 0 ? (h / n) * 10000 : 0 });
+        });
+      });
+      continue;
+    }
+    if (dict.match === 'substring' && text) {
+      const cats = [...dict.categories.keys()];
+      const words = [...new Set(cats.flatMap((c) => dict.categories.get(c)!))];
+      const wordIndex = new Map(words.map((w, i) => [w, i]));
+      // Category indexes of each word (a word may be listed under several categories).
+      const catsOf = words.map(() => [] as number[]);
+      cats.forEach((c, ci) => {
+        for (const w of new Set(dict.categories.get(c))) catsOf[wordIndex.get(w)!]!.push(ci);
+      });
+      const counter = new TermCounter(words, text.ignored);
+      const hits = new Float64Array(cats.length);
+      docs.forEach((d, di) => {
+        hits.fill(0);
+        for (const f of counter.countDocument(text.text(di))) for (const ci of catsOf[f.term]!) hits[ci]! += f.count;
+        const n = d.ids.length;
+        cats.forEach((c, ci) => rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits[ci]!, tokens: n, per_10k: n > 0 ? (hits[ci]! / n) * 10000 : 0 }));
+      });
+      continue;
+    }
     const categoryOf = new Map<string, string>();
     for (const [cat, words] of dict.categories) for (const w of words) categoryOf.set(w, cat);
     const trie = new TermTrie(categoryOf.keys());

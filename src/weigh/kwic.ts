@@ -1,9 +1,6 @@
-import { tokenizerConfig } from '../segment/config.js';
-import { loadJieba } from '../segment/jieba.js';
-import { tokenizeParagraph } from '../segment/tokenize.js';
 import type { PhraseSet } from '../artifacts/phrases.js';
 import type { SegmentParams } from '../artifacts/tokens.js';
-import { TermTrie } from '../text/trie.js';
+import { DEFAULT_IGNORED, findTerm, Ignored } from '../text/count.js';
 import { sectionOf, type Corpus } from '../artifacts/corpus.js';
 
 /** One keyword-in-context hit: where the token stands and the text around it. */
@@ -22,41 +19,32 @@ export interface KwicRow {
 export const KWIC_COLUMNS = ['doc_id', 'region', 'year', 'section', 'paragraph', 'left', 'term', 'right'] as const;
 
 /**
- * Keyword in context over the tokens the analysis counts: a hit is a token
- * equal to `term`, found by segmenting exactly as the segment stage does
- * (same lexicon, compounds and filters), so the hits of a document equal
- * the term's count in policy_terms.csv and tfidf.csv. Only paragraphs that
- * contain the term as text are segmented. `window`: characters each side.
+ * Keyword in context: every occurrence of `term` in the cleaned text of the
+ * counted documents (the segment stage's kinds), as src/text/count.ts counts
+ * it (Ctrl-F "find next"; the enumeration marks and spaces of
+ * phrases.match_ignore skipped), so the hits of a document equal the term's
+ * count in policy_terms.csv, phrases.csv and `govtext table`, for any string,
+ * in the lexicon or not. `term` is the text as it stands (大众创业、万众创新
+ * for 大众创业万众创新); `window`: characters each side.
  */
 export function kwic(corpus: Corpus, phraseSet: PhraseSet, seg: SegmentParams, term: string, window: number): KwicRow[] {
-  const config = tokenizerConfig(phraseSet, seg);
-  const { filter } = config;
-  const tiers = config.tiers.map((terms) => new TermTrie(terms));
-  const jieba = loadJieba();
+  const ignored = new Ignored(phraseSet.meta.params.match_ignore ?? DEFAULT_IGNORED);
   const rows: KwicRow[] = [];
   for (const d of corpus.documents) {
     if (!(seg.kinds as string[]).includes(d.kind)) continue;
-    d.paragraphs.forEach((text, i) => {
-      if (!text.includes(term)) return;
-      const toks: string[] = [];
-      const spans: number[] = [];
-      tokenizeParagraph(text, jieba, tiers, filter, toks, spans);
-      toks.forEach((t, k) => {
-        if (t !== term) return;
-        const start = spans[2 * k]!;
-        const end = spans[2 * k + 1]!;
-        rows.push({
-          doc_id: d.doc_id,
-          region: d.region,
-          year: d.year,
-          section: sectionOf(d, i + 1)?.kind ?? 'other',
-          paragraph: i + 1,
-          left: text.slice(Math.max(0, start - window), start),
-          term: text.slice(start, end),
-          right: text.slice(end, end + window),
-        });
+    for (const o of findTerm(d.paragraphs, term, ignored)) {
+      const text = d.paragraphs[o.paragraph]!;
+      rows.push({
+        doc_id: d.doc_id,
+        region: d.region,
+        year: d.year,
+        section: sectionOf(d, o.paragraph + 1)?.kind ?? 'other',
+        paragraph: o.paragraph + 1,
+        left: text.slice(Math.max(0, o.start - window), o.start),
+        term: text.slice(o.start, o.end),
+        right: text.slice(o.end, o.end + window),
       });
-    });
+    }
   }
   return rows;
 }

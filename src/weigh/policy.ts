@@ -1,40 +1,14 @@
+/**
+ * The policy-term table: every lexicon term and compounded phrase in each
+ * document with its count (its string in the cleaned text, see
+ * src/text/count.ts: nested terms counted in both, enumeration marks and
+ * spaces ignored), its rate per 10,000 counted tokens and its tf-idf as a
+ * token.
+ */
 import type { PhraseSet } from '../artifacts/phrases.js';
 import type { PolicyTable, PolicyTermRow, Weights } from '../artifacts/weights.js';
-import type { Dtm } from './dtm.js';
+import { TermCounter, type Ignored } from '../text/count.js';
 import { per10k } from './rate.js';
-
-/**
- * The rows of the policy-term table one at a time, in document order; with
- * `perDocument`, only each document's first N rows (its N terms of most hits,
- * ties by term, as the rows are ordered).
- */
-export function* policyTermRows(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>, perDocument = Infinity): Generator<PolicyTermRow> {
-  const { ptr, pos, tfidf, category } = w.policyTable;
-  for (let d = 0; d + 1 < ptr.length; d++) {
-    const total = w.tokenTotals[d]!;
-    const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
-    for (let r = ptr[d]!; r < end; r++) {
-      const t = w.counts.indices[pos[r]!]!;
-      const c = w.counts.counts[pos[r]!]!;
-      yield { doc_id: w.docIds[d]!, term: w.vocab[t]!, category: category[t]!, count: c, per_10k: per10k(c, total), tfidf: tfidf[r]! };
-    }
-  }
-}
-
-let buckets = new Uint32Array(64);
-
-/** Reorders entries ks (positions in `counts`) by count descending, keeping their order within a count; `most` is their largest count. */
-function byCount(ks: number[], counts: Float64Array, most: number): void {
-  if (ks.length < 2) return;
-  if (buckets.length < most + 2) buckets = new Uint32Array(most + 2);
-  const start = buckets.fill(0, 0, most + 2);
-  // start[most - c + 1] counts entries of count c; summed, start[most - c] is where count c begins.
-  for (const k of ks) start[most - counts[k]! + 1]! += 1;
-  for (let i = 1; i <= most + 1; i++) start[i]! += start[i - 1]!;
-  const sorted = new Array<number>(ks.length);
-  for (const k of ks) sorted[start[most - counts[k]!]!++] = k;
-  for (let i = 0; i < ks.length; i++) ks[i] = sorted[i]!;
-}
 
 /** The category of every policy term: lexicon terms by their lexicon category, compounded discoveries as `discovered:KIND`. */
 export function policyCategories(phraseSet: Pick<PhraseSet, 'lexicon' | 'phrases'>): Map<string, string> {
@@ -45,53 +19,89 @@ export function policyCategories(phraseSet: Pick<PhraseSet, 'lexicon' | 'phrases
 }
 
 /**
- * The policy-term table: every policy term (a key of `categoryOf`) in each
- * document, with its count and its tf-idf there (0 when it is not a
- * feature); rows of a document by count descending, then term (`termOrder`).
- *
- * @param weights tf-idf of each entry of `features` (Tfidf.weights)
- * @example policyTableOf(counts, features, tfidf.weights, vocab, policyCategories(phraseSet), termOrderOf(vocab))
+ * The rows of the policy-term table one at a time, in document order; with
+ * `perDocument`, only each document's first N rows (its N terms of most hits,
+ * ties by term, as the rows are ordered).
  */
-export function policyTableOf(counts: Dtm, features: Dtm, weights: ArrayLike<number>, vocab: readonly string[], categoryOf: ReadonlyMap<string, string>, termOrder: Uint32Array): PolicyTable {
-  const policyPtr = new Uint32Array(features.nDocs + 1);
-  const policyPos: number[] = [];
-  const policyTfidf: number[] = [];
-  const order = (a: number, b: number) => termOrder[a]! - termOrder[b]!;
-  const isPolicy = Uint8Array.from(vocab, (t) => (categoryOf.has(t) ? 1 : 0));
-  // Policy-term ids in term order, and each one's position + 1 in the current document's row (0: absent).
-  const policyIds = Uint32Array.from(vocab.flatMap((_, t) => (isPolicy[t] ? [t] : [])).sort(order));
-  const at = new Uint32Array(vocab.length);
-  const tfidfOf = new Float64Array(vocab.length);
-  const ks: number[] = [];
-  for (let d = 0; d < features.nDocs; d++) {
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights[k]!;
-    ks.length = 0;
-    const c0 = counts.indptr[d]!;
-    const c1 = counts.indptr[d + 1]!;
-    if (policyIds.length < 8 * (c1 - c0)) {
-      // The document's policy terms in term order (a pass over the policy terms), then by count descending (a stable counting sort).
-      let most = 0;
-      for (let k = c0; k < c1; k++) {
-        if (!isPolicy[counts.indices[k]!]) continue;
-        at[counts.indices[k]!] = k + 1;
-        if (counts.counts[k]! > most) most = counts.counts[k]!;
+export function policyTermRows(w: Pick<Weights, 'policyTable' | 'docIds' | 'tokenTotals'>, perDocument = Infinity): Generator<PolicyTermRow> {
+  return policyRows(w.policyTable, w.docIds, w.tokenTotals, perDocument);
+}
+
+/**
+ * Counts every policy term in every document's text (`documents.text(d)`:
+ * document d's paragraphs, asked for once, in order, so that a released
+ * corpus text is read back one document at a time). `tfidfOf(d, term)` is
+ * the term's tf-idf as a token of document d (0 when it is not one: a term
+ * found only inside a longer term is no token of its own).
+ *
+ * With `dictionaries` (substring attention dictionaries), the same scan
+ * gives each dictionary's hits per document and category
+ * (`dictionaryHits[k][doc * categories + category]`: the sum of its words'
+ * counts).
+ *
+ * @example buildPolicyTable({ length: 1, text: () => ['科教兴国战略和科教兴国'] }, new Map([['科教兴国', 'x'], ['科教兴国战略', 'x']]), () => 0)
+ * // rows: 科教兴国 2, 科教兴国战略 1
+ */
+export function buildPolicyTable(
+  documents: { readonly length: number; text(doc: number): readonly string[] },
+  categories: ReadonlyMap<string, string>,
+  tfidfOf: (doc: number, term: string) => number,
+  ignored?: Ignored,
+  dictionaries: readonly { categories: ReadonlyMap<string, readonly string[]> }[] = [],
+): PolicyTable & { dictionaryHits: Float64Array[] } {
+  const terms = [...categories.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // One scan of each document's text for the policy terms and the words of the substring dictionaries together
+  // (a released corpus text is read back from clean/ once per document).
+  const all = [...terms];
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const catsOf: { dict: number; cat: number }[][] = terms.map(() => []);
+  dictionaries.forEach((dict, di) => {
+    [...dict.categories.keys()].forEach((c, ci) => {
+      for (const w of new Set(dict.categories.get(c))) {
+        let i = index.get(w);
+        if (i === undefined) {
+          index.set(w, (i = all.length));
+          all.push(w);
+          catsOf.push([]);
+        }
+        catsOf[i]!.push({ dict: di, cat: ci });
       }
-      for (const t of policyIds) {
-        if (at[t] === 0) continue;
-        ks.push(at[t]! - 1);
-        at[t] = 0;
-      }
-      byCount(ks, counts.counts, most);
-    } else {
-      for (let k = c0; k < c1; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
-      ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
+    });
+  });
+  const dictionaryHits = dictionaries.map((d) => new Float64Array(documents.length * d.categories.size));
+  const counter = new TermCounter(all, ignored);
+  const ptr = new Uint32Array(documents.length + 1);
+  const term: number[] = [];
+  const count: number[] = [];
+  const tfidf: number[] = [];
+  for (let d = 0; d < documents.length; d++) {
+    const found = counter.countDocument(documents.text(d));
+    for (const f of found) for (const { dict, cat } of catsOf[f.term]!) dictionaryHits[dict]![d * dictionaries[dict]!.categories.size + cat]! += f.count;
+    // countDocument lists terms in index order (= term order for policy terms); a stable sort by count keeps that among equals.
+    const policy = found.filter((f) => f.term < terms.length).sort((a, b) => b.count - a.count);
+    for (const f of policy) {
+      term.push(f.term);
+      count.push(f.count);
+      tfidf.push(tfidfOf(d, terms[f.term]!));
     }
-    for (const k of ks) {
-      policyPos.push(k);
-      policyTfidf.push(tfidfOf[counts.indices[k]!]!);
-    }
-    policyPtr[d + 1] = policyPos.length;
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = 0;
+    ptr[d + 1] = term.length;
   }
-  return { ptr: policyPtr, pos: Uint32Array.from(policyPos), tfidf: Float64Array.from(policyTfidf), category: vocab.map((t) => categoryOf.get(t) ?? '') };
+  return { ptr, term: Uint32Array.from(term), count: Float64Array.from(count), tfidf: Float64Array.from(tfidf), terms, category: terms.map((t) => categories.get(t)!), dictionaryHits };
+}
+
+/**
+ * The rows of the policy-term table one at a time, in document order; with
+ * `perDocument`, only each document's first N rows (its N terms of most hits,
+ * ties by term, as the rows are ordered). per_10k = count / counted tokens x 10,000.
+ */
+export function* policyRows(table: PolicyTable, docIds: readonly string[], tokenTotals: Float64Array, perDocument = Infinity): Generator<PolicyTermRow> {
+  const { ptr, term, count, tfidf, terms, category } = table;
+  for (let d = 0; d + 1 < ptr.length; d++) {
+    const total = tokenTotals[d]!;
+    const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
+    for (let r = ptr[d]!; r < end; r++) {
+      const c = count[r]!;
+      yield { doc_id: docIds[d]!, term: terms[term[r]!]!, category: category[term[r]!]!, count: c, per_10k: per10k(c, total), tfidf: tfidf[r]! };
+    }
+  }
 }

@@ -113,7 +113,10 @@ describe('clustering recovers known groups', () => {
     // dims 0: k-means on the tf-idf vectors themselves, so the check needs no LSA.
     const c = cluster(corpus, tokens, weights, clusterParams.parse({ themes: 3, dims: 0 }));
     const m = weights.features;
-    const terms = [...new Set(m.indices)].sort((a, b) => a - b);
+    // The report vectors use the terms of at least cluster.feature_min_docs (2) reports.
+    const docFreq = new Map<number, number>();
+    for (const t of m.indices) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
+    const terms = [...docFreq.keys()].filter((t) => docFreq.get(t)! >= 2).sort((a, b) => a - b);
     const vecs = Array.from({ length: m.nDocs }, (_, d) => {
       const v = new Map<number, number>();
       for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) v.set(m.indices[k]!, weights.tfidf.weights[k]!);

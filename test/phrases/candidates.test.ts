@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { isBareMeasure, isNumericFormula, NUMERAL, quotedCandidates } from '../../src/phrases/candidates.js';
+import { isBareMeasure, isNumeralQuantity, isNumericFormula, NUMERAL, quotedCandidates } from '../../src/phrases/candidates.js';
 
 describe('isNumericFormula', () => {
-  it('is true for numeral-led formulas and all-digit codes', () => {
-    for (const s of ['六新', '三大攻坚战', '五抓一优一促', '四为四高两同步', '1146', '四个全面', '两个维护', '六稳六保']) {
+  it('is true for numeral-led formulas, and for all-digit codes only when quoted (“1146”)', () => {
+    for (const s of ['六新', '三大攻坚战', '五抓一优一促', '四为四高两同步', '四个全面', '两个维护', '六稳六保']) {
       expect(isNumericFormula(s), s).toBe(true);
     }
+    expect(isNumericFormula('1146', true)).toBe(true);
+    // A bare number in the text (00, 18, 2017) is no formula.
+    for (const s of ['1146', '00', '18', '2017']) expect(isNumericFormula(s), s).toBe(false);
+  });
+
+  it('is false for numeral quantities, adverbs and dates (万千瓦, 百分之十, 十二亿, 百多万, 十分重视, 一九五八年)', () => {
+    for (const s of ['万千瓦', '百分之十', '十二亿', '百多万', '十分重视', '十分艰巨', '三千万', '一九五八年', '十二月', '二十余']) {
+      expect(isNumericFormula(s), s).toBe(false);
+      expect(isNumeralQuantity(s), s).toBe(true);
+    }
+    for (const s of ['六新', '三大攻坚战', '百花齐放', '一国两制', '两岸关系']) expect(isNumeralQuantity(s), s).toBe(false);
   });
 
   it('is false for quantities and enumerations (numeral + 是/年/…), and for strings not led by a numeral', () => {
@@ -19,7 +30,7 @@ describe('isNumericFormula', () => {
     expect(isNumericFormula('三')).toBe(false);
     expect(isNumericFormula('三十')).toBe(false);
     expect(isNumericFormula('5')).toBe(false);
-    expect(isNumericFormula('12')).toBe(true);
+    expect(isNumericFormula('12', true)).toBe(true);
   });
 
   // BUG (src/phrases/candidates.ts, isNumericFormula): the function is documented as "numeral-led

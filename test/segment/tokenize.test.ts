@@ -98,6 +98,15 @@ describe('tokenizeParagraph with compounds', () => {
 });
 
 describe('keepToken', () => {
+  it('drops numeral dates and years, and applause marks, only when asked', () => {
+    const f = { ...NEUTRAL, removeDates: true, removeApplause: true };
+    for (const t of ['一九五八年', '二〇一七年', '2017年', '十二月', '二十五日', '五月', '鼓掌', '热烈鼓掌', '长时间热烈鼓掌', '掌声']) {
+      expect(keepToken(t, f), t).toBe(false);
+      expect(keepToken(t, NEUTRAL), t).toBe(true);
+    }
+    for (const t of ['十三五', '五年计划', '一年来', '月度', '鼓励', '百年']) expect(keepToken(t, f), t).toBe(true);
+  });
+
   it('drops stopwords from the given set only', () => {
     const f = { ...NEUTRAL, stopwords: new Set(['我们', '的']) };
     expect(keepToken('我们', f)).toBe(false);

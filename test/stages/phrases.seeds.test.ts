@@ -40,17 +40,21 @@ describe('phrase discovery on the samples', () => {
     expect(row('1146').example).toContain('实施“1146”发展战略');
   });
 
-  it('ranks by documents, then occurrences: the recurring slogans are near the top', () => {
-    // 1,500-odd phrases; the four that recur across reports rank in the top tenth to quarter.
+  it('ranks by distinctiveness: the local slogans are near the top, the scores descend', () => {
     const n = set.phrases.length;
     expect(n).toBeGreaterThan(500);
-    expect(rankOf('六新')).toBeLessThanOrEqual(60);
-    expect(rankOf('四为四高两同步')).toBeLessThanOrEqual(120);
-    expect(rankOf('项目为王')).toBeLessThanOrEqual(150);
-    expect(rankOf('五抓一优一促')).toBeLessThanOrEqual(Math.ceil(n / 4));
-    // A phrase in 8 reports beats one repeated more often in fewer.
-    for (let i = 1; i < set.phrases.length; i++) {
-      const [a, b] = [set.phrases[i - 1]!, set.phrases[i]!];
+    // About 2,000 phrases: the four slogans rank in the top sixth (六新 and 四为四高两同步 in the top 100).
+    for (const s of ['六新', '四为四高两同步', '项目为王', '五抓一优一促']) expect(rankOf(s), s).toBeLessThanOrEqual(Math.ceil(n / 6));
+    for (const s of ['六新', '四为四高两同步']) expect(rankOf(s), s).toBeLessThanOrEqual(100);
+    for (let i = 1; i < n; i++) expect(set.phrases[i - 1]!.score).toBeGreaterThanOrEqual(set.phrases[i]!.score);
+    // The score is count x √concentration x min(log ratio, 12), recomputed from its parts.
+    for (const p of set.phrases.slice(0, 50)) expect(p.score).toBeCloseTo(p.log_ratio <= 0 ? 0 : p.count * Math.sqrt(p.concentration) * Math.min(p.log_ratio, 12), 9);
+  });
+
+  it('ranks by documents, then occurrences, with rank: documents', () => {
+    const byDocs = phrases(sampleCorpus(), phrasesParams.parse({ exclude_terms: SLOGANS, rank: 'documents' })).phrases;
+    for (let i = 1; i < byDocs.length; i++) {
+      const [a, b] = [byDocs[i - 1]!, byDocs[i]!];
       expect(a.doc_freq > b.doc_freq || (a.doc_freq === b.doc_freq && a.count >= b.count)).toBe(true);
     }
   });
@@ -62,7 +66,7 @@ describe('phrase discovery on the samples', () => {
       expect(p, p).not.toMatch(/^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以化性率度次力]/u);
       expect(p, p).not.toMatch(/[的了和与及在是对把被将为以于等之其也都而并或着过从向到给让由]$/u);
       expect(p, p).not.toMatch(/.[的了着过].+/u);
-      expect(row(p).doc_freq, p).toBeGreaterThanOrEqual(5);
+      expect(row(p).doc_freq, p).toBeGreaterThanOrEqual(2);
     }
     // Fragments seen in earlier versions of the list, pinned out.
     for (const bad of ['年工作安排', '发展的各界朋友', '坚强领导的结果', '深入推进', '严格落实', '持续改善', '环境', '特色', '两个']) {

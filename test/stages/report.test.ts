@@ -191,13 +191,13 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
     const file = parseCsv(readFileSync(path.join(cut, 'policy_terms.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
     expect(file.length).toBe(documents);
     const record = r.manifest.tables.find((t) => t.file === 'policy_terms.csv')!;
-    expect(record).toMatchObject({ rows: documents, cut: { of: w.policyTable.pos.length, per_document: 1, parameter: 'weigh.policy_rows', all: '--set weigh.policy_rows=all' } });
+    expect(record).toMatchObject({ rows: documents, cut: { of: w.policyTable.term.length, per_document: 1, parameter: 'weigh.policy_rows', all: '--set weigh.policy_rows=all' } });
     expect(r.manifest.warnings.filter((m) => m.origin === 'weigh:policy_rows')).toHaveLength(1);
     // The sheet: 2 rows a document (40 rows for 14 documents), from the whole table, so more than the CSV has.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(cut, 'tables.xlsx'));
     const sheet = r.manifest.tables.find((t) => t.file === 'tables.xlsx')!.sheets!.find((s) => s.sheet === 'policy_terms')!;
-    expect(sheet.of).toBe(w.policyTable.pos.length);
+    expect(sheet.of).toBe(w.policyTable.term.length);
     expect(sheet.rows).toBeGreaterThan(file.length);
     expect(wb.getWorksheet('policy_terms')!.rowCount - 1).toBe(sheet.rows);
     expect(sheet.holds).toContain(`policy_terms.csv holds ${documents}, each document's policy term with most hits`);
@@ -229,7 +229,7 @@ describe('tables.xlsx within a row budget (report.xlsx_rows)', () => {
 });
 
 describe('paper tables', () => {
-  it('policy_terms_by_year pools counts over tokens, as recomputed from tokens.jsonl', () => {
+  it('policy_terms_by_year pools counts (clean/ text) over tokens (tokens.jsonl), as recomputed from the files', () => {
     const years = new Map(csv('corpus.csv').filter((r) => r.kind === 'report').map((r) => [r.doc_id, r.year]));
     const table = csv('tables/policy_terms_by_year.csv');
     const hits = new Map<string, number>();
@@ -239,8 +239,10 @@ describe('paper tables', () => {
       const d = JSON.parse(line) as { doc_id: string; tokens: string[] };
       const y = years.get(d.doc_id);
       if (!y) continue;
+      const text = readFileSync(path.join(out, 'clean', `${d.doc_id}.txt`), 'utf8').split('\n').map((l) => l.replace(/[、·・• \t]/gu, ''));
+      const n = text.reduce((c, l) => c + l.split(term.replace(/[、·・• \t]/gu, '')).length - 1, 0);
       for (const key of [y, 'all']) {
-        hits.set(key, (hits.get(key) ?? 0) + d.tokens.filter((t) => t === term).length);
+        hits.set(key, (hits.get(key) ?? 0) + n);
         tokens.set(key, (tokens.get(key) ?? 0) + d.tokens.length);
       }
     }
@@ -294,7 +296,7 @@ describe('report.html in headless Chromium', () => {
       page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
       await page.goto(`file://${path.join(out, 'report.html')}`);
       const charts = await page.$$eval('.chart', (els) => els.map((el) => ({ id: el.id, svg: el.querySelector('svg')?.querySelectorAll('path, rect, text').length ?? 0 })));
-      expect(charts.map((c) => c.id).sort()).toEqual(['chart-attention', 'chart-clusters', 'chart-keyness', 'chart-phrases', 'chart-themes']);
+      expect(charts.map((c) => c.id).sort()).toEqual(['chart-adoption', 'chart-attention', 'chart-clusters', 'chart-keyness', 'chart-phrases', 'chart-themes']);
       for (const c of charts) expect(c.svg, c.id).toBeGreaterThan(20);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);

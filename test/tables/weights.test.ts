@@ -82,7 +82,7 @@ describe('tfidf.csv and policy_terms.csv cut per document (tfidf_rows, policy_ro
     const pairs = tokens.documents.reduce((n, d) => n + new Set(d.ids).size, 0);
     expect(readCsv(path.join(out, 'tfidf.csv')).length).toBe(pairs);
     expect(records.get('tfidf.csv')).toEqual({ file: 'tfidf.csv', rows: pairs, built: 'streamed' });
-    expect(readCsv(path.join(out, 'policy_terms.csv')).length).toBe(all.policyTable.pos.length);
+    expect(readCsv(path.join(out, 'policy_terms.csv')).length).toBe(all.policyTable.term.length);
     expect(records.get('policy_terms.csv')?.cut).toBeUndefined();
     expect(all.messages.filter((m) => m.origin.endsWith('_rows'))).toEqual([]);
   });
@@ -91,7 +91,7 @@ describe('tfidf.csv and policy_terms.csv cut per document (tfidf_rows, policy_ro
     expect(w.meta.params.tfidf_rows).toBe('auto');
     expect(w.meta.params.policy_rows).toBe('auto');
     expect(w.meta.rows.tfidf).toMatchObject({ perDocument: Infinity, rows: w.features.indices.length, of: w.features.indices.length, rule: '' });
-    expect(w.meta.rows.policy_terms).toMatchObject({ perDocument: Infinity, rows: w.policyTable.pos.length, of: w.policyTable.pos.length });
+    expect(w.meta.rows.policy_terms).toMatchObject({ perDocument: Infinity, rows: w.policyTable.term.length, of: w.policyTable.term.length });
   });
 
   it('a small value keeps each document\'s top rows, says so in the records and warns once per file', () => {
@@ -138,6 +138,6 @@ describe('tfidf.csv and policy_terms.csv cut per document (tfidf_rows, policy_ro
 
     // The in-memory tables stay whole: keywords (20 a document) and the policy-term table.
     expect(cut.keywords.length).toBe(w.keywords.length);
-    expect(cut.policyTable.pos.length).toBe(w.policyTable.pos.length);
+    expect(cut.policyTable.term.length).toBe(w.policyTable.term.length);
   });
 });

@@ -1,0 +1,115 @@
+/**
+ * A general-Chinese background for ranking phrases: jieba's dictionary
+ * (about 350,000 words with their frequencies in jieba's training corpus,
+ * 60 million words). A phrase jieba knows has its own frequency; a phrase
+ * it does not know gets the frequency its words would have together if
+ * they were independent: N · Π p(wᵢ) over jieba's most probable cut of the
+ * phrase into dictionary words (the cut jieba itself makes without HMM),
+ * p(w) = freq(w) / N, a character unknown to the dictionary at freq 1.
+ * An entry at the dictionary's floor frequency (2 or 3: some 200,000 of its
+ * words, added by hand as words without a count: 改革开放 3, 和谐社会 3)
+ * says that the word exists, not how common it is: it is estimated like an
+ * unknown phrase (and at least its floor).
+ */
+export const FLOOR_FREQUENCY = 3;
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+export interface Background {
+  /** Total frequency of the dictionary (N). */
+  total: number;
+  /** Frequency of a dictionary word, undefined when jieba does not know it. */
+  freq(word: string): number | undefined;
+  /** Expected frequency of a string in the background: its own, or N · Π p(wᵢ) over its most probable cut. */
+  expected(s: string): number;
+  /** The most probable cut of a string into dictionary words (jieba's cut without HMM): the end offset of each word. */
+  cut(s: string): number[];
+}
+
+let cached: Background | undefined;
+
+/** jieba's main dictionary (nodejieba's copy of cppjieba's jieba.dict.utf8), read once. */
+export function jiebaBackground(): Background {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const file = require.resolve('nodejieba/package.json').replace(/package\.json$/u, 'submodules/cppjieba/dict/jieba.dict.utf8');
+  const words = new Map<string, number>();
+  let total = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const sp = line.indexOf(' ');
+    if (sp <= 0) continue;
+    const f = Number(line.slice(sp + 1, line.indexOf(' ', sp + 1) < 0 ? undefined : line.indexOf(' ', sp + 1)));
+    if (!(f > 0)) continue;
+    const w = line.slice(0, sp);
+    words.set(w, (words.get(w) ?? 0) + f);
+    total += f;
+  }
+  cached = backgroundOf(words, total);
+  return cached;
+}
+
+/** A background from word frequencies (exported for tests on built dictionaries). */
+export function backgroundOf(words: ReadonlyMap<string, number>, total: number): Background {
+  const logN = Math.log(total);
+  let longest = 1;
+  for (const w of words.keys()) if (w.length > longest) longest = w.length;
+  const expected = (s: string): number => {
+    const own = words.get(s);
+    if (own !== undefined && (own > FLOOR_FREQUENCY || s.length < 2)) return own;
+    // best[i]: highest log-probability of a cut of s[0..i) into dictionary words (a lone unknown character at freq 1).
+    const best = new Float64Array(s.length + 1).fill(-Infinity);
+    best[0] = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (best[i] === -Infinity) continue;
+      for (let j = i + 1; j <= Math.min(s.length, i + longest); j++) {
+        // The whole string is not a cut of itself (its own entry was a floor one, or none).
+        const f = j - i === s.length ? 0 : (words.get(s.slice(i, j)) ?? (j === i + 1 ? 1 : 0));
+        if (f <= 0) continue;
+        const v = best[i]! + Math.log(f) - logN;
+        if (v > best[j]!) best[j] = v;
+      }
+    }
+    return Math.max(own ?? 0, Math.exp(logN + best[s.length]!));
+  };
+  const cut = (s: string): number[] => {
+    const best = new Float64Array(s.length + 1).fill(-Infinity);
+    const from = new Int32Array(s.length + 1);
+    best[0] = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (best[i] === -Infinity) continue;
+      for (let j = i + 1; j <= Math.min(s.length, i + longest); j++) {
+        const f = words.get(s.slice(i, j)) ?? (j === i + 1 ? 1 : 0);
+        if (f <= 0) continue;
+        const v = best[i]! + Math.log(f) - logN;
+        if (v > best[j]!) {
+          best[j] = v;
+          from[j] = i;
+        }
+      }
+    }
+    const ends: number[] = [];
+    for (let j = s.length; j > 0; j = from[j]!) ends.push(j);
+    return ends.reverse();
+  };
+  return { total, freq: (w) => words.get(w), expected, cut };
+}
+
+/**
+ * The words of the background dictionary, `minLen` to `maxLen` characters,
+ * that occur at least `minCount` times in the runs (every start, every
+ * length: a word jieba knows is a lexical unit already, with no need of
+ * the cohesion and boundary statistics that discovery asks of new strings).
+ */
+export function knownWords(runs: readonly { text: string }[], background: Pick<Background, 'freq'>, minLen: number, maxLen: number, minCount: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { text } of runs) {
+    for (let i = 0; i + minLen <= text.length; i++) {
+      for (let len = minLen; len <= maxLen && i + len <= text.length; len++) {
+        const w = text.slice(i, i + len);
+        if (background.freq(w) !== undefined) counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [w, c] of counts) if (c < minCount) counts.delete(w);
+  return counts;
+}

@@ -1,0 +1,201 @@
+/**
+ * The one meaning of a term's count in govtext: the number of times its
+ * string occurs in a document's cleaned text (clean/DOC_ID.txt), found as
+ * Ctrl-F "find next" finds it: left to right, an occurrence of the term
+ * starting only after the previous one of the same term ended (哈哈 in
+ * 哈哈哈 once), within one paragraph (line), and every term counted on its
+ * own, so a term nested in a longer term is counted in both (科教兴国 in
+ * 科教兴国战略 counts for 科教兴国 and for 科教兴国战略).
+ *
+ * Matching tolerates enumeration marks and spaces: the characters of
+ * {@link DEFAULT_IGNORED} are removed from the text and from the term before
+ * matching, so 大众创业万众创新 matches 大众创业、万众创新 and 有机旱作·晋品
+ * matches 有机旱作晋品. A count is then the count of the normalised string in
+ * the normalised text; KWIC shows the original text of each match.
+ */
+import { TermTrie } from './trie.js';
+
+/**
+ * Characters ignored when matching (default): the enumeration comma 、, the
+ * middle dots · ・ • and spaces. (ASCII ',' — the corpus's folded ， — is not
+ * in the default: 发展经济,发展 would count as 经济发展; add it with
+ * `phrases.match_ignore` if you want it.)
+ */
+export const DEFAULT_IGNORED = '、·・• \t';
+
+/** A set of ignored characters, as code units, ready for scanning. */
+export class Ignored {
+  readonly chars: string;
+  private readonly codes: Set<number>;
+  constructor(chars: string = DEFAULT_IGNORED) {
+    this.chars = chars;
+    this.codes = new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+  }
+  has(code: number): boolean {
+    return this.codes.has(code);
+  }
+  /** The string with the ignored characters removed (how terms are matched). */
+  key(s: string): string {
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (!this.codes.has(s.charCodeAt(i))) continue;
+      out += s.slice(from, i);
+      from = i + 1;
+    }
+    return from === 0 ? s : out + s.slice(from);
+  }
+}
+
+const defaultIgnored = new Ignored();
+
+/** Normalised text of a paragraph, and for each of its positions (and its end) the position in the original. */
+export interface Normalised {
+  text: string;
+  /** map[i]: offset in the original of normalised position i; map[text.length] = original length. Undefined when nothing was removed (identity). */
+  map?: Int32Array;
+}
+
+/** Removes the ignored characters of a paragraph, keeping where each remaining character stood. */
+export function normalise(paragraph: string, ignored: Ignored = defaultIgnored): Normalised {
+  let removed = 0;
+  for (let i = 0; i < paragraph.length; i++) if (ignored.has(paragraph.charCodeAt(i))) removed++;
+  if (removed === 0) return { text: paragraph };
+  const map = new Int32Array(paragraph.length - removed + 1);
+  let out = '';
+  let k = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    if (ignored.has(paragraph.charCodeAt(i))) continue;
+    map[k++] = i;
+  }
+  map[k] = paragraph.length;
+  // Rebuild from the kept runs (one slice per run, not per character).
+  let from = 0;
+  for (let i = 0; i < paragraph.length; i++) {
+    if (!ignored.has(paragraph.charCodeAt(i))) continue;
+    out += paragraph.slice(from, i);
+    from = i + 1;
+  }
+  out += paragraph.slice(from);
+  return { text: out, map };
+}
+
+/** Each document's normalised paragraphs, per set of ignored characters: searching many terms normalises a text once. */
+const normalisedCache = new WeakMap<readonly string[], Map<string, Normalised[]>>();
+
+/** The normalised paragraphs of a document (cached for the paragraphs array: it must not change afterwards). */
+export function normalisedParagraphs(paragraphs: readonly string[], ignored: Ignored = defaultIgnored): Normalised[] {
+  let byChars = normalisedCache.get(paragraphs);
+  if (!byChars) normalisedCache.set(paragraphs, (byChars = new Map()));
+  let n = byChars.get(ignored.chars);
+  if (!n) byChars.set(ignored.chars, (n = paragraphs.map((p) => normalise(p, ignored))));
+  return n;
+}
+
+/** Position in the original paragraph of normalised position `i`. */
+export function originalAt(n: Normalised, i: number): number {
+  return n.map ? n.map[i]! : i;
+}
+
+/** One occurrence: the paragraph (0-based line of clean/DOC_ID.txt) and the original span [start, end). */
+export interface Occurrence {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every occurrence of `term` in the paragraphs, as counted (non-overlapping,
+ * left to right, ignored characters skipped), with its original span: the
+ * span starts at the term's first character and ends after its last.
+ *
+ * @example findTerm(['大众创业、万众创新和大众创业万众创新'], '大众创业万众创新') // two, [0,9) and [10,18)
+ */
+export function findTerm(paragraphs: readonly string[], term: string, ignored: Ignored = defaultIgnored): Occurrence[] {
+  const key = ignored.key(term);
+  const out: Occurrence[] = [];
+  if (key === '') return out;
+  normalisedParagraphs(paragraphs, ignored).forEach((n, paragraph) => {
+    for (let i = n.text.indexOf(key); i >= 0; i = n.text.indexOf(key, i + key.length)) {
+      out.push({ paragraph, start: originalAt(n, i), end: originalAt(n, i + key.length - 1) + 1 });
+    }
+  });
+  return out;
+}
+
+/** The count of `term` in the paragraphs (see the module comment). */
+export function countTerm(paragraphs: readonly string[], term: string, ignored: Ignored = defaultIgnored): number {
+  const key = ignored.key(term);
+  if (key === '') return 0;
+  let c = 0;
+  for (const n of normalisedParagraphs(paragraphs, ignored)) {
+    const t = n.text;
+    for (let i = t.indexOf(key); i >= 0; i = t.indexOf(key, i + key.length)) c++;
+  }
+  return c;
+}
+
+/**
+ * Counts of many terms per document in one trie pass per paragraph: the
+ * same numbers as {@link countTerm} for each term, without a scan per term.
+ * Terms are matched by their key (ignored characters removed); two terms
+ * with the same key share one count.
+ */
+export class TermCounter {
+  readonly terms: readonly string[];
+  readonly ignored: Ignored;
+  private readonly trie: TermTrie;
+  /** Indexes into `terms` of the terms with each trie id (several terms may share a key). */
+  private readonly termsOf: number[][];
+  private readonly counts: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly firstHits: number[] = [];
+  private mark = 0;
+
+  constructor(terms: readonly string[], ignored: Ignored = defaultIgnored) {
+    this.terms = terms;
+    this.ignored = ignored;
+    this.trie = new TermTrie();
+    for (const t of terms) this.trie.add(ignored.key(t));
+    this.termsOf = Array.from({ length: this.trie.size }, () => []);
+    terms.forEach((t, i) => {
+      const id = this.trie.idOf(ignored.key(t));
+      if (id >= 0) this.termsOf[id]!.push(i);
+    });
+    this.counts = new Int32Array(this.trie.size);
+    this.seen = new Int32Array(this.trie.size).fill(-1);
+    this.ends = new Int32Array(this.trie.size);
+  }
+
+  /**
+   * Counts of every term in one document: `[index into terms, count]` pairs
+   * of the terms that occur, in the order of `terms`.
+   */
+  countDocument(paragraphs: readonly string[]): { term: number; count: number }[] {
+    const mark = this.mark++;
+    this.firstHits.length = 0;
+    const counter = { counts: this.counts, seen: this.seen, firstHits: this.firstHits, ends: this.ends };
+    let offset = 0;
+    for (const p of paragraphs) {
+      const t = normalise(p, this.ignored).text;
+      this.trie.countOccurrences(t, counter, mark, offset);
+      offset += t.length + 1;
+    }
+    const out: { term: number; count: number }[] = [];
+    for (let h = 0; h < this.firstHits.length; h += 2) {
+      const id = this.firstHits[h]!;
+      for (const term of this.termsOf[id]!) out.push({ term, count: this.counts[id]! });
+      this.counts[id] = 0;
+    }
+    return out.sort((a, b) => a.term - b.term);
+  }
+}
+
+/** The ignored characters in words, for messages: "ignoring 、 · ・ • and spaces". */
+export function describeIgnored(chars: string = DEFAULT_IGNORED): string {
+  if (chars === '') return 'exact match';
+  const shown = [...new Set(Array.from(chars))].filter((c) => !/\s/u.test(c));
+  const spaces = /\s/u.test(chars);
+  return `ignoring ${shown.join(' ')}${spaces ? `${shown.length ? ' and ' : ''}spaces` : ''}`;
+}

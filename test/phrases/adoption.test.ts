@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { leadingCurves } from '../../src/phrases/adoption.js';
+import { WRITERS } from '../../src/output/writers.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import type { Corpus, Document } from '../../src/artifacts/corpus.js';
+
+/** A built report: a region, a year and its paragraphs. */
+function doc(doc_id: string, region: string, year: number | null, paragraphs: string[]): Document {
+  return { doc_id, source_file: `${doc_id}.txt`, paragraphs, sections: [], title: `${region}政府工作报告`, region, level: 'county', province: '山西省', year, meeting_date: '', session: '', speaker: '', kind: 'report' };
+}
+
+// 放管服改革 spreads: 甲县 2019, 乙县 2020 (and again 2021), 丙县 2021 (written 放管服·改革: the default
+// normalisation skips the mark), 丁县 never; 营商环境: 丁县 2018, 乙县 2020.
+const corpus: Corpus = {
+  documents: [
+    doc('a2019', '甲县', 2019, ['深化放管服改革。', '放管服改革成效明显。']),
+    doc('a2020', '甲县', 2020, ['继续深化放管服改革。']),
+    doc('b2020', '乙县', 2020, ['推进放管服改革和营商环境建设。']),
+    doc('b2021', '乙县', 2021, ['放管服改革。']),
+    doc('c2021', '丙县', 2021, ['放管服·改革落地见效。']),
+    doc('d2018', '丁县', 2018, ['优化营商环境。']),
+    doc('x', '', null, ['放管服改革（年份不明）。']),
+  ],
+  messages: [],
+  meta: { stage: 'ingest', params: {} },
+};
+
+describe('phrase adoption on built text', () => {
+  const set = phrases(corpus, phrasesParams.parse({ builtin_lexicon: false, discover: false, terms: ['放管服改革', '营商环境'] }));
+
+  it('records the first report of each region using a phrase, earliest year first', () => {
+    const rows = set.adoption.rows.filter((r) => r.phrase === '放管服改革');
+    expect(rows.map((r) => [r.region, r.first_year, r.first_doc_id])).toEqual([
+      ['甲县', 2019, 'a2019'],
+      ['乙县', 2020, 'b2020'],
+      ['丙县', 2021, 'c2021'],
+    ]);
+    expect(set.adoption.rows.filter((r) => r.phrase === '营商环境').map((r) => [r.region, r.first_year])).toEqual([
+      ['丁县', 2018],
+      ['乙县', 2020],
+    ]);
+    // The study's terms are counted like lexicon terms (category study), documents without a year included in the count.
+    const p = set.phrases.find((x) => x.phrase === '放管服改革')!;
+    expect([p.count, p.doc_freq, p.category]).toEqual([7, 6, 'study']);
+  });
+
+  it('counts the regions that had used it by each year, of the regions reporting by then', () => {
+    const curve = set.adoption.curves.filter((c) => c.phrase === '放管服改革').map((c) => [c.year, c.new_regions, c.regions, c.of]);
+    // 丁县 reports from 2018, 甲县 from 2019, 乙县 from 2020, 丙县 from 2021.
+    expect(curve).toEqual([
+      [2019, 1, 1, 2],
+      [2020, 1, 2, 3],
+      [2021, 1, 3, 4],
+    ]);
+    const chart = leadingCurves(set.phrases, set.adoption.curves)!;
+    // 营商环境 is first found in the corpus's first year (2018): not a new slogan of the period.
+    expect(chart.series.map((s) => s.phrase)).toEqual(['放管服改革']);
+    expect(chart.years).toEqual([2019, 2020, 2021]);
+    expect(chart.series[0]!.regions).toEqual([1, 2, 3]);
+    expect(chart.of).toEqual([2, 3, 4]);
+  });
+
+  it('writes phrase_adoption.csv and phrase_adoption_by_year.csv that read back to the same rows', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'govtext-adoption-'));
+    try {
+      WRITERS.phrases!(set, dir, () => {});
+      const read = (f: string) => parseCsv(readFileSync(path.join(dir, f), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+      const adoption = read('phrase_adoption.csv');
+      expect(Object.keys(adoption[0]!)).toEqual(['phrase', 'region', 'province', 'level', 'first_year', 'first_doc_id']);
+      expect(adoption.map((r) => `${r.phrase} ${r.region} ${r.first_year} ${r.first_doc_id}`)).toEqual(set.adoption.rows.map((r) => `${r.phrase} ${r.region} ${r.first_year} ${r.first_doc_id}`));
+      const byYear = read('phrase_adoption_by_year.csv');
+      expect(Object.keys(byYear[0]!)).toEqual(['phrase', 'year', 'new_regions', 'regions', 'of']);
+      // Cumulative: regions never fall, and the last value is the number of adopting regions.
+      for (const phrase of new Set(byYear.map((r) => r.phrase))) {
+        const rs = byYear.filter((r) => r.phrase === phrase).map((r) => Number(r.regions));
+        for (let i = 1; i < rs.length; i++) expect(rs[i]).toBeGreaterThanOrEqual(rs[i - 1]!);
+        expect(rs.at(-1)).toBe(adoption.filter((r) => r.phrase === phrase).length);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
