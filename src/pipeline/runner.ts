@@ -12,6 +12,7 @@ import type { Pipeline } from './spec.js';
 import { canReadBack, releaseText, type TextFolder } from './text.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
 import { WRITERS, type TableRecord } from './writers.js';
+import { writeResearchOutputs } from '../output/research.js';
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -319,6 +320,12 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       startAhead(index, artifacts, outputs);
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
+    // Research-ready files (panel, .dta, dtm.mtx, CITATION.cff) from every artifact; a table written again (corpus.csv with tokens) keeps its last record.
+    const ts = performance.now();
+    const research = writeResearchOutputs(artifacts, tmp, (r) => tables.splice(0, tables.length, ...tables.filter((t) => t.file !== r.file), r));
+    outputs.push(...research.files.filter((f) => !outputs.includes(f)));
+    research.warnings.forEach((text) => report({ origin: 'output:stata', text }));
+    timings.outputs = Math.round(performance.now() - ts);
     timings.total = Math.round(performance.now() - t0);
     const manifest: Manifest = {
       tool: { name: 'govtext', version: toolVersion() },

@@ -108,7 +108,8 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
   const out: WorkbookSource[] = [];
   if (a.corpus) {
     const c = a.corpus;
-    out.push(source('corpus', c.documents.length, () => corpusTable(c)));
+    const w = a.weights;
+    out.push(source('corpus', c.documents.length, () => corpusTable(c, w && new Map(w.docIds.map((id, i) => [id, w.tokenTotals[i]!])))));
     out.push(source('sections', c.documents.reduce((n, d) => n + d.sections.length, 0), () => sectionsTable(c)));
   }
   if (a.phrases) {
