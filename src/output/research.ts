@@ -27,7 +27,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   paragraphs: 'paragraphs (lines of clean/DOC_ID.txt)',
   tokens: 'counted tokens (tokens.jsonl): the per_10k denominator',
   variable: 'measure: a term (中文), a category, dictionary:category or a target',
-  hits: 'occurrences of the variable in the report',
+  hits: 'hits in the report, as policy_terms.csv and attention.csv count them',
   per_10k: 'hits per 10,000 counted tokens',
   value: 'per_10k for counts; the stated target for targets',
   reports: 'reports of the region in the year',

@@ -111,6 +111,7 @@ describe('runPipeline output folder', () => {
         s.file,
         String(chars),
         '13',
+        '', // tokens: segment did not run
       ]);
 
       // clean/DOC_ID.txt: one paragraph per line.
