@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Artifacts } from '../pipeline/registry.js';
-import type { TableRecord } from '../pipeline/writers.js';
+import { PARQUET, type TableRecord } from '../pipeline/writers.js';
+import type { ParquetType } from './parquet.js';
 import { citationCff, citeParagraphs } from '../report/cite.js';
 import { corpusTable } from '../tables/corpus.js';
-import { CsvWriter, toCsv, type Table } from '../tables/csv.js';
+import { CsvWriter, toCsv, type Cell, type Table } from '../tables/csv.js';
 import { buildPanel, PANEL_COLUMNS, panelRowAt, panelRows, panelWidth, widePanel, wideVariablesTable, type Panel, type PanelBlock } from '../tables/panel.js';
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { writeMatrixMarket } from './mtx.js';
@@ -38,15 +39,15 @@ function stataColumns(columns: readonly string[], rowAt: (r: number) => readonly
   return columns.map((name, c) => ({ name, label: labels[name] ?? COLUMN_LABELS[name] ?? '', type: types[name], values: (r: number) => rowAt(r)[c] as string | number | null }));
 }
 
-/** Writes a Table as CSV, streamed (so a long panel is never held as rows), and records it. */
-function writeCsv(dir: string, file: string, columns: readonly string[], rows: Iterable<readonly unknown[]>, record: (r: TableRecord) => void): string {
+/** Writes a table as CSV, streamed (so a long panel is never held as rows), and records it with its Parquet twin. */
+function writeCsv(dir: string, file: string, columns: readonly string[], rows: () => Iterable<readonly Cell[]>, record: (r: TableRecord) => void, types?: readonly ParquetType[]): string {
   const out = new CsvWriter(path.join(dir, file), columns);
   try {
-    for (const r of rows) out.write(r as never);
+    for (const r of rows()) out.write(r);
   } finally {
     out.close();
   }
-  record({ file, rows: out.rows, built: 'streamed' });
+  record({ file, rows: out.rows, built: 'streamed', [PARQUET]: { file: file.replace(/\.csv$/u, '.parquet'), columns, rows, types } });
   return file;
 }
 
@@ -81,7 +82,7 @@ export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: Tabl
     const table = corpusTable(a.corpus, tokenOf);
     if (tokenOf) {
       writeFileSync(path.join(dir, 'corpus.csv'), toCsv(table));
-      record({ file: 'corpus.csv', rows: table.rows.length, built: 'streamed' });
+      record({ file: 'corpus.csv', rows: table.rows.length, built: 'streamed', [PARQUET]: { file: 'corpus.parquet', columns: table.columns, rows: () => table.rows } });
     }
     dta('corpus.dta', { rows: table.rows.length, label: 'govtext corpus: one row per document', columns: stataColumns(table.columns, (r) => table.rows[r]!) });
   }
@@ -89,13 +90,13 @@ export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: Tabl
   if (a.corpus && a.weights) {
     const panel: Panel = buildPanel(a.corpus, a.weights, a.indicators, a.phrases?.lexicon.entries, terms);
     const n = panel.docs.length * panelWidth(panel);
-    files.push(writeCsv(dir, 'panel.csv', PANEL_COLUMNS, panelRows(panel), record));
+    files.push(writeCsv(dir, 'panel.csv', PANEL_COLUMNS, () => panelRows(panel), record, ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE']));
     const at = panelRowAt(panel);
     dta('panel.dta', { rows: n, label: 'govtext panel: one row per (report, variable)', columns: stataColumns(PANEL_COLUMNS, at, {}, { year: 'long', hits: 'double', tokens: 'double', per_10k: 'double', value: 'double' }) });
     const wide = widePanel(panel);
-    files.push(writeCsv(dir, 'panel_wide.csv', wide.table.columns, wide.table.rows, record));
+    files.push(writeCsv(dir, 'panel_wide.csv', wide.table.columns, () => wide.table.rows, record, wide.table.columns.map((c) => (c === 'region' ? 'VARCHAR' : c === 'year' || c === 'reports' ? 'BIGINT' : 'DOUBLE'))));
     const names: Table = wideVariablesTable(wide);
-    files.push(writeCsv(dir, 'panel_wide_variables.csv', names.columns, names.rows, record));
+    files.push(writeCsv(dir, 'panel_wide_variables.csv', names.columns, () => names.rows, record));
     const labels = Object.fromEntries(wide.variables.map((v) => [v.column, v.label]));
     const types = Object.fromEntries(wide.table.columns.map((c) => [c, c === 'region' ? ('string' as const) : ('double' as const)]));
     dta('panel_wide.dta', { rows: wide.table.rows.length, label: 'govtext panel: region x year', columns: stataColumns(wide.table.columns, (r) => wide.table.rows[r]!, { ...labels, tokens: 'counted tokens of the reports', year: COLUMN_LABELS.year! }, types) });
@@ -108,7 +109,8 @@ export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: Tabl
     files.push('dtm.mtx');
     const docs = new Map(a.corpus?.documents.map((d) => [d.doc_id, d]));
     const docCols = ['row', 'doc_id', 'title', 'region', 'level', 'province', 'year', 'speaker', 'kind', 'tokens'];
-    files.push(writeCsv(dir, 'dtm_documents.csv', docCols, a.tokens.documents.map((t, i) => {
+    const tokenDocs = a.tokens.documents;
+    files.push(writeCsv(dir, 'dtm_documents.csv', docCols, () => tokenDocs.map((t, i) => {
       const d = docs.get(t.doc_id);
       return [i + 1, t.doc_id, d?.title, d?.region, d?.level, d?.province, d?.year, d?.speaker, d?.kind, t.ids.length];
     }), record));
@@ -118,7 +120,7 @@ export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: Tabl
       df[counts.indices[k]!]! += 1;
       total[counts.indices[k]!]! += counts.counts[k]!;
     }
-    files.push(writeCsv(dir, 'dtm_terms.csv', ['column', 'term', 'doc_freq', 'count'], vocab.map((t, i) => [i + 1, t, df[i], total[i]]), record));
+    files.push(writeCsv(dir, 'dtm_terms.csv', ['column', 'term', 'doc_freq', 'count'], () => vocab.map((t, i) => [i + 1, t, df[i], total[i]]), record));
   }
 
   if (a.run) {

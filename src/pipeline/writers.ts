@@ -14,9 +14,15 @@ import { frameTable, toFrame } from '../report/frame.js';
 import type { Report } from '../stages/report.js';
 import { writeWorkbook, type Sheet } from '../report/xlsx.js';
 import { cutFor, workbookSources, type SheetRecord } from '../report/workbook.js';
+import type { ParquetSource } from '../output/parquet.js';
+import { policyTermsParquet, tfidfParquet } from '../output/sources.js';
+
+/** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */
+export const PARQUET = Symbol('govtext.parquet');
 
 /** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
 export interface TableRecord {
+  [PARQUET]?: ParquetSource;
   file: string;
   rows: number;
   built: 'DataFrame' | 'streamed';
@@ -48,9 +54,11 @@ export const FRAME_MAX_ROWS = 50_000;
 /** Writes NAME.csv (in `sub` of dir when given) from a DataFrame of the table, or streamed when it is too long for one. */
 export function writeTable(table: Table, dir: string, record: (r: TableRecord) => void, sub = ''): string {
   const file = path.posix.join(sub, `${table.name}.csv`);
+  const parquet: ParquetSource = { file: path.posix.join(sub, `${table.name}.parquet`), columns: table.columns, rows: () => table.rows };
+  const recordBoth = (r: TableRecord) => record({ ...r, [PARQUET]: parquet });
   if (table.rows.length <= FRAME_MAX_ROWS) {
     writeFileSync(path.join(dir, file), toCsv(frameTable(toFrame(table))));
-    record({ file, rows: table.rows.length, built: 'DataFrame' });
+    recordBoth({ file, rows: table.rows.length, built: 'DataFrame' });
   } else {
     const out = new CsvWriter(path.join(dir, file), table.columns);
     try {
@@ -58,7 +66,7 @@ export function writeTable(table: Table, dir: string, record: (r: TableRecord) =
     } finally {
       out.close();
     }
-    record({ file, rows: table.rows.length, built: 'streamed' });
+    recordBoth({ file, rows: table.rows.length, built: 'streamed' });
   }
   return file;
 }
@@ -176,15 +184,16 @@ export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> 
     // A file holding part of its table says so in its record (the stage has warned).
     const cut = (r: WrittenRows): Pick<TableRecord, 'cut'> => (r.rows < r.of ? { cut: { of: r.of, per_document: r.perDocument, rule: r.rule, parameter: `weigh.${r.parameter}`, all: `--set weigh.${r.parameter}=all` } } : {});
     const rows = writeTfidfCsv(w, dir, tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument);
-    record({ file: 'tfidf.csv', rows, built: 'streamed', ...cut(tfidfRows) });
+    // tfidf.parquet and policy_terms.parquet hold every row, whatever the CSVs hold.
+    record({ file: 'tfidf.csv', rows, built: 'streamed', ...cut(tfidfRows), [PARQUET]: tfidfParquet(w) });
     const files = [`tfidf.csv (${rows}${rows < tfidfRows.of ? ` of ${tfidfRows.of}` : ''} rows)`, writeTable(keywordsTable(w), dir, record)];
     if (policyRows.rows > FRAME_MAX_ROWS) {
       const n = writePolicyTermsCsv(w, dir, policyRows.perDocument);
-      record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cut(policyRows) });
+      record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cut(policyRows), [PARQUET]: policyTermsParquet(w) });
       files.push(n < policyRows.of ? `policy_terms.csv (${n} of ${policyRows.of} rows)` : 'policy_terms.csv');
     } else {
       // writeTable records the file: the cut, if any, is added to its record.
-      files.push(writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cut(policyRows) })));
+      files.push(writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cut(policyRows), [PARQUET]: policyTermsParquet(w) })));
       if (policyRows.rows < policyRows.of) files[files.length - 1] += ` (${policyRows.rows} of ${policyRows.of} rows)`;
     }
     return [...files, ...[attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
