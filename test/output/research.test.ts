@@ -49,6 +49,8 @@ describe('research outputs of a run', () => {
     expect(cite).toContain(`govtext ${version}`);
     expect(cite).toContain(manifest.pipeline.sha256);
     expect(cite).toContain(`${manifest.counts.reports} reports`);
+    // The repository's own CITATION.cff (GitHub shows it) is the same file.
+    expect(readFileSync(path.join(ROOT, 'CITATION.cff'), 'utf8')).toBe(readFileSync(path.join(out, 'CITATION.cff'), 'utf8'));
   });
 
   it.skipIf(!python)('panel.csv, panel.dta, panel_wide.csv/.dta and corpus.dta agree with tokens.jsonl, the lexicon and targets.csv', () => {
