@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { packageRoot } from '../paths.js';
 import { applyOverrides, loadPipeline } from '../pipeline/spec.js';
 import { readSources } from '../pipeline/runner.js';
 import { ingest, ingestParams, type IngestParams } from '../stages/ingest.js';
@@ -12,8 +14,12 @@ import { formatMessage } from './main.js';
 /** `govtext kwic TERM`: runs the pipeline's ingest and phrases stages in memory and lists the hits of TERM. */
 export async function runKwic(term: string, opts: { input: string[]; pipeline: string; set: string[]; window: number; out?: string }): Promise<void> {
   if (term.trim() === '') throw new UsageError('kwic: the term is empty');
-  const pipeline = applyOverrides(loadPipeline(opts.pipeline), opts.set);
+  // The default pipeline is the package's own when the working folder has none (govtext run from outside the clone).
+  const file = opts.pipeline === 'pipelines/default.yaml' && !existsSync(opts.pipeline) ? path.join(packageRoot(), opts.pipeline) : opts.pipeline;
+  const pipeline = applyOverrides(loadPipeline(file), opts.set);
   const paramsOf = <T>(name: string, schema: { parse(v: unknown): T }): T => (pipeline.stages.find((s) => s.name === name)?.params as T | undefined) ?? schema.parse({});
+  // Said aloud: run outside the clone, data/raw is another folder (or none).
+  if (!opts.input.length) process.stderr.write(`govtext kwic: no --input given: reading ${path.resolve('data/raw')}\n`);
   const { sources } = readSources(opts.input.length ? opts.input : ['data/raw'], process.cwd(), (m) => process.stderr.write(`${formatMessage(m)}\n`));
   const corpus = ingest(sources, paramsOf<IngestParams>('ingest', ingestParams));
   const set = phrases(corpus, paramsOf<PhrasesParams>('phrases', phrasesParams));

@@ -20,6 +20,23 @@ function readRows(file: string): Record<string, string>[] {
   return parseCsv(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
+/**
+ * Which run a folder holds, in words, for a command that falls back to a
+ * default folder: its absolute path, and from its manifest.json the pipeline
+ * and how many reports it read (or that the folder has no run yet).
+ */
+export function describeRun(dir: string): string {
+  const abs = path.resolve(dir);
+  const file = path.join(abs, 'manifest.json');
+  if (!existsSync(file)) return `reading ${abs}, which holds no run (no manifest.json)`;
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { pipeline?: { name?: string }; counts?: { reports?: number }; inputs?: unknown[] };
+    return `reading the run in ${abs} (pipeline ${m.pipeline?.name ?? '?'}, ${m.counts?.reports ?? '?'} reports from ${m.inputs?.length ?? '?'} input files)`;
+  } catch {
+    return `reading ${abs} (its manifest.json is not readable JSON)`;
+  }
+}
+
 /** `govtext table`: a wide group table (rows x cols) of a term's or a category's rate from a run's output folder. */
 export function runTable(dir: string, opts: TableOptions): void {
   if (!opts.term === !opts.category) throw new UsageError('table: give either --term TERM (policy_terms.csv) or --category NAME (attention.csv)');

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Artifacts } from '../pipeline/registry.js';
-import { PARQUET, type TableRecord } from '../pipeline/writers.js';
+import { PARQUET, writeTable, type TableRecord } from '../pipeline/writers.js';
 import type { ParquetType } from './parquet.js';
 import { citationCff, citeParagraphs } from '../report/cite.js';
 import { corpusTable } from '../tables/corpus.js';
-import { CsvWriter, toCsv, type Cell, type Table } from '../tables/csv.js';
+import { CsvWriter, type Cell, type Table } from '../tables/csv.js';
 import { buildPanel, PANEL_COLUMNS, panelRowAt, panelRows, panelWidth, widePanel, wideVariablesTable, type Panel, type PanelBlock } from '../tables/panel.js';
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { writeMatrixMarket } from './mtx.js';
@@ -80,10 +80,8 @@ export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: Tabl
 
   if (a.corpus) {
     const table = corpusTable(a.corpus, tokenOf);
-    if (tokenOf) {
-      writeFileSync(path.join(dir, 'corpus.csv'), toCsv(table));
-      record({ file: 'corpus.csv', rows: table.rows.length, built: 'streamed', [PARQUET]: { file: 'corpus.parquet', columns: table.columns, rows: () => table.rows } });
-    }
+    // Written again, as the corpus writer wrote it, now with the tokens column.
+    if (tokenOf) writeTable(table, dir, record);
     dta('corpus.dta', { rows: table.rows.length, label: 'govtext corpus: one row per document', columns: stataColumns(table.columns, (r) => table.rows[r]!) });
   }
 
