@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import type { Cell } from '../tables/csv.js';
+import type { Cell } from '../artifacts/frame.js';
+import type { ParquetSource, ParquetType } from '../artifacts/run.js';
 
 /**
  * Parquet files, written through DuckDB (@duckdb/node-api): each table is
@@ -18,16 +19,7 @@ import type { Cell } from '../tables/csv.js';
  * empty cells (null, undefined, NaN) are NULL. Text is stored as it is (the
  * CSV's leading apostrophe before a formula-like cell is a CSV matter).
  */
-export type ParquetType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
-
-/** A table to write as Parquet: its columns, optional types (inferred from the rows when absent), and its rows (iterated once per pass). */
-export interface ParquetSource {
-  /** Path relative to the output folder, e.g. `tfidf.parquet`, `tables/top_phrases.parquet`. */
-  file: string;
-  columns: readonly string[];
-  types?: readonly ParquetType[];
-  rows: () => Iterable<readonly Cell[]>;
-}
+export type { ParquetSource, ParquetType };
 
 const present = (v: Cell): boolean => v !== null && v !== undefined && !(typeof v === 'number' && !Number.isFinite(v));
 

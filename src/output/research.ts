@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Artifacts } from '../pipeline/registry.js';
-import { PARQUET, writeTable, type TableRecord } from '../pipeline/writers.js';
-import type { ParquetType } from './parquet.js';
+import type { Artifacts } from '../artifacts/index.js';
+import { PARQUET, type ParquetType, type TableRecord } from '../artifacts/run.js';
+import { writeTable } from './write-table.js';
 import { citationCff, citeParagraphs } from '../report/cite.js';
 import { corpusTable } from '../tables/corpus.js';
-import { CsvWriter, type Cell, type Table } from '../tables/csv.js';
+import type { Cell, Table } from '../artifacts/frame.js';
+import { CsvWriter } from './csv.js';
 import { buildPanel, PANEL_COLUMNS, panelRowAt, panelRows, panelWidth, widePanel, wideVariablesTable, type Panel, type PanelBlock } from '../tables/panel.js';
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { writeMatrixMarket } from './mtx.js';

@@ -1,6 +1,7 @@
-import { policyTermRows, type Weights } from '../stages/weigh.js';
+import { policyTermRows } from '../weigh/policy.js';
+import type { Weights } from '../artifacts/weights.js';
 import { POLICY_TERM_COLUMNS, TFIDF_COLUMNS, tfidfRows } from '../tables/weights.js';
-import type { ParquetSource } from './parquet.js';
+import type { ParquetSource } from '../artifacts/run.js';
 
 /** tfidf.parquet: every row of the tfidf table (no weigh.tfidf_rows cut), typed. */
 export function tfidfParquet(w: Weights): ParquetSource {

@@ -1,4 +1,4 @@
-import type { RunRecord } from './model.js';
+import type { RunRecord } from '../artifacts/run.js';
 
 /** Lexicon, dictionaries and the denominator of this run, read from its parameters. */
 function measures(run: RunRecord): { dictionaries: string[]; stopwords: boolean } {

@@ -1,9 +1,10 @@
 import { HEADLINE_TARGETS } from '../indicators/names.js';
-import type { Indicators } from '../stages/indicators.js';
-import type { Weights } from '../stages/weigh.js';
-import type { Corpus, Document } from '../types.js';
+import type { Indicators } from '../artifacts/indicators.js';
+import type { Weights } from '../artifacts/weights.js';
+import type { Corpus, Document } from '../artifacts/corpus.js';
+import { per10k } from '../weigh/rate.js';
 import { stataName } from '../output/stata.js';
-import type { Cell, Table } from './csv.js';
+import type { Cell, Table } from '../artifacts/frame.js';
 
 /** What a panel variable measures: a term's hits, a lexicon category's, an attention dictionary category's, or a headline target's value. */
 export type PanelKind = 'term' | 'category' | 'dictionary' | 'target';
@@ -37,8 +38,6 @@ export interface Panel {
 
 export const PANEL_COLUMNS = ['doc_id', 'region', 'province', 'level', 'year', 'speaker', 'variable', 'kind', 'hits', 'tokens', 'per_10k', 'value'] as const;
 
-/** per_10k: hits per 10,000 counted tokens (0 for a document with no counted tokens). */
-export const per10k = (hits: number, tokens: number): number => (tokens > 0 ? (hits / tokens) * 10000 : 0);
 
 /**
  * Panel blocks from a run: lexicon categories and every other attention

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/pipeline/progress.js';
-import { runPipeline, type Manifest } from '../../src/pipeline/runner.js';
+import { runPipeline } from '../../src/pipeline/runner.js';
+import type { Manifest } from '../../src/artifacts/run.js';
 import { loadPipeline } from '../../src/pipeline/spec.js';
 
 /*

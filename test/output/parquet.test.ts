@@ -8,7 +8,7 @@ import { ParquetWriter, inferParquetTypes } from '../../src/output/parquet.js';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { applyOverrides, loadPipeline } from '../../src/pipeline/spec.js';
-import { formatNumber, neutralizeFormula } from '../../src/tables/csv.js';
+import { formatNumber, neutralizeFormula } from '../../src/output/csv.js';
 import { ROOT } from '../fixtures/samples.js';
 
 /*
