@@ -1,5 +1,6 @@
 import type { SourceRecord } from '../io/sources.js';
 import type { Message } from './corpus.js';
+import type { Cell } from './frame.js';
 
 /** The manifest.json of a run: what was run on what, with which versions, and what it wrote. */
 export interface Manifest {
@@ -26,8 +27,24 @@ export interface Manifest {
  */
 export type RunRecord = Omit<Manifest, 'outputs' | 'details' | 'tables' | 'timings_ms'>;
 
+/** Parquet column types (see output/parquet.ts). */
+export type ParquetType = 'VARCHAR' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
+
+/** A table to write as Parquet: its columns, optional types (inferred from the rows when absent), and its rows (iterated once per pass). */
+export interface ParquetSource {
+  /** Path relative to the output folder, e.g. `tfidf.parquet`, `tables/top_phrases.parquet`. */
+  file: string;
+  columns: readonly string[];
+  types?: readonly ParquetType[];
+  rows: () => Iterable<readonly Cell[]>;
+}
+
+/** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */
+export const PARQUET = Symbol('govtext.parquet');
+
 /** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
 export interface TableRecord {
+  [PARQUET]?: ParquetSource;
   file: string;
   rows: number;
   built: 'DataFrame' | 'streamed';

@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { packageRoot } from '../paths.js';
 import { applyOverrides, loadPipeline } from '../pipeline/spec.js';
 import { checkOutFile, explainFileWriteError } from '../pipeline/outdir.js';
 import { readSources } from '../io/read.js';
@@ -16,9 +18,13 @@ import { silentContext } from '../pipeline/context.js';
 /** `govtext kwic TERM`: runs the pipeline's ingest and phrases stages in memory and lists every occurrence of TERM (any string). */
 export async function runKwic(term: string, opts: { input: string[]; pipeline: string; set: string[]; window: number; out?: string }): Promise<void> {
   if (term.trim() === '') throw new UsageError('kwic: the term is empty');
-  const pipeline = applyOverrides(loadPipeline(opts.pipeline), opts.set);
+  // The default pipeline is the package's own when the working folder has none (govtext run from outside the clone).
+  const file = opts.pipeline === 'pipelines/default.yaml' && !existsSync(opts.pipeline) ? path.join(packageRoot(), opts.pipeline) : opts.pipeline;
+  const pipeline = applyOverrides(loadPipeline(file), opts.set);
   const paramsOf = <T>(name: string, schema: { parse(v: unknown): T }): T => (pipeline.stages.find((s) => s.name === name)?.params as T | undefined) ?? schema.parse({});
   const inputs = opts.input.length ? opts.input : ['data/raw'];
+  // Said aloud: run outside the clone, data/raw is another folder (or none).
+  if (!opts.input.length) process.stderr.write(`govtext kwic: no --input given: reading ${path.resolve('data/raw')}\n`);
   if (opts.out) checkOutFile(opts.out, inputs, process.cwd());
   const { sources } = readSources(inputs, process.cwd(), (m) => process.stderr.write(`${formatMessage(m)}\n`));
   // The stages as the registry defines them: the CLI reaches stages only through it.

@@ -65,7 +65,7 @@ export function buildProgram(): Command {
   program
     .command('table')
     .description("a group table for papers from a run's output: a term's (or attention category's) rate by one or two corpus variables")
-    .argument('[dir]', 'output folder of a default-pipeline run', 'output/default')
+    .argument('[dir]', 'output folder of a default-pipeline run (default: output/default, said on stderr)')
     .option('-t, --term <term>', 'any term, counted in the cleaned text as policy_terms.csv counts (e.g. 乡村振兴, 改革开放)')
     .option('--terms <file>', 'a file of terms, one per line: one table each (with --out, FILE_1.csv, FILE_2.csv ...)')
     .option('-c, --category <name>', 'an attention category of attention.csv, e.g. environment')
@@ -75,9 +75,10 @@ export function buildProgram(): Command {
     .option('-v, --value <what>', 'per_10k (pooled rate), hits or documents', 'per_10k')
     .option('-o, --out <file>', 'write a CSV file instead of printing')
     .addHelpText('after', '\nExamples:\n  govtext table --term 乡村振兴 --rows year --cols level\n  govtext table --category environment --dictionary env_attention_chen2018 --rows region')
-    .action(async (dir: string, opts: { term?: string; terms?: string; category?: string; dictionary: string; rows: string; cols: string; value: string; out?: string }) => {
-      const { runTable } = await import('./table.js');
-      runTable(dir, opts);
+    .action(async (dir: string | undefined, opts: { term?: string; terms?: string; category?: string; dictionary: string; rows: string; cols: string; value: string; out?: string }) => {
+      const { runTable, describeRun } = await import('./table.js');
+      if (dir === undefined) process.stderr.write(`govtext table: no folder given: ${describeRun('output/default')}\n`);
+      runTable(dir ?? 'output/default', opts);
     });
 
   program

@@ -65,6 +65,23 @@ function cleanText(dir: string, id: string): string[] {
   return lines;
 }
 
+/**
+ * Which run a folder holds, in words, for a command that falls back to a
+ * default folder: its absolute path, and from its manifest.json the pipeline
+ * and how many reports it read (or that the folder has no run yet).
+ */
+export function describeRun(dir: string): string {
+  const abs = path.resolve(dir);
+  const file = path.join(abs, 'manifest.json');
+  if (!existsSync(file)) return `reading ${abs}, which holds no run (no manifest.json)`;
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { pipeline?: { name?: string }; counts?: { reports?: number }; inputs?: unknown[] };
+    return `reading the run in ${abs} (pipeline ${m.pipeline?.name ?? '?'}, ${m.counts?.reports ?? '?'} reports from ${m.inputs?.length ?? '?'} input files)`;
+  } catch {
+    return `reading ${abs} (its manifest.json is not readable JSON)`;
+  }
+}
+
 /** `govtext table`: a wide group table (rows x cols) of a term's or a category's rate from a run's output folder. */
 export function runTable(dir: string, opts: TableOptions): void {
   if ([opts.term, opts.terms, opts.category].filter(Boolean).length !== 1) throw new UsageError('table: give one of --term TERM, --terms FILE (terms counted in the cleaned text) or --category NAME (attention.csv)');

@@ -1,6 +1,7 @@
 import type { Artifacts } from '../artifacts/index.js';
 import type { Cell, Table } from '../artifacts/frame.js';
-import type { TableRecord } from '../artifacts/run.js';
+import { PARQUET, type TableRecord } from '../artifacts/run.js';
+import { policyTermsParquet, tfidfParquet } from './sources.js';
 import type { WrittenRows } from '../artifacts/weights.js';
 import { CORPUS_COLUMNS, corpusTable, SECTION_COLUMNS, sectionsTable } from '../tables/corpus.js';
 import { ADOPTION_BY_YEAR_COLUMNS, ADOPTION_COLUMNS, adoptionByYearTable, adoptionTable, PHRASE_COLUMNS, phrasesTable } from '../tables/phrases.js';
@@ -123,7 +124,7 @@ export const TABLES: readonly TableDeclaration[] = [
     of: 'corpus',
     rowPer: 'document',
     columns: CORPUS_COLUMNS,
-    about: '',
+    about: "tokens: the document's counted tokens (those of tokens.jsonl, the denominator of every per_10k; empty when segment did not run)",
     streams: 'when long',
     build: corpusTable,
     rows: (c) => c.documents.length,
@@ -186,7 +187,8 @@ export const TABLES: readonly TableDeclaration[] = [
     write: (w, dir, record) => {
       const tfidfRows = w.meta.rows.tfidf;
       const rows = writeTfidfCsv(w, dir, tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument);
-      record({ file: 'tfidf.csv', rows, built: 'streamed', ...cutRecord(tfidfRows) });
+      // tfidf.parquet and policy_terms.parquet hold every row, whatever the CSVs hold.
+      record({ file: 'tfidf.csv', rows, built: 'streamed', ...cutRecord(tfidfRows), [PARQUET]: tfidfParquet(w) });
       return [`tfidf.csv (${rows}${rows < tfidfRows.of ? ` of ${tfidfRows.of}` : ''} rows)`];
     },
     sheet: false,
@@ -216,11 +218,11 @@ export const TABLES: readonly TableDeclaration[] = [
       const policyRows = w.meta.rows.policy_terms;
       if (policyRows.rows > FRAME_MAX_ROWS) {
         const n = writePolicyTermsCsv(w, dir, policyRows.perDocument);
-        record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cutRecord(policyRows) });
+        record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w) });
         return [n < policyRows.of ? `policy_terms.csv (${n} of ${policyRows.of} rows)` : 'policy_terms.csv'];
       }
       // writeTable records the file: the cut, if any, is added to its record.
-      const file = writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cutRecord(policyRows) }));
+      const file = writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w) }));
       return [policyRows.rows < policyRows.of ? `${file} (${policyRows.rows} of ${policyRows.of} rows)` : file];
     },
     // Cut before its rows are built: at 10,000 reports the full table has millions of rows.

@@ -14,7 +14,9 @@ import type { Pipeline } from './spec.js';
 import { canReadBack, releaseText, type TextFolder } from './text.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
 import { writerOf } from '../output/writers.js';
-import { type TableRecord } from '../artifacts/run.js';
+import { PARQUET, type TableRecord } from '../artifacts/run.js';
+import { ParquetWriter } from '../output/parquet.js';
+import { writeResearchOutputs } from '../output/research.js';
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -70,12 +72,35 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   let published = false;
   const unwatch = watchSignals(tmp);
   const threads = new Map<number, ThreadRun>();
+  let parquet: ParquetWriter | undefined;
   const warmed = new Set<Pipeline['stages'][number]>();
   try {
     const artifacts: Artifacts = { sources: read.sources };
     read.sources = [];
     const outputs: string[] = [];
     const tables: TableRecord[] = [];
+    // A table written again (corpus.csv with the tokens column) keeps its last record.
+    const keepRecord = (r: TableRecord) => {
+      const i = tables.findIndex((t) => t.file === r.file);
+      if (i >= 0) tables.splice(i, 1);
+      tables.push(r);
+    };
+    // Parquet twins of the tables a writer made, written after it returns (DuckDB is asynchronous) and then let go.
+    const pending: TableRecord[] = [];
+    const record = (r: TableRecord) => {
+      keepRecord(r);
+      if (r[PARQUET]) pending.push(r);
+    };
+    const writeParquet = async () => {
+      for (const r of pending) {
+        const source = r[PARQUET]!;
+        delete r[PARQUET];
+        parquet ??= await ParquetWriter.open();
+        keepRecord({ file: source.file, rows: await parquet.write(tmp, source), built: 'streamed' });
+        if (!outputs.includes(source.file)) outputs.push(source.file);
+      }
+      pending.length = 0;
+    };
     const details: Record<string, Record<string, unknown>> = {};
     const dependencies = dependencyVersions();
     const pipelineRecord = pipelineRecordOf(pipeline, cwd);
@@ -133,12 +158,20 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       // Its timing overlaps the stages it ran beside.
       if (onThread) details[stage.name] = { ...details[stage.name], on_thread: true };
       const writer = writerOf(stage.definition.makes);
-      if (writer) outputs.push(...(await writer(made, tmp, (r) => tables.push(r), artifacts)));
+      if (writer) outputs.push(...(await writer(made, tmp, record, artifacts)));
+      await writeParquet();
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = releaseText(artifacts.corpus, textFolder);
       startAhead(index, artifacts, outputs);
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
+    // Research-ready files (panel, .dta, dtm.mtx, CITATION.cff) from every artifact.
+    const ts = performance.now();
+    const research = writeResearchOutputs(artifacts, tmp, record);
+    outputs.push(...research.files.filter((f) => !outputs.includes(f)));
+    await writeParquet();
+    research.warnings.forEach((text) => report({ origin: 'output:stata', text }));
+    timings.outputs = Math.round(performance.now() - ts);
     timings.total = Math.round(performance.now() - t0);
     const manifest: Manifest = {
       tool: { name: 'govtext', version: toolVersion() },
@@ -164,6 +197,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     // A run that failed before a thread's stage came up: stop the thread before its folder goes (a finished one just ends).
     await Promise.all([...threads.values()].map((t) => t.stop()));
     await Promise.all([...warmed].map((s) => s.definition.cool?.()));
+    await parquet?.close();
     unwatch();
     removeTemp(tmp);
     if (!published) removeMadeParents(out, madeParent);

@@ -2,6 +2,7 @@ import { displayCell, shortWarning } from './format.js';
 import { escapeMarkdown, toMarkdown } from './markdown.js';
 import { methodsParagraphs } from './methods.js';
 import { corpusPhrase } from './overview.js';
+import { citeParagraphs } from './cite.js';
 import type { ReportModel } from './model.js';
 
 const md = escapeMarkdown;
@@ -56,5 +57,7 @@ export function summaryMarkdown(m: ReportModel): string {
 
   h('Methods');
   out.push(`${methodsParagraphs(m).map(md).join('\n\n')}\n`);
+  h('How to cite and report');
+  out.push(`${citeParagraphs(m.run).map(md).join('\n\n')}\n`);
   return out.join('\n');
 }

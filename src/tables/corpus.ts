@@ -1,15 +1,18 @@
 import { documentChars, paragraphCount, type Corpus } from '../artifacts/corpus.js';
 import type { Table } from '../artifacts/frame.js';
 
-export const CORPUS_COLUMNS = ['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs'] as const;
+export const CORPUS_COLUMNS = ['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs', 'tokens'] as const;
 export const SECTION_COLUMNS = ['doc_id', 'section', 'heading', 'first_paragraph', 'last_paragraph', 'chars'] as const;
 
-/** corpus.csv: one row per document. */
-export function corpusTable(corpus: Corpus): Table {
+/**
+ * corpus.csv: one row per document. tokens: its counted tokens (those of
+ * tokens.jsonl, the per_10k denominator), empty until segment has run.
+ */
+export function corpusTable(corpus: Corpus, tokens?: ReadonlyMap<string, number>): Table {
   return {
     name: 'corpus',
     columns: CORPUS_COLUMNS,
-    rows: corpus.documents.map((d) => [d.doc_id, d.title, d.region, d.level, d.province, d.year, d.meeting_date, d.session, d.speaker, d.kind, d.source_file, documentChars(d), paragraphCount(d)]),
+    rows: corpus.documents.map((d) => [d.doc_id, d.title, d.region, d.level, d.province, d.year, d.meeting_date, d.session, d.speaker, d.kind, d.source_file, documentChars(d), paragraphCount(d), tokens?.get(d.doc_id)]),
   };
 }
 

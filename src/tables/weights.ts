@@ -164,3 +164,24 @@ export function keynessTable(w: Weights): Table {
 export function similarityTable(w: Weights): Table {
   return { name: 'similarity', columns: SIMILARITY_COLUMNS, rows: w.similarity.map((s) => [w.docIds[s.doc], w.docIds[s.neighbour], s.cosine, s.rank]) };
 }
+
+/**
+ * Every row of the tfidf table (tfidf.csv's columns), in tfidf.csv's order:
+ * documents in order, a document's terms by tf-idf descending, ties by term.
+ * For writers without a row cap (tfidf.parquet).
+ */
+export function* tfidfRows(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 'docIds' | 'termOrder'>): Generator<[string, string, number, number, number, number, number]> {
+  const { features: m, tfidf, vocab, termOrder } = w;
+  const weights = tfidf.weights;
+  const byWeight = (a: number, b: number) => weights[b]! - weights[a]! || termOrder[m.indices[a]!]! - termOrder[m.indices[b]!]!;
+  const ks: number[] = [];
+  for (let d = 0; d < m.nDocs; d++) {
+    ks.length = 0;
+    for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) ks.push(k);
+    ks.sort(byWeight);
+    for (const k of ks) {
+      const t = m.indices[k]!;
+      yield [w.docIds[d]!, vocab[t]!, m.counts[k]!, tfidf.tf[k]!, tfidf.df[t]!, tfidf.idf[t]!, weights[k]!];
+    }
+  }
+}

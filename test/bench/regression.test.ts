@@ -84,7 +84,7 @@ describe('default pipeline on a generated 100-report corpus', () => {
 
   it('corpus.csv: one row per file, region and year from the file name, characters of its non-empty lines', () => {
     const rows = table('corpus.csv');
-    expect(header('corpus.csv')).toEqual(['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs']);
+    expect(header('corpus.csv')).toEqual(['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs', 'tokens']);
     expect(rows.map((r) => r.doc_id).sort()).toEqual(files.map((f) => f.replace(/\.txt$/u, '')));
     for (const r of rows) {
       const [, region, year] = /^r\d{5}_(.+)_(\d{4})$/u.exec(r.doc_id!)!;
@@ -97,6 +97,7 @@ describe('default pipeline on a generated 100-report corpus', () => {
       expect(Number(r.chars)).toBe(lines.reduce((n, l) => n + l.length, 0));
       const clean = readFileSync(path.join(out, 'clean', `${r.doc_id}.txt`), 'utf8').split('\n').filter((l) => l !== '');
       expect(clean).toHaveLength(Number(r.paragraphs));
+      expect(Number(r.tokens)).toBeGreaterThan(0);
     }
   });
 

@@ -104,4 +104,27 @@ describe('govtext CLI', () => {
     expect(corpus.split('\r\n')).toHaveLength(3); // header, one report, final empty string
     expect(corpus).toContain('桐庐县');
   });
+
+  it('kwic without --input says on stderr which folder it reads', () => {
+    const input = path.join(dir, 'kwic-cwd');
+    execSync(`mkdir -p ${JSON.stringify(path.join(input, 'data/raw'))}`);
+    writeFileSync(path.join(input, 'data/raw/tonglu.txt'), REPORT);
+    const r = spawnSync(process.execPath, [BIN, 'kwic', '高质量发展'], { cwd: input, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`govtext kwic: no --input given: reading ${path.join(input, 'data/raw')}`);
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('table without a folder says which run it reads, or that there is none', () => {
+    const cwd = path.join(dir, 'table-cwd');
+    execSync(`mkdir -p ${JSON.stringify(cwd)}`);
+    const none = spawnSync(process.execPath, [BIN, 'table', '--term', '高质量发展'], { cwd, encoding: 'utf8' });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain(`govtext table: no folder given: reading ${path.join(cwd, 'output/default')}, which holds no run`);
+    const run = govtext('run', 'pipelines/default.yaml', '--input', path.join(dir, 'kwic-cwd/data/raw'), '--out', path.join(cwd, 'output/default'));
+    expect(run.code, run.stderr).toBe(0);
+    const r = spawnSync(process.execPath, [BIN, 'table', '--term', '高质量发展'], { cwd, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`reading the run in ${path.join(cwd, 'output/default')} (pipeline default, 1 reports from 1 input files)`);
+  });
 });

@@ -90,7 +90,7 @@ describe('runPipeline output folder', () => {
     const corpusText = readFileSync(path.join(out, 'corpus.csv'), 'utf8');
     expect(corpusText.charCodeAt(0)).toBe(0xfeff);
     const corpus = parseCsv(corpusText, { bom: true }) as string[][];
-    expect(corpus[0]).toEqual(['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs']);
+    expect(corpus[0]).toEqual(['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs', 'tokens']);
     const byId = new Map(corpus.slice(1).map((r) => [r[0], r]));
     expect(byId.size).toBe(2);
     for (const s of SPECS) {
@@ -112,6 +112,7 @@ describe('runPipeline output folder', () => {
         s.file,
         String(chars),
         '13',
+        '', // tokens: segment did not run
       ]);
 
       // clean/DOC_ID.txt: one paragraph per line.

@@ -70,7 +70,8 @@ const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: t
 function writeWeights(weights: Weights): { out: string; records: Map<string, TableRecord> } {
   const out = mkdtempSync(path.join(dir, 'w-'));
   const records = new Map<string, TableRecord>();
-  void WRITERS.weights!(weights, out, (r) => records.set(r.file, r), { sources: [] });
+  // As the manifest holds them (JSON): the Parquet twin a record carries for the runner is not part of it.
+  void WRITERS.weights!(weights, out, (r) => records.set(r.file, JSON.parse(JSON.stringify(r)) as TableRecord), { sources: [] });
   return { out, records };
 }
 

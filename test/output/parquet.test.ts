@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ParquetWriter, inferParquetTypes } from '../../src/output/parquet.js';
+import { createProgress } from '../../src/pipeline/progress.js';
+import { runPipeline } from '../../src/pipeline/runner.js';
+import { applyOverrides, loadPipeline } from '../../src/pipeline/spec.js';
+import { formatNumber, neutralizeFormula } from '../../src/output/csv.js';
+import { ROOT } from '../fixtures/samples.js';
+
+/*
+ * Every Parquet file of a default run over the samples, read back with
+ * hyparquet (a reader independent of DuckDB, which wrote them) and compared
+ * cell by cell with its CSV; tfidf.csv and policy_terms.csv are cut (two and
+ * three rows a document) while their Parquet files hold every row.
+ */
+
+let tmp: string;
+let out: string;
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'govtext-parquet-'));
+  out = path.join(tmp, 'out');
+  const pipeline = applyOverrides(loadPipeline(path.join(ROOT, 'pipelines/default.yaml')), ['weigh.tfidf_rows=2', 'weigh.policy_rows=3']);
+  await runPipeline(pipeline, { inputs: [path.join(ROOT, 'data/raw')], out, cwd: ROOT, progress: createProgress(process.stderr, true) });
+}, 180_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const readParquet = async (file: string) => (await parquetReadObjects({ file: await asyncBufferFromFile(file) })) as Record<string, unknown>[];
+const readCsv = (file: string) => parseCsv(readFileSync(file, 'utf8'), { bom: true }) as string[][];
+
+/** A Parquet value as the CSV writer prints it. */
+function asCsv(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return formatNumber(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return neutralizeFormula(String(v));
+}
+
+/** Rows of a CSV as a multiset key → count, for tables compared without regard to order. */
+const key = (r: readonly string[]) => r.join('\u0001');
+
+describe('Parquet files of a run', () => {
+  it('has a Parquet file for every CSV table, holding the same columns and cells', async () => {
+    const csvs = [...readdirSync(out).filter((f) => f.endsWith('.csv')), ...readdirSync(path.join(out, 'tables')).filter((f) => f.endsWith('.csv')).map((f) => `tables/${f}`)];
+    expect(csvs.length).toBeGreaterThan(25);
+    for (const csv of csvs) {
+      const pq = path.join(out, csv.replace(/\.csv$/u, '.parquet'));
+      expect(existsSync(pq), pq).toBe(true);
+      const [header, ...rows] = readCsv(path.join(out, csv));
+      const objects = await readParquet(pq);
+      const got = objects.map((o) => header!.map((c) => asCsv(o[c])));
+      if (csv === 'tfidf.csv' || csv === 'policy_terms.csv') continue; // below
+      expect(got.length, csv).toBe(rows.length);
+      expect(got, csv).toEqual(rows);
+    }
+  });
+
+  it('writes tfidf.parquet and policy_terms.parquet whole while the CSVs hold each document\'s first rows', async () => {
+    const tokens = readFileSync(path.join(out, 'tokens.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { doc_id: string; tokens: string[] });
+    // Independently: one tfidf row per distinct token of a document (min_df 1, no max_features by default).
+    const distinct = tokens.reduce((n, d) => n + new Set(d.tokens).size, 0);
+    for (const [file, perDoc] of [['tfidf', 2], ['policy_terms', 3]] as const) {
+      const [header, ...rows] = readCsv(path.join(out, `${file}.csv`));
+      const all = (await readParquet(path.join(out, `${file}.parquet`))).map((o) => header!.map((c) => asCsv(o[c])));
+      if (file === 'tfidf') expect(all.length).toBe(distinct);
+      expect(all.length).toBeGreaterThan(rows.length);
+      // The CSV's rows are each document's first rows of the whole table, in the same order.
+      const byDoc = new Map<string, string[][]>();
+      for (const r of all) byDoc.set(r[0]!, [...(byDoc.get(r[0]!) ?? []), r]);
+      const expected = [...byDoc.values()].flatMap((rs) => rs.slice(0, perDoc));
+      expect(rows.map(key), file).toEqual(expected.map(key));
+    }
+  });
+
+  it('gives the same bytes for the same table, and types columns from their values', async () => {
+    const rows = [['乡村振兴', 3, 0.5, true], ['=1+1', 4, null, false], [null, 5, 1e-300, null]] as const;
+    expect(inferParquetTypes(['a', 'b', 'c', 'd'], rows)).toEqual(['VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN']);
+    const pq = await ParquetWriter.open();
+    try {
+      for (const f of ['a.parquet', 'b.parquet']) await pq.write(tmp, { file: f, columns: ['a', 'b', 'c', 'd'], rows: () => rows });
+    } finally {
+      await pq.close();
+    }
+    expect(readFileSync(path.join(tmp, 'a.parquet')).equals(readFileSync(path.join(tmp, 'b.parquet')))).toBe(true);
+    expect(await readParquet(path.join(tmp, 'a.parquet'))).toEqual([
+      { a: '乡村振兴', b: 3n, c: 0.5, d: true },
+      { a: '=1+1', b: 4n, c: null, d: false },
+      { a: null, b: 5n, c: 1e-300, d: null },
+    ]);
+  });
+});
