@@ -30,7 +30,11 @@ function where(cf) {
   if (i >= 0) u = u.slice(i + 1);
   return `${u}:${cf.lineNumber + 1}`;
 }
-const fnName = (cf) => cf.functionName || (cf.url ? '(anonymous)' : '(native)');
+// Long names (a regular expression's source) are cut: the table is read by people.
+const fnName = (cf) => {
+  const name = cf.functionName || (cf.url ? '(anonymous)' : '(native)');
+  return name.length > 60 ? `${name.slice(0, 59)}…` : name;
+};
 
 /** Self time (ms) per function of one profile, for the samples whose timestamp passes `keep`. */
 function selfTimes(profile, keep = () => true) {
