@@ -125,7 +125,7 @@ export function profileMarkdown(summary, reports) {
   lines.push(`\`node --cpu-prof\` of the govtext run (${summary.files} thread profile(s), a sample about every ${summary.interval_us} µs). Self time: a function's own samples, not its callees'. Shares are of the window's busy (non-idle) samples on that thread.`, '');
   const table = (title, busy, rows) => {
     lines.push(`**${title}** (busy ${(busy / 1000).toFixed(2)} s)`, '', '| function | where | self | share |', '| --- | --- | ---: | ---: |');
-    for (const r of rows) lines.push(`| ${r.fn.replace(/\|/gu, '\\|')} | ${r.where || '-'} | ${(r.self_ms / 1000).toFixed(2)} s | ${pct(r.share)} |`);
+    for (const r of rows) lines.push(`| ${(r.fn.length > 60 ? `${r.fn.slice(0, 59)}…` : r.fn).replace(/\|/gu, '\\|')} | ${r.where || '-'} | ${(r.self_ms / 1000).toFixed(2)} s | ${pct(r.share)} |`);
     lines.push('');
   };
   lines.push('Main thread, per stage window (from the stage\'s start to the next one\'s):', '');
