@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline, type Manifest } from '../../src/pipeline/runner.js';
 import { loadPipeline } from '../../src/pipeline/spec.js';
+import { ingest, ingestParams, listInputFiles, readSource } from '../../src/index.js';
 import { describeWithNationalCorpus } from '../fixtures/corpora.js';
 import { substringCount } from '../fixtures/samples.js';
 
@@ -152,6 +153,34 @@ describe('output shapes', () => {
     }
     expect([...new Set(rows.map((r) => r.level))].sort()).toEqual(['county', 'prefecture', 'provincial']);
     expect(new Set(rows.map((r) => r.year)).size).toBeGreaterThan(10);
+  });
+
+  it('sections keep their kind: sampled sentences of each generated section stand in a section of that kind of the sources', () => {
+    const sources = ingest(
+      listInputFiles([national, path.join(ROOT, 'data/raw')]).map((f) => readSource(f).source!).filter(Boolean),
+      ingestParams.parse({}),
+    );
+    const textOf = new Map<string, string>();
+    for (const d of sources.documents) {
+      for (const sec of d.sections) textOf.set(sec.kind, `${textOf.get(sec.kind) ?? ''}\n${d.paragraphs.slice(sec.first_paragraph - 1, sec.last_paragraph).join('\n')}`);
+    }
+    let checked = 0;
+    let i = 0;
+    for (const [doc, g] of generated) {
+      const lines = linesOf(doc);
+      const at = g.sections.map((s) => lines.indexOf(s.heading));
+      g.sections.forEach((s, j) => {
+        for (const p of lines.slice(at[j]! + 1, j + 1 < at.length ? at[j + 1] : lines.length)) {
+          if (i++ % 40 !== 0) continue;
+          const sentences = p.split(/(?<=[。！？；!?;][”’」』）)]*)(?![”’」』）)])/u);
+          for (const x of [sentences[0]!, sentences.at(-1)!]) {
+            expect(textOf.get(s.kind)!.includes(x), `${doc} ${s.kind}: ${x}`).toBe(true);
+            checked++;
+          }
+        }
+      });
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('sections.csv: the opening, then the review, plan and other headings the generator wrote, in order', () => {
