@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError, UsageError } from '../errors.js';
-import { formatNumber, toCsv } from '../tables/csv.js';
+import { formatNumber, toCsv } from '../output/csv.js';
 import { groupTable } from '../tables/groups.js';
 
 export interface TableOptions {

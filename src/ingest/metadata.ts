@@ -1,4 +1,4 @@
-import type { DocVars, Level } from '../types.js';
+import type { DocVars, Level } from '../artifacts/corpus.js';
 import { countPlaceNames, loadGazetteer, resolvePlace, type Gazetteer, type Place } from './gazetteer.js';
 
 /**

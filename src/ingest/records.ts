@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { convert as htmlToText } from 'html-to-text';
 import { InputError } from '../errors.js';
 import type { Source } from '../io/sources.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 
 /**
  * A record: the text of one input unit before documents are found in it. A

@@ -1,4 +1,4 @@
-import type { Section, SectionKind } from '../types.js';
+import type { Section, SectionKind } from '../artifacts/corpus.js';
 
 /**
  * Sections of a report: review (上年/过去五年工作回顾), plan (今年工作安排,

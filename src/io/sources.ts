@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 import { decodeBuffer } from './decode.js';
 
 /** How a file's text is to be read into documents. */

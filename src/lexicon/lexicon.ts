@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { decodeBuffer } from '../io/decode.js';
 import { foldWidth } from '../ingest/normalize.js';
 import { packageRoot } from '../paths.js';
-import type { Message } from '../types.js';
+import type { Message } from '../artifacts/corpus.js';
 
 /**
  * The policy lexicon: terms and slogans that must stay whole as tokens

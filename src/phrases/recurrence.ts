@@ -6,7 +6,7 @@
  * occurrence, only once per (term, document) pair.
  */
 import type { TermTrie } from '../text/trie.js';
-import type { Document } from '../types.js';
+import type { Document } from '../artifacts/corpus.js';
 
 /** By term id (see {@link TermTrie.idOf}). */
 export interface Recurrence {

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { StageContext } from '../stages/context.js';
+import type { StageContext } from './context.js';
 
 /**
  * Progress on stderr: a bar when stderr is a terminal, otherwise a plain line

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { Corpus, Document } from '../types.js';
+import type { Corpus, Document } from '../artifacts/corpus.js';
 import { readFromFolder } from './text.js';
 import { THREAD_STAGES } from './thread-stages.js';
 import type { ThreadRequest, ThreadResult } from './threads.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEXT_COUNTS, type Corpus, type Document } from '../types.js';
+import { TEXT_COUNTS, type Corpus, type Document } from '../artifacts/corpus.js';
 
 /** Where the clean/ files of a run are: the temporary folder while it runs, the output folder once published. */
 export interface TextFolder {

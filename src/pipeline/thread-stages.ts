@@ -1,5 +1,6 @@
-import { indicators, type IndicatorsParams } from '../stages/indicators.js';
-import type { Corpus } from '../types.js';
+import { indicators } from '../stages/indicators.js';
+import { type IndicatorsParams } from '../artifacts/indicators.js';
+import type { Corpus } from '../artifacts/corpus.js';
 
 /**
  * The stages that may run on a thread of their own: pure functions of the

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { packageRoot } from '../paths.js';
-import { documentChars, paragraphCount, type Corpus } from '../types.js';
+import { documentChars, paragraphCount, type Corpus } from '../artifacts/corpus.js';
 import { THREAD_STAGES } from './thread-stages.js';
 
 /** Below this many characters a stage runs in its place on the main thread: a thread's start-up would cost more than it saves. */

@@ -1,4 +1,4 @@
-import type { Cell } from '../tables/csv.js';
+import type { Cell } from '../artifacts/frame.js';
 
 /** Decimal places for display of a column (Markdown, LaTeX, HTML); the CSV and XLSX keep full precision. */
 export type Digits = Readonly<Record<string, number>>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
-import type { Cell } from '../tables/csv.js';
+import type { Cell } from '../artifacts/frame.js';
 import { displayCell, shortWarning, type Digits } from './format.js';
 import { methodsParagraphs } from './methods.js';
 import type { ReportModel } from './model.js';

@@ -1,4 +1,4 @@
-import type { Cell } from '../tables/csv.js';
+import type { Cell } from '../artifacts/frame.js';
 import { displayCell, type Digits } from './format.js';
 
 /**

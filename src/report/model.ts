@@ -1,19 +1,9 @@
-import type { Clusters } from '../stages/cluster.js';
-import type { PhraseSet } from '../stages/phrases.js';
-import type { Weights } from '../stages/weigh.js';
-import { documentChars, paragraphCount, type Corpus, type Document, type Message } from '../types.js';
+import type { Clusters } from '../artifacts/clusters.js';
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { Weights } from '../artifacts/weights.js';
+import { documentChars, paragraphCount, type Corpus, type Document } from '../artifacts/corpus.js';
 import type { PaperTable } from './paper.js';
-
-/** What the runner knows of the run when the report is made: the manifest so far, without timings (the report must be reproducible). */
-export interface RunRecord {
-  tool: { name: string; version: string };
-  node: string;
-  dependencies: Record<string, string>;
-  pipeline: { name: string; description: string; file: string; sha256: string; stages: { name: string; params: Record<string, unknown> }[] };
-  inputs: { file: string; sha256?: string; reason?: string }[];
-  counts: Record<string, number>;
-  warnings: Message[];
-}
+import type { RunRecord } from '../artifacts/run.js';
 
 export interface ReportSettings {
   reports_listed: number;

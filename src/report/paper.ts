@@ -1,12 +1,13 @@
-import type { Clusters } from '../stages/cluster.js';
-import type { PhraseSet } from '../stages/phrases.js';
-import type { Weights } from '../stages/weigh.js';
-import type { Indicators } from '../stages/indicators.js';
+import type { Clusters } from '../artifacts/clusters.js';
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { Weights } from '../artifacts/weights.js';
+import type { Indicators } from '../artifacts/indicators.js';
 import { HEADLINE_TARGETS } from '../indicators/names.js';
-import type { Cell, Table } from '../tables/csv.js';
+import type { Cell, Table } from '../artifacts/frame.js';
 import { groupTable } from '../tables/groups.js';
-import type { Corpus, Document } from '../types.js';
+import type { Corpus, Document } from '../artifacts/corpus.js';
 import type { Digits } from './format.js';
+import { per10k } from '../weigh/rate.js';
 
 /**
  * Comparison tables for papers: small wide tables with a caption and notes
@@ -123,7 +124,7 @@ export function policyTermsByReport(input: PaperInputs, top = 12, shared?: Polic
     const c = counted.hits.get(term)!.get(id);
     if (c === undefined) return 0;
     const total = totalOf.get(id)!;
-    return total > 0 ? (c / total) * 10000 : 0;
+    return per10k(c, total);
   };
   const rows: Cell[][] = docs.map((d) => [d.doc_id, d.region, d.year, d.level, ...terms.map((t) => rate(d.doc_id, t.term))]);
   return {

@@ -1,6 +1,6 @@
 import { loadStopwords } from '../lexicon/stopwords.js';
-import type { PhraseSet } from '../stages/phrases.js';
-import type { SegmentParams } from '../stages/segment.js';
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { SegmentParams } from '../artifacts/tokens.js';
 import type { TokenFilter } from './tokenize.js';
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageRoot } from '../paths.js';
@@ -51,4 +52,22 @@ export function releaseJieba(): void {
   const one = minimal('dict.min.utf8');
   loaded.load({ dict: one, userDict: one, idfDict: minimal('idf.min.utf8'), stopWordDict: minimal('stop_words.min.utf8') });
   loaded = undefined;
+}
+
+/** nodejieba's own main dictionary (jieba.dict.utf8: a word, its frequency and tag a line), the one loadJieba loads. */
+export function jiebaDictionaryFile(): string {
+  const require = createRequire(import.meta.url);
+  return require.resolve('nodejieba/package.json').replace(/package\.json$/u, 'submodules/cppjieba/dict/jieba.dict.utf8');
+}
+
+/** Words of jieba's own dictionary: a statistical "phrase" jieba already keeps whole is not new. */
+let words: Set<string> | undefined;
+export function jiebaWords(): Set<string> {
+  if (words) return words;
+  words = new Set();
+  for (const line of readFileSync(jiebaDictionaryFile(), 'utf8').split('\n')) {
+    const w = line.slice(0, line.indexOf(' '));
+    if (w) words.add(w);
+  }
+  return words;
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { repeatedChrome, isChromeLine, stripInlineChromeNormalized } from '../ingest/boilerplate.js';
 import { loadGazetteer } from '../ingest/gazetteer.js';
 import { extractDocVars } from '../ingest/metadata.js';
@@ -8,27 +7,9 @@ import { findSections } from '../ingest/sections.js';
 import { cleanTitle, splitSegments, type Segment } from '../ingest/split.js';
 import { normalizedLines } from '../ingest/normalize.js';
 import type { Source } from '../io/sources.js';
-import type { Corpus, Document, DocumentKind, Level, Message } from '../types.js';
-import type { StageContext } from './context.js';
-
-/** Parameters of the ingest stage, with their defaults. */
-export const ingestParams = z
-  .object({
-    text_column: z.string().default('').describe('CSV/JSONL column holding the text; detected (text, content, 正文 ...) when empty'),
-    columns: z
-      .partialRecord(z.enum(['doc_id', 'title', 'year', 'region', 'province', 'level', 'meeting_date', 'session', 'speaker', 'kind']), z.string())
-      .default({})
-      .describe('CSV/JSONL metadata columns by field, e.g. {region: 城市}; detected by name when absent'),
-    min_doc_chars: z.number().int().min(0).default(200).describe('a stretch of text shorter than this does not become a document on its own'),
-    wrap_min_chars: z.number().int().min(1).default(60).describe('a line at least this long that stops mid-sentence is joined to the next (hard wrap)'),
-    max_paragraph_chars: z.number().int().min(100).default(5000).describe('longer paragraphs are cut at sentence ends'),
-    repeat_min_files: z.number().int().min(2).default(2).describe('a short non-report line in this many input files is site chrome'),
-    repeat_min_in_file: z.number().int().min(2).default(3).describe('a short non-report line repeated this often in one file is site chrome'),
-    keep_other: z.boolean().default(true).describe('keep non-report items (kind=other) in the corpus'),
-  })
-  .strict();
-
-export type IngestParams = z.infer<typeof ingestParams>;
+import type { Corpus, Document, DocumentKind, Level, Message } from '../artifacts/corpus.js';
+import type { StageContext } from '../pipeline/context.js';
+import type { IngestParams } from '../artifacts/corpus.js';
 
 const LEVELS: readonly Level[] = ['national', 'provincial', 'prefecture', 'county', 'unknown'];
 

@@ -1,162 +1,17 @@
-import { z } from 'zod';
-import { attention, presetPath, readDictionary, type AttentionRow } from '../weigh/attention.js';
-import { buildDtm, type Dtm } from '../weigh/dtm.js';
-import { groupCounts, keyness, type KeynessRow } from '../weigh/keyness.js';
-import { nearestNeighboursBounded, type NeighbourMethod, type NeighbourRow } from '../weigh/similarity.js';
-import { cutRows, type RowCut } from '../weigh/rows.js';
-import { selectFeatures, tfidf, type Tfidf } from '../weigh/tfidf.js';
-import { sectionOf, type Corpus, type Message } from '../types.js';
-import type { StageContext } from './context.js';
-import type { PhraseSet } from './phrases.js';
-import type { Tokens } from './segment.js';
-
-/** Parameters of the weigh stage, with their defaults (scikit-learn's TfidfVectorizer defaults). */
-export const weighParams = z
-  .object({
-    scheme: z.enum(['sklearn', 'natural']).default('sklearn').describe("sklearn: TfidfVectorizer's definition (the options below apply); natural: the natural package's TfIdf (count x (1 + ln(N/(1+df))), not normalised)"),
-    sublinear_tf: z.boolean().default(false).describe('tf = 1 + ln(count) instead of the raw count'),
-    smooth_idf: z.boolean().default(true).describe('idf = ln((1+N)/(1+df)) + 1; false: ln(N/df) + 1'),
-    norm: z.enum(['l2', 'l1', 'none']).default('l2').describe("each document's tf-idf vector divided by its L2 (or L1) norm"),
-    min_df: z.number().positive().default(1).describe('documents a term must occur in: a count (>= 1) or a proportion (< 1)'),
-    max_df: z.number().positive().default(1).describe('documents a term may occur in: a proportion (<= 1) or a count (> 1)'),
-    max_features: z.number().int().min(0).default(0).describe('keep the most frequent terms only (0: all)'),
-    keywords: z.number().int().min(1).default(20).describe('keywords per document in keywords.csv'),
-    tfidf_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("tfidf.csv rows: auto (every row while the table has at most 1,000,000, else each document's top N by tf-idf, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's top N; the in-memory matrix, keywords and the report always use every row, and the manifest says what was written"),
-    policy_rows: z.union([z.literal('auto'), z.literal('all'), z.number().int().min(1)]).default('auto').describe("policy_terms.csv rows: auto (every row while the table has at most 1,000,000, else each document's first N rows, its terms with most hits, ties by term, N the largest that keeps the table within 1,000,000 rows but at least 100), all, or each document's first N; the report and tables.xlsx always use every row, and the manifest says what was written"),
-    attention: z.array(z.string()).default(['lexicon', 'env_attention_chen2018']).describe('attention dictionaries: lexicon (its categories), presets in data/dictionaries/, or YAML/CSV files'),
-    keyness: z.array(z.string()).default(['year', 'level', 'section']).describe('compare each value of these corpus.csv columns (or section) with the rest of the corpus'),
-    keyness_top: z.number().int().min(1).default(50).describe('keyness.csv rows per comparison: the terms most over-used in the target (highest G2)'),
-    similarity: z.number().int().min(1).default(5).describe('nearest documents per document in similarity.csv'),
-    similarity_method: z.enum(['auto', 'exact']).default('auto').describe('auto: exact all-pairs cosine while it costs under 2e8 multiply-adds (a few hundred reports), else candidates from a random projection rescored exactly (about 90% of the true top 5 found); exact: always all pairs (quadratic in the corpus)'),
-  })
-  .strict();
-
-export type WeighParams = z.infer<typeof weighParams>;
-
-export interface KeywordRow {
-  doc_id: string;
-  rank: number;
-  term: string;
-  tfidf: number;
-  count: number;
-}
-
-export interface KeynessTableRow extends Omit<KeynessRow, 'term'> {
-  group_by: string;
-  target: string;
-  reference: string;
-  term: string;
-}
-
-export interface PolicyTermRow {
-  doc_id: string;
-  term: string;
-  category: string;
-  count: number;
-  per_10k: number;
-  tfidf: number;
-}
-
-/** What the weigh stage makes: the document-term matrix and its weights, keywords and the policy-term table. */
-export interface Weights {
-  vocab: string[];
-  docIds: string[];
-  /** Counted tokens per document (the per_10k denominator). */
-  tokenTotals: Float64Array;
-  /** All terms (counts). */
-  counts: Dtm;
-  /** Feature terms only (after min_df, max_df, max_features), with their tf-idf. */
-  features: Dtm;
-  tfidf: Tfidf;
-  keywords: KeywordRow[];
-    /** The policy-term table, columnar (12 M rows at 10,000 reports would take gigabytes as objects): read it through policyTermRows(w). */
-  policyTable: PolicyTable;
-  attention: AttentionRow[];
-  keyness: KeynessTableRow[];
-  similarity: NeighbourRow[];
-  messages: Message[];
-  /** Position of each vocabulary id in the vocabulary sorted by term (code-unit order): ties by term compare these. */
-  termOrder: Uint32Array;
-  /** The rows tfidf.csv and policy_terms.csv hold (tfidf_rows, policy_rows), and what the rule keeps in words. */
-  meta: { stage: 'weigh'; params: WeighParams; scheme: string; similarity: NeighbourMethod; rows: { tfidf: WrittenRows; policy_terms: WrittenRows } };
-}
-
-/** The rows written of a long table: each document's first perDocument (Infinity: every row), and in words. */
-export interface WrittenRows extends RowCut {
-  file: string;
-  parameter: string;
-  /** What a cut keeps, in words ('' when every row is written). */
-  rule: string;
-}
-
-/**
- * The policy-term table, columnar: the rows of document d are
- * ptr[d] .. ptr[d+1], each a position in the counts matrix (its term and
- * count) with the term's tf-idf in that document; rows within a document by
- * count descending, then term.
- */
-export interface PolicyTable {
-  ptr: Uint32Array;
-  pos: Uint32Array;
-  tfidf: Float64Array;
-  /** Category of each vocabulary id ('' when not a policy term). */
-  category: string[];
-}
-
-/**
- * The rows of the policy-term table one at a time, in document order; with
- * `perDocument`, only each document's first N rows (its N terms of most hits,
- * ties by term, as the rows are ordered).
- */
-export function* policyTermRows(w: Pick<Weights, 'policyTable' | 'counts' | 'vocab' | 'docIds' | 'tokenTotals'>, perDocument = Infinity): Generator<PolicyTermRow> {
-  const { ptr, pos, tfidf, category } = w.policyTable;
-  for (let d = 0; d + 1 < ptr.length; d++) {
-    const total = w.tokenTotals[d]!;
-    const end = Math.min(ptr[d + 1]!, ptr[d]! + perDocument);
-    for (let r = ptr[d]!; r < end; r++) {
-      const t = w.counts.indices[pos[r]!]!;
-      const c = w.counts.counts[pos[r]!]!;
-      yield { doc_id: w.docIds[d]!, term: w.vocab[t]!, category: category[t]!, count: c, per_10k: total > 0 ? (c / total) * 10000 : 0, tfidf: tfidf[r]! };
-    }
-  }
-}
-
-/** Position of each id in the vocabulary sorted by term (code-unit order, as < compares strings). */
-function termOrderOf(vocab: readonly string[]): Uint32Array {
-  const ids = Array.from(vocab, (_, i) => i);
-  ids.sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : a - b));
-  const order = new Uint32Array(vocab.length);
-  ids.forEach((id, i) => (order[id] = i));
-  return order;
-}
-
-let buckets = new Uint32Array(64);
-
-/** Reorders entries ks (positions in `counts`) by count descending, keeping their order within a count; `most` is their largest count. */
-function byCount(ks: number[], counts: Float64Array, most: number): void {
-  if (ks.length < 2) return;
-  if (buckets.length < most + 2) buckets = new Uint32Array(most + 2);
-  const start = buckets.fill(0, 0, most + 2);
-  // start[most - c + 1] counts entries of count c; summed, start[most - c] is where count c begins.
-  for (const k of ks) start[most - counts[k]! + 1]! += 1;
-  for (let i = 1; i <= most + 1; i++) start[i]! += start[i - 1]!;
-  const sorted = new Array<number>(ks.length);
-  for (const k of ks) sorted[start[most - counts[k]!]!++] = k;
-  for (let i = 0; i < ks.length; i++) ks[i] = sorted[i]!;
-}
-
-/** The rows a setting writes of a table, with the warning when it cuts them. */
-function writtenRows(file: string, parameter: string, ptr: Uint32Array, setting: WeighParams['tfidf_rows'], rule: (n: number) => string, messages: Message[]): WrittenRows {
-  const cut = cutRows(ptr, setting);
-  const cutting = cut.rows < cut.of;
-  if (cutting) {
-    messages.push({
-      origin: `weigh:${parameter}`,
-      text: `${file} holds ${cut.rows} of ${cut.of} rows, ${rule(cut.perDocument)} (weigh.${parameter}: ${setting}); --set weigh.${parameter}=all writes all (the report uses all; tokens.jsonl can rebuild them)`,
-    });
-  }
-  return { ...cut, perDocument: cutting ? cut.perDocument : Infinity, file, parameter, rule: cutting ? rule(cut.perDocument) : '' };
-}
+import { attention, presetPath, readDictionary } from '../weigh/attention.js';
+import { buildDtm } from '../weigh/dtm.js';
+import { nearestNeighboursBounded } from '../weigh/similarity.js';
+import { selectFeatures, tfidf } from '../weigh/tfidf.js';
+import type { Corpus, Message } from '../artifacts/corpus.js';
+import type { StageContext } from '../pipeline/context.js';
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { Tokens } from '../artifacts/tokens.js';
+import type { WeighParams, Weights } from '../artifacts/weights.js';
+import { writtenRows } from '../weigh/written.js';
+import { policyCategories, policyTableOf } from '../weigh/policy.js';
+import { keynessTables } from '../weigh/keyness-tables.js';
+import { termOrderOf } from '../weigh/order.js';
+import { keywordRows } from '../weigh/keywords.js';
 
 /**
  * Weigh: tokens -> a sparse document-term matrix, TF-IDF (scikit-learn's
@@ -167,67 +22,6 @@ function writtenRows(file: string, parameter: string, ptr: Uint32Array, setting:
  * chi2 and G2, see weigh/keyness.ts) and each document's nearest documents
  * by cosine of tf-idf.
  */
-/**
- * Keyness comparisons: for each grouping variable, each of its values against
- * all other documents (or, with exactly two values, against the other one).
- * `section` compares the review, plan and other sections of all reports.
- */
-function keynessTables(corpus: Corpus, tokens: Tokens, counts: Dtm, params: WeighParams, messages: Message[]): KeynessTableRow[] {
-  const rows: KeynessTableRow[] = [];
-  const docs = new Map(corpus.documents.map((d) => [d.doc_id, d]));
-  const nTerms = tokens.vocab.length;
-  for (const variable of params.keyness) {
-    // Token counts per value of the variable.
-    const groups = new Map<string, Float64Array>();
-    const groupOf = (v: string) => {
-      let g = groups.get(v);
-      if (!g) groups.set(v, (g = new Float64Array(nTerms)));
-      return g;
-    };
-    if (variable === 'section') {
-      tokens.documents.forEach((td) => {
-        const doc = docs.get(td.doc_id)!;
-        for (let p = 0; p < td.paragraphStarts.length; p++) {
-          const kind = sectionOf(doc, p + 1)?.kind ?? 'other';
-          const end = p + 1 < td.paragraphStarts.length ? td.paragraphStarts[p + 1]! : td.ids.length;
-          const g = groupOf(kind);
-          for (let k = td.paragraphStarts[p]!; k < end; k++) g[td.ids[k]!]! += 1;
-        }
-      });
-    } else {
-      if (!corpus.documents.some((d) => variable in d)) {
-        messages.push({ origin: 'weigh:keyness', text: `keyness by '${variable}' skipped: not a column of corpus.csv` });
-        continue;
-      }
-      const byValue = new Map<string, number[]>();
-      tokens.documents.forEach((td, i) => {
-        const v = String((docs.get(td.doc_id) as unknown as Record<string, unknown>)[variable] ?? '');
-        if (v === '' || v === 'null') return;
-        const list = byValue.get(v);
-        if (list) list.push(i);
-        else byValue.set(v, [i]);
-      });
-      for (const [v, ids] of byValue) groups.set(v, groupCounts(counts, ids));
-    }
-    const values = [...groups.keys()].sort();
-    if (values.length < 2) {
-      messages.push({ origin: 'weigh:keyness', text: `keyness by '${variable}' skipped: only ${values.length} value(s) in the corpus` });
-      continue;
-    }
-    const total = new Float64Array(nTerms);
-    for (const g of groups.values()) for (let t = 0; t < nTerms; t++) total[t]! += g[t]!;
-    for (const v of values) {
-      const target = groups.get(v)!;
-      const reference = total.map((x, t) => x - target[t]!);
-      const label = values.length === 2 ? values.find((w) => w !== v)! : 'rest';
-      for (const r of keyness(target, reference).slice(0, params.keyness_top)) {
-        rows.push({ group_by: variable, target: v, reference: label, term: tokens.vocab[r.term]!, target_count: r.target_count, reference_count: r.reference_count, g2: r.g2, chi2: r.chi2, p_value: r.p_value, log_ratio: r.log_ratio });
-      }
-    }
-  }
-  return rows;
-}
-
 export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, params: WeighParams, ctx?: StageContext): Weights {
   const vocab = tokens.vocab;
   const counts = buildDtm(tokens.documents.map((d) => d.ids), vocab.length);
@@ -238,69 +32,11 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const docIds = tokens.documents.map((d) => d.doc_id);
   const tokenTotals = Float64Array.from(tokens.documents, (d) => d.ids.length);
 
-  const keywords: KeywordRow[] = [];
-  const policyPtr = new Uint32Array(features.nDocs + 1);
-  const policyPos: number[] = [];
-  const policyTfidf: number[] = [];
-  const categoryOf = new Map<string, string>();
-  for (const e of phraseSet.lexicon.entries) categoryOf.set(e.term, e.category);
-  for (const p of phraseSet.phrases) if (p.compound && !categoryOf.has(p.phrase)) categoryOf.set(p.phrase, `discovered:${p.kind}`);
   const termOrder = termOrderOf(vocab);
-  const order = (a: number, b: number) => termOrder[a]! - termOrder[b]!;
-
-  const isPolicy = Uint8Array.from(vocab, (t) => (categoryOf.has(t) ? 1 : 0));
-  // Policy-term ids in term order, and each one's position + 1 in the current document's row (0: absent).
-  const policyIds = Uint32Array.from(vocab.flatMap((_, t) => (isPolicy[t] ? [t] : [])).sort(order));
-  const at = new Uint32Array(vocab.length);
-  const tfidfOf = new Float64Array(vocab.length);
-  const ks: number[] = [];
-  for (let d = 0; d < features.nDocs; d++) {
-    // The top `keywords` entries by tf-idf (ties by term), by insertion into a short sorted list: no full sort.
-    ks.length = 0;
-    const before = (x: number, y: number) => weights.weights[x]! > weights.weights[y]! || (weights.weights[x] === weights.weights[y] && order(features.indices[x]!, features.indices[y]!) < 0);
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) {
-      if (ks.length === params.keywords && !before(k, ks[ks.length - 1]!)) continue;
-      let i = ks.length === params.keywords ? ks.length - 1 : ks.length;
-      for (; i > 0 && before(k, ks[i - 1]!); i--) ks[i] = ks[i - 1]!;
-      ks[i] = k;
-    }
-    for (let i = 0; i < ks.length; i++) {
-      const k = ks[i]!;
-      keywords.push({ doc_id: docIds[d]!, rank: i + 1, term: vocab[features.indices[k]!]!, tfidf: weights.weights[k]!, count: features.counts[k]! });
-    }
-
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
-    ks.length = 0;
-    const c0 = counts.indptr[d]!;
-    const c1 = counts.indptr[d + 1]!;
-    if (policyIds.length < 8 * (c1 - c0)) {
-      // The document's policy terms in term order (a pass over the policy terms), then by count descending (a stable counting sort).
-      let most = 0;
-      for (let k = c0; k < c1; k++) {
-        if (!isPolicy[counts.indices[k]!]) continue;
-        at[counts.indices[k]!] = k + 1;
-        if (counts.counts[k]! > most) most = counts.counts[k]!;
-      }
-      for (const t of policyIds) {
-        if (at[t] === 0) continue;
-        ks.push(at[t]! - 1);
-        at[t] = 0;
-      }
-      byCount(ks, counts.counts, most);
-    } else {
-      for (let k = c0; k < c1; k++) if (isPolicy[counts.indices[k]!]) ks.push(k);
-      ks.sort((x, y) => counts.counts[y]! - counts.counts[x]! || order(counts.indices[x]!, counts.indices[y]!));
-    }
-    for (const k of ks) {
-      policyPos.push(k);
-      policyTfidf.push(tfidfOf[counts.indices[k]!]!);
-    }
-    policyPtr[d + 1] = policyPos.length;
-    for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = 0;
-  }
-  const policyTable: PolicyTable = { ptr: policyPtr, pos: Uint32Array.from(policyPos), tfidf: Float64Array.from(policyTfidf), category: vocab.map((t) => categoryOf.get(t) ?? '') };
-  policyPos.length = 0;
-  policyTfidf.length = 0;
+  const keywords = keywordRows(features, weights.weights, vocab, docIds, params.keywords, termOrder);
+  const categoryOf = policyCategories(phraseSet);
+  const policyTable = policyTableOf(counts, features, weights.weights, vocab, categoryOf, termOrder);
+  const policyPtr = policyTable.ptr;
   const dictionaries = params.attention.map((name) => {
     if (name === 'lexicon') {
       const categories = new Map<string, string[]>();

@@ -1,5 +1,5 @@
-import { documentChars, paragraphCount, type Corpus } from '../types.js';
-import type { Table } from './csv.js';
+import { documentChars, paragraphCount, type Corpus } from '../artifacts/corpus.js';
+import type { Table } from '../artifacts/frame.js';
 
 export const CORPUS_COLUMNS = ['doc_id', 'title', 'region', 'level', 'province', 'year', 'meeting_date', 'session', 'speaker', 'kind', 'source_file', 'chars', 'paragraphs'] as const;
 export const SECTION_COLUMNS = ['doc_id', 'section', 'heading', 'first_paragraph', 'last_paragraph', 'chars'] as const;

@@ -1,4 +1,5 @@
-import type { Cell, Table } from './csv.js';
+import type { Cell, Table } from '../artifacts/frame.js';
+import { per10k } from '../weigh/rate.js';
 
 /**
  * Group-level tables for papers: a count aggregated over the documents of
@@ -66,7 +67,7 @@ export function groupTable(input: GroupInput, spec: GroupSpec): Table & { captio
     if (!cell) return null;
     if (spec.value === 'hits') return cell.hits;
     if (spec.value === 'documents') return cell.docs;
-    return cell.tokens > 0 ? (cell.hits / cell.tokens) * 10000 : null;
+    return cell.tokens > 0 ? per10k(cell.hits, cell.tokens) : null;
   };
   const rows = [...rowKeys].sort(naturalOrder).map((r) => [r, ...cols.map((c) => valueOf(r, c))]);
   return { name: spec.name, columns: [spec.rows, ...cols], rows, caption: spec.caption };

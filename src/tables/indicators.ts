@@ -1,6 +1,6 @@
 import { HEADLINE_TARGETS } from '../indicators/names.js';
-import type { Indicators } from '../stages/indicators.js';
-import type { Cell, Table } from './csv.js';
+import type { Indicators } from '../artifacts/indicators.js';
+import type { Cell, Table } from '../artifacts/frame.js';
 
 /** The SPEC's columns, then measure (growth | decline | level) and horizon (year | multi-year). */
 export const INDICATOR_COLUMNS = ['doc_id', 'section', 'indicator', 'raw', 'kind', 'value', 'unit', 'lower', 'upper', 'modifier', 'sentence', 'paragraph', 'measure', 'horizon'] as const;

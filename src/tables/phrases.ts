@@ -1,5 +1,5 @@
-import type { PhraseSet } from '../stages/phrases.js';
-import type { Table } from './csv.js';
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { Table } from '../artifacts/frame.js';
 
 export const PHRASE_COLUMNS = ['phrase', 'kind', 'count', 'doc_freq', 'doc_share', 'first_year', 'last_year', 'regions', 'in_lexicon', 'example'] as const;
 

@@ -1,6 +1,9 @@
 import path from 'node:path';
-import { policyTermRows, type Weights } from '../stages/weigh.js';
-import { CellPool, CsvBytesWriter, field, type Table } from './csv.js';
+import { policyTermRows } from '../weigh/policy.js';
+import { type Weights } from '../artifacts/weights.js';
+import { CellPool, CsvBytesWriter, field } from '../output/csv.js';
+import { type Table } from '../artifacts/frame.js';
+import { per10k } from '../weigh/rate.js';
 
 export const TFIDF_COLUMNS = ['doc_id', 'term', 'count', 'tf', 'df', 'idf', 'tfidf'] as const;
 export const KEYWORD_COLUMNS = ['doc_id', 'rank', 'term', 'tfidf', 'count'] as const;
@@ -131,7 +134,7 @@ export function writePolicyTermsCsv(w: Pick<Weights, 'policyTable' | 'counts' | 
         out.number(c);
         // As policyTermRows computes it.
         // Rows go by count: a document's equal counts, and so rates, are consecutive.
-        out.repeated(total > 0 ? (c / total) * 10000 : 0, 0);
+        out.repeated(per10k(c, total), 0);
         out.number(tfidf[r]!, true);
       }
     }

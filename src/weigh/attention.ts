@@ -8,6 +8,7 @@ import { foldWidth } from '../ingest/normalize.js';
 import { packageRoot } from '../paths.js';
 import { TermTrie } from '../text/trie.js';
 import type { Dtm } from './dtm.js';
+import { per10k } from './rate.js';
 
 /**
  * Dictionary-based attention indices: hits of a category's words per 10,000
@@ -134,7 +135,7 @@ export function attention(docs: readonly { ids: Uint32Array }[], vocab: readonly
         }
       }
       const n = d.ids.length;
-      cats.forEach((c, ci) => rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits[ci]!, tokens: n, per_10k: n > 0 ? (hits[ci]! / n) * 10000 : 0 }));
+      cats.forEach((c, ci) => rows.push({ doc: di, dictionary: dict.name, category: c, hits: hits[ci]!, tokens: n, per_10k: per10k(hits[ci]!, n) }));
     });
   }
   return rows;

@@ -1,10 +1,10 @@
 import { tokenizerConfig } from '../segment/config.js';
 import { loadJieba } from '../segment/jieba.js';
 import { tokenizeParagraph } from '../segment/tokenize.js';
-import type { PhraseSet } from '../stages/phrases.js';
-import type { SegmentParams } from '../stages/segment.js';
+import type { PhraseSet } from '../artifacts/phrases.js';
+import type { SegmentParams } from '../artifacts/tokens.js';
 import { TermTrie } from '../text/trie.js';
-import { sectionOf, type Corpus } from '../types.js';
+import { sectionOf, type Corpus } from '../artifacts/corpus.js';
 
 /** One keyword-in-context hit: where the token stands and the text around it. */
 export interface KwicRow {

@@ -1,5 +1,22 @@
 import { documentFrequency, termTotals, type Dtm } from './dtm.js';
 
+/** Options of {@link tfidf}: the TfidfVectorizer settings of the same names (smooth_idf, sublinear_tf, norm), or the natural scheme. */
+export interface TfidfOptions {
+  smoothIdf: boolean;
+  sublinearTf: boolean;
+  norm: 'l2' | 'l1' | 'none';
+  scheme?: 'sklearn' | 'natural';
+}
+
+/** What {@link tfidf} computes: df and idf per term, tf and tf-idf per stored entry. */
+export interface Tfidf {
+  df: Uint32Array;
+  idf: Float64Array;
+  /** tf and normalised tf-idf of every stored entry of the matrix (aligned with dtm.indices). */
+  tf: Float64Array;
+  weights: Float64Array;
+}
+
 /**
  * TF-IDF over a sparse document-term matrix, by default exactly
  * scikit-learn's TfidfVectorizer defaults:
@@ -16,22 +33,11 @@ import { documentFrequency, termTotals, type Dtm } from './dtm.js';
  * scheme 'natural' instead reproduces the natural package's TfIdf
  * (lib/natural/tfidf/tfidf.js): idf = 1 + ln(N / (1 + df)), tfidf = count ·
  * idf, not normalised (the other options are then ignored).
+ *
+ * @example
+ * const { dtm } = selectFeatures(counts, { minDf: 1, maxDf: 1, maxFeatures: 0 }, (id) => vocab[id]!);
+ * const { weights } = tfidf(dtm, { smoothIdf: true, sublinearTf: false, norm: 'l2' });
  */
-export interface TfidfOptions {
-  smoothIdf: boolean;
-  sublinearTf: boolean;
-  norm: 'l2' | 'l1' | 'none';
-  scheme?: 'sklearn' | 'natural';
-}
-
-export interface Tfidf {
-  df: Uint32Array;
-  idf: Float64Array;
-  /** tf and normalised tf-idf of every stored entry of the matrix (aligned with dtm.indices). */
-  tf: Float64Array;
-  weights: Float64Array;
-}
-
 export function tfidf(dtm: Dtm, options: TfidfOptions): Tfidf {
   const natural = options.scheme === 'natural';
   const opts: TfidfOptions = natural ? { smoothIdf: false, sublinearTf: false, norm: 'none' } : options;

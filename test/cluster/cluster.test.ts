@@ -5,11 +5,16 @@ import { kmeansPlusPlus } from '../../src/cluster/spherical.js';
 import { kmeans } from 'ml-kmeans';
 import { sphericalInertia } from '../../src/cluster/spherical.js';
 import { pca2 } from '../../src/cluster/pca.js';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
-import { phrases, phrasesParams } from '../../src/stages/phrases.js';
-import { segment, segmentParams } from '../../src/stages/segment.js';
-import { weigh, weighParams } from '../../src/stages/weigh.js';
-import { cluster, clusterParams } from '../../src/stages/cluster.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import { segment } from '../../src/stages/segment.js';
+import { segmentParams } from '../../src/artifacts/tokens.js';
+import { weigh } from '../../src/stages/weigh.js';
+import { weighParams } from '../../src/artifacts/weights.js';
+import { cluster } from '../../src/stages/cluster.js';
+import { clusterParams } from '../../src/artifacts/clusters.js';
 import type { Source } from '../../src/io/sources.js';
 
 // Four unit vectors worked by hand: A1 = (1, 0), A2 = (0.8, 0.6), B1 = (0, 1), B2 = (-0.6, 0.8).

@@ -189,7 +189,7 @@ describe('loadLexicon', () => {
     // Line 5 repeats line 2 (see USER_TXT_LINES).
     expect(dup.line).toBe(5);
     expect(dup.text).toContain('first on line 2');
-    const { formatMessage } = await import('../../src/cli/main.js');
+    const { formatMessage } = await import('../../src/cli/messages.js');
     expect(formatMessage(dup)).toBe("warning: dup.txt:5: '新质生产力' listed twice (first on line 2); the later entry is used [lexicon:duplicate]");
     // Every invalid line is printed with its file:line too.
     expect(messages.filter((m) => m.origin === 'lexicon:entry').map(formatMessage).map((l) => l.slice(0, 'warning: dup.txt:7:'.length))).toEqual(['warning: dup.txt:7:', 'warning: dup.txt:8:', 'warning: dup.txt:9:']);

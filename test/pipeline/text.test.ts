@@ -7,8 +7,8 @@ import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { loadPipeline } from '../../src/pipeline/spec.js';
 import { releaseText } from '../../src/pipeline/text.js';
-import { WRITERS } from '../../src/pipeline/writers.js';
-import { documentChars, paragraphCount, type Corpus, type Document } from '../../src/types.js';
+import { WRITERS } from '../../src/output/writers.js';
+import { documentChars, paragraphCount, type Corpus, type Document } from '../../src/artifacts/corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const quiet = createProgress(process.stderr, true);

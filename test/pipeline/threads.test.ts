@@ -10,8 +10,9 @@ import { loadPipeline } from '../../src/pipeline/spec.js';
 import { startOnThread, threadable, THREAD_MAX_CHARS, THREAD_MIN_CHARS } from '../../src/pipeline/threads.js';
 import { THREAD_STAGES } from '../../src/pipeline/thread-stages.js';
 import { STAGES } from '../../src/pipeline/registry.js';
-import { indicators, indicatorsParams } from '../../src/stages/indicators.js';
-import { documentChars, TEXT_COUNTS, type Corpus, type Document } from '../../src/types.js';
+import { indicators } from '../../src/stages/indicators.js';
+import { indicatorsParams } from '../../src/artifacts/indicators.js';
+import { documentChars, TEXT_COUNTS, type Corpus, type Document } from '../../src/artifacts/corpus.js';
 
 /*
  * A stage that needs only the corpus (indicators) runs on a thread of its own

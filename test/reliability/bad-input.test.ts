@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatMessage, MAX_LISTED, shortenLists } from '../../src/cli/main.js';
+import { formatMessage, MAX_LISTED, shortenLists } from '../../src/cli/messages.js';
 import { exitCodeOf, InputError, UsageError } from '../../src/errors.js';
-import type { Manifest } from '../../src/pipeline/runner.js';
+import type { Manifest } from '../../src/artifacts/run.js';
 import { ROOT } from '../fixtures/samples.js';
 
 /*

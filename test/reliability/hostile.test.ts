@@ -6,10 +6,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { createProgress } from '../../src/pipeline/progress.js';
-import { runPipeline, type Manifest, type RunResult } from '../../src/pipeline/runner.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/runner.js';
+import type { Manifest } from '../../src/artifacts/run.js';
 import { loadPipeline, parsePipeline } from '../../src/pipeline/spec.js';
 import { escapeHtml } from '../../src/report/html.js';
-import { writeWorkbook } from '../../src/report/xlsx.js';
+import { writeWorkbook } from '../../src/output/xlsx.js';
 import { ROOT } from '../fixtures/samples.js';
 import { snapshot } from '../fixtures/files.js';
 

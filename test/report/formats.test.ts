@@ -8,10 +8,10 @@ import { displayCell, displayWidth, shortWarning } from '../../src/report/format
 import { escapeHtml, scriptJson } from '../../src/report/html.js';
 import { escapeLatex, toLatex } from '../../src/report/latex.js';
 import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
-import { sheetName, writeWorkbook } from '../../src/report/xlsx.js';
-import { fixZipTimes } from '../../src/report/zip.js';
-import { frameTable, toFrame } from '../../src/report/frame.js';
-import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/report/workbook.js';
+import { sheetName, writeWorkbook } from '../../src/output/xlsx.js';
+import { fixZipTimes } from '../../src/output/zip.js';
+import { frameTable, toFrame } from '../../src/artifacts/frame.js';
+import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/output/cut.js';
 
 describe('display of cells', () => {
   it('rounds non-integers to the column digits, keeps integers, blanks missing values', () => {

@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { leadingPolicyTerms, policyTermCounts } from '../../src/report/paper.js';
-import { phrases, phrasesParams } from '../../src/stages/phrases.js';
-import { segment, segmentParams } from '../../src/stages/segment.js';
-import { policyTermRows, weigh, weighParams, type Weights } from '../../src/stages/weigh.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import { segment } from '../../src/stages/segment.js';
+import { segmentParams } from '../../src/artifacts/tokens.js';
+import { weigh } from '../../src/stages/weigh.js';
+import { policyTermRows } from '../../src/weigh/policy.js';
+import { weighParams, type Weights } from '../../src/artifacts/weights.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 
 let w: Weights;

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadJieba } from '../../src/segment/jieba.js';
 import { IdTokenizer, Interner, splitAtSeparators, tokenizeParagraph, type Jieba, type TokenFilter } from '../../src/segment/tokenize.js';
 import { tokenizerConfig } from '../../src/segment/config.js';
-import { phrases, phrasesParams } from '../../src/stages/phrases.js';
-import { segmentParams } from '../../src/stages/segment.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import { segmentParams } from '../../src/artifacts/tokens.js';
 import { TermTrie } from '../../src/text/trie.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 

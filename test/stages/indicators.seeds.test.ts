@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indicators, indicatorsParams, type IndicatorRow, type Indicators } from '../../src/stages/indicators.js';
+import { indicators } from '../../src/stages/indicators.js';
+import { indicatorsParams, type IndicatorRow, type Indicators } from '../../src/artifacts/indicators.js';
 import { indicatorsTable, targetsTable } from '../../src/tables/indicators.js';
 import { ROOT, sampleCorpus } from '../fixtures/samples.js';
 

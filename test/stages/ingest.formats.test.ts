@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { readSource, type Source } from '../../src/io/sources.js';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
-import type { Corpus } from '../../src/types.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
+import type { Corpus } from '../../src/artifacts/corpus.js';
 
 /*
  * The ingest stage on each input format, with files written by the test.

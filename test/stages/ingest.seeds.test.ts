@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listInputFiles, readSource, type Source } from '../../src/io/sources.js';
-import { ingest, ingestParams } from '../../src/stages/ingest.js';
-import type { Corpus, Document } from '../../src/types.js';
+import { ingest } from '../../src/stages/ingest.js';
+import { ingestParams } from '../../src/artifacts/corpus.js';
+import type { Corpus, Document } from '../../src/artifacts/corpus.js';
 
 // The five scraped sample files shipped in data/raw; expected values below were read off the raw files by hand.
 const ROOT = path.resolve(__dirname, '../..');

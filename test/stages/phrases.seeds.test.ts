@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
 import { sampleCorpus, substringCount } from '../fixtures/samples.js';
 
 // The five slogans are not in the built-in lexicon (the lexicon test checks that) and are also

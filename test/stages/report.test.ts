@@ -9,6 +9,7 @@ import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/runner.js';
 import { applyOverrides, loadPipeline } from '../../src/pipeline/spec.js';
 import { ROOT } from '../fixtures/samples.js';
+import { TABLES } from '../../src/output/tables.js';
 
 /*
  * The report stage end to end: the samples plus one hostile report (markup,
@@ -67,6 +68,16 @@ describe('report stage outputs', () => {
 });
 
 describe('tables.xlsx', () => {
+  it('holds the about sheet, every declared table with a sheet in the declared order, then the paper tables', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out, 'tables.xlsx'));
+    const declared = TABLES.filter((t) => t.sheet).map((t) => t.name);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['about', ...declared, ...run.artifacts.report!.tables.map((t) => t.name)]);
+    // Every declared table is a CSV file of the run, with the declared columns, and has its record in the manifest.
+    const recorded = new Set(run.manifest.tables.map((r) => r.file));
+    for (const t of TABLES) expect(recorded.has(`${t.name}.csv`), t.name).toBe(true);
+    for (const t of TABLES) expect(readFileSync(path.join(out, `${t.name}.csv`), 'utf8').split('\r\n')[0]!.replace(/^\uFEFF/, '')).toBe(t.columns.join(','));
+  });
   it('has an about sheet, then a sheet per table whose header and values equal the CSV', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, 'tables.xlsx'));

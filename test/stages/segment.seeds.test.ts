@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
-import { segment, segmentParams, tokensOf, type Tokens } from '../../src/stages/segment.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
+import { segment } from '../../src/stages/segment.js';
+import { segmentParams, tokensOf, type Tokens } from '../../src/artifacts/tokens.js';
 import { sampleCorpus, substringCount } from '../fixtures/samples.js';
 
 let set: PhraseSet;

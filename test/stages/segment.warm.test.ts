@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
-import { releaseWarmSegment, segment, segmentParams, warmSegment, type Tokens } from '../../src/stages/segment.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
+import { releaseWarmSegment, segment, warmSegment } from '../../src/stages/segment.js';
+import { segmentParams, type Tokens } from '../../src/artifacts/tokens.js';
 import { ROOT, sampleCorpus } from '../fixtures/samples.js';
 
 let set: PhraseSet;
@@ -23,9 +25,11 @@ const plain = (t: Tokens) => ({ vocab: t.vocab, docs: t.documents.map((d) => [d.
  */
 function threadCounts(body: string): number[] {
   const stage = path.join(ROOT, 'dist', 'src', 'stages', 'segment.js');
+  const tokens = path.join(ROOT, 'dist', 'src', 'artifacts', 'tokens.js');
   const script = `
     import { readdirSync } from 'node:fs';
-    const { warmSegment, releaseWarmSegment, segmentParams } = await import(${JSON.stringify(stage)});
+    const { warmSegment, releaseWarmSegment } = await import(${JSON.stringify(stage)});
+    const { segmentParams } = await import(${JSON.stringify(tokens)});
     const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
     const counts = [];
     const count = () => counts.push(readdirSync('/proc/self/task').length);
@@ -83,8 +87,11 @@ describe('warm segmentation workers', () => {
   it('do not keep a process alive that warms them and never segments nor releases them', () => {
     // The compiled modules, as the CLI runs them: the process must end by itself, with code 0.
     const stage = path.join(ROOT, 'dist', 'src', 'stages', 'segment.js');
+    const tokens = path.join(ROOT, 'dist', 'src', 'artifacts', 'tokens.js');
+  const tokens = path.join(ROOT, 'dist', 'src', 'artifacts', 'tokens.js');
     const script = `
-      const { warmSegment, segmentParams } = await import(${JSON.stringify(stage)});
+      const { warmSegment } = await import(${JSON.stringify(stage)});
+      const { segmentParams } = await import(${JSON.stringify(tokens)});
       const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
       warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }));
       console.log('warmed');

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { phrases, phrasesParams, type PhraseSet } from '../../src/stages/phrases.js';
-import { segment, segmentParams, tokensOf, type Tokens } from '../../src/stages/segment.js';
-import { policyTermRows, weigh, weighParams, type PolicyTermRow, type Weights } from '../../src/stages/weigh.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
+import { segment } from '../../src/stages/segment.js';
+import { segmentParams, tokensOf, type Tokens } from '../../src/artifacts/tokens.js';
+import { weigh } from '../../src/stages/weigh.js';
+import { policyTermRows } from '../../src/weigh/policy.js';
+import { weighParams, type PolicyTermRow, type Weights } from '../../src/artifacts/weights.js';
 import { kwic } from '../../src/weigh/kwic.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 

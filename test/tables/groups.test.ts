@@ -33,7 +33,7 @@ describe('group tables', () => {
 
 describe('CSV writing', () => {
   it('the streaming writer writes exactly what toCsv writes', async () => {
-    const { CsvWriter, toCsv } = await import('../../src/tables/csv.js');
+    const { CsvWriter, toCsv } = await import('../../src/output/csv.js');
     const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
     const os = await import('node:os');
     const path = await import('node:path');

@@ -2,15 +2,19 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { phrases, phrasesParams } from '../../src/stages/phrases.js';
-import { segment, segmentParams, tokensOf, type Tokens } from '../../src/stages/segment.js';
-import { weigh, weighParams, type Weights } from '../../src/stages/weigh.js';
-import { toCsv } from '../../src/tables/csv.js';
+import { phrases } from '../../src/stages/phrases.js';
+import { phrasesParams } from '../../src/artifacts/phrases.js';
+import { segment } from '../../src/stages/segment.js';
+import { segmentParams, tokensOf, type Tokens } from '../../src/artifacts/tokens.js';
+import { weigh } from '../../src/stages/weigh.js';
+import { weighParams, type Weights } from '../../src/artifacts/weights.js';
+import { toCsv } from '../../src/output/csv.js';
 import { policyTermsTable, TFIDF_COLUMNS, writePolicyTermsCsv, writeTfidfCsv } from '../../src/tables/weights.js';
 import { sampleCorpus } from '../fixtures/samples.js';
 import { parse } from 'csv-parse/sync';
-import { WRITERS, type TableRecord } from '../../src/pipeline/writers.js';
-import type { PhraseSet } from '../../src/stages/phrases.js';
+import { WRITERS } from '../../src/output/writers.js';
+import { type TableRecord } from '../../src/artifacts/run.js';
+import type { PhraseSet } from '../../src/artifacts/phrases.js';
 
 // The streamed writers format their rows by hand for speed; csv-stringify (toCsv) is the
 // independent reference for the format, and the token lists for the counts.

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WRITERS } from '../../src/pipeline/writers.js';
-import { segmentParams, tokensOf, type Tokens } from '../../src/stages/segment.js';
+import { WRITERS } from '../../src/output/writers.js';
+import { segmentParams, tokensOf, type Tokens } from '../../src/artifacts/tokens.js';
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,16 @@
 import { createRequire } from 'node:module';
 import type { DataFrame } from 'danfojs-node';
-import type { Cell, Table } from '../tables/csv.js';
+
+/** A cell of an output table. */
+export type Cell = string | number | boolean | null | undefined;
+
+/** One long table with fixed columns: what every writer (CSV, XLSX, Markdown, LaTeX) takes. */
+export interface Table {
+  /** File stem, e.g. `corpus` for corpus.csv. */
+  name: string;
+  columns: readonly string[];
+  rows: readonly (readonly Cell[])[];
+}
 
 const require = createRequire(import.meta.url);
 type Danfo = typeof import('danfojs-node');

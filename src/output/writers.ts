@@ -1,35 +1,18 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { CsvWriter, toCsv, type Table } from '../tables/csv.js';
-import { corpusTable, sectionsTable } from '../tables/corpus.js';
-import { phrasesTable } from '../tables/phrases.js';
-import { indicatorsTable, targetsTable } from '../tables/indicators.js';
-import { clustersTable, clusterTermsTable, kSelectionTable, themesBySectionTable, themesTable, themeTermsTable } from '../tables/clusters.js';
-import { attentionTable, keynessTable, keywordsTable, policyTermsTable, similarityTable, writePolicyTermsCsv, writeTfidfCsv } from '../tables/weights.js';
-import type { Corpus } from '../types.js';
-import type { WrittenRows } from '../stages/weigh.js';
-import type { Tokens } from '../stages/segment.js';
-import type { Artifacts, ArtifactName } from './registry.js';
-import { frameTable, toFrame } from '../report/frame.js';
-import type { Report } from '../stages/report.js';
-import { writeWorkbook, type Sheet } from '../report/xlsx.js';
-import { cutFor, workbookSources, type SheetRecord } from '../report/workbook.js';
-
-/** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
-export interface TableRecord {
-  file: string;
-  rows: number;
-  built: 'DataFrame' | 'streamed';
-  /** tables.xlsx only: what each sheet holds (every row of its table, or which rows). */
-  sheets?: SheetRecord[];
-  /**
-   * Only for a file that holds part of its table (tfidf.csv and
-   * policy_terms.csv on large corpora, by weigh.tfidf_rows and
-   * weigh.policy_rows): `rows` of `of` were written, each document's first
-   * `per_document` by `rule`; `all` is the setting that writes every row.
-   */
-  cut?: { of: number; per_document: number; rule: string; parameter: string; all: string };
-}
+import type { Corpus } from '../artifacts/corpus.js';
+import type { Tokens } from '../artifacts/tokens.js';
+import type { Artifacts } from '../artifacts/index.js';
+import { frameTable } from '../artifacts/frame.js';
+import type { Report } from '../artifacts/report.js';
+import { writeWorkbook, type Sheet } from './xlsx.js';
+import { workbookSources } from './workbook.js';
+import { cutFor } from './cut.js';
+import { type SheetRecord } from '../artifacts/run.js';
+import type { TableRecord } from '../artifacts/run.js';
+import { writeTable } from './write-table.js';
+import { type TableArtifact, tablesOf } from './tables.js';
+import type { Made, MadeName } from '../artifacts/index.js';
 
 /**
  * How each artifact is persisted in the output folder, so a user can stop
@@ -38,33 +21,8 @@ export interface TableRecord {
  */
 export type Writer<T> = (artifact: T, dir: string, record: (r: TableRecord) => void, artifacts: Artifacts) => string[] | Promise<string[]>;
 
-/**
- * Tables up to this many rows are held as danfojs DataFrames and written
- * from them; longer ones (possible at 10,000 reports: policy terms,
- * themes by section) are streamed row by row, which needs no second copy.
- */
-export const FRAME_MAX_ROWS = 50_000;
-
-/** Writes NAME.csv (in `sub` of dir when given) from a DataFrame of the table, or streamed when it is too long for one. */
-export function writeTable(table: Table, dir: string, record: (r: TableRecord) => void, sub = ''): string {
-  const file = path.posix.join(sub, `${table.name}.csv`);
-  if (table.rows.length <= FRAME_MAX_ROWS) {
-    writeFileSync(path.join(dir, file), toCsv(frameTable(toFrame(table))));
-    record({ file, rows: table.rows.length, built: 'DataFrame' });
-  } else {
-    const out = new CsvWriter(path.join(dir, file), table.columns);
-    try {
-      for (const r of table.rows) out.write(r);
-    } finally {
-      out.close();
-    }
-    record({ file, rows: table.rows.length, built: 'streamed' });
-  }
-  return file;
-}
-
-const writeCorpus: Writer<Corpus> = (corpus, dir, record) => {
-  const files = [writeTable(corpusTable(corpus), dir, record), writeTable(sectionsTable(corpus), dir, record)];
+/** clean/DOC_ID.txt: each document's paragraphs, one a line (line n is paragraph n). */
+function writeClean(corpus: Corpus, dir: string): string[] {
   mkdirSync(path.join(dir, 'clean'), { recursive: true });
   for (const d of corpus.documents) {
     // doc_id is made safe at ingest; the join is still checked so nothing can write outside the folder.
@@ -72,9 +30,8 @@ const writeCorpus: Writer<Corpus> = (corpus, dir, record) => {
     if (path.dirname(target) !== path.join(dir, 'clean')) throw new Error(`unsafe doc_id '${d.doc_id}'`);
     writeFileSync(target, `${d.paragraphs.join('\n')}\n`);
   }
-  files.push(`clean/ (${corpus.documents.length} files)`);
-  return files;
-};
+  return [`clean/ (${corpus.documents.length} files)`];
+}
 
 /**
  * tokens.jsonl, streamed a document at a time: {"doc_id", "tokens", "paragraph_starts"}.
@@ -167,29 +124,23 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
   return files;
 }
 
-export const WRITERS: { [K in ArtifactName]?: Writer<NonNullable<Artifacts[K]>> } = {
-  corpus: writeCorpus,
-  phrases: (set, dir, record) => [writeTable(phrasesTable(set), dir, record)],
+/** Writes the declared tables of an artifact (TABLES), in their order. */
+function writeTables<K extends TableArtifact>(of: K): Writer<NonNullable<Artifacts[K]>> {
+  // A declaration's functions take its own artifact (declareTable checked it).
+  return (made, dir, record) => tablesOf(of).flatMap((t) => (t.write ? t.write(made as never, dir, record) : [writeTable(t.build(made as never), dir, record)]));
+}
+
+export const WRITERS: { [K in MadeName]?: Writer<Made<K>> } = {
+  corpus: (corpus, dir, record, all) => [...(writeTables('corpus')(corpus, dir, record, all) as string[]), ...writeClean(corpus, dir)],
+  phrases: writeTables('phrases'),
   tokens: writeTokens,
-  weights: (w, dir, record) => {
-    const { tfidf: tfidfRows, policy_terms: policyRows } = w.meta.rows;
-    // A file holding part of its table says so in its record (the stage has warned).
-    const cut = (r: WrittenRows): Pick<TableRecord, 'cut'> => (r.rows < r.of ? { cut: { of: r.of, per_document: r.perDocument, rule: r.rule, parameter: `weigh.${r.parameter}`, all: `--set weigh.${r.parameter}=all` } } : {});
-    const rows = writeTfidfCsv(w, dir, tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument);
-    record({ file: 'tfidf.csv', rows, built: 'streamed', ...cut(tfidfRows) });
-    const files = [`tfidf.csv (${rows}${rows < tfidfRows.of ? ` of ${tfidfRows.of}` : ''} rows)`, writeTable(keywordsTable(w), dir, record)];
-    if (policyRows.rows > FRAME_MAX_ROWS) {
-      const n = writePolicyTermsCsv(w, dir, policyRows.perDocument);
-      record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cut(policyRows) });
-      files.push(n < policyRows.of ? `policy_terms.csv (${n} of ${policyRows.of} rows)` : 'policy_terms.csv');
-    } else {
-      // writeTable records the file: the cut, if any, is added to its record.
-      files.push(writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cut(policyRows) })));
-      if (policyRows.rows < policyRows.of) files[files.length - 1] += ` (${policyRows.rows} of ${policyRows.of} rows)`;
-    }
-    return [...files, ...[attentionTable, keynessTable, similarityTable].map((t) => writeTable(t(w), dir, record))];
-  },
-  clusters: (c, dir, record) => [clustersTable, clusterTermsTable, kSelectionTable, themesTable, themesBySectionTable, themeTermsTable].map((t) => writeTable(t(c), dir, record)),
-  indicators: (ind, dir, record) => [writeTable(indicatorsTable(ind), dir, record), writeTable(targetsTable(ind), dir, record)],
+  weights: writeTables('weights'),
+  clusters: writeTables('clusters'),
+  indicators: writeTables('indicators'),
   report: writeReport,
 };
+
+/** The writer of an artifact, if it is persisted. */
+export function writerOf<K extends MadeName>(name: K): Writer<Made<K>> | undefined {
+  return WRITERS[name] as Writer<Made<K>> | undefined;
+}

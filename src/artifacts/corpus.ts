@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The artifacts that travel down a govtext pipeline.
  *
@@ -100,3 +102,22 @@ export function paragraphCount(doc: Pick<Document, 'paragraphs'>): number {
 export function sectionOf(doc: Pick<Document, 'sections'>, paragraph: number): Section | undefined {
   return doc.sections.find((s) => paragraph >= s.first_paragraph && paragraph <= s.last_paragraph);
 }
+
+/** Parameters of the ingest stage, with their defaults. */
+export const ingestParams = z
+  .object({
+    text_column: z.string().default('').describe('CSV/JSONL column holding the text; detected (text, content, 正文 ...) when empty'),
+    columns: z
+      .partialRecord(z.enum(['doc_id', 'title', 'year', 'region', 'province', 'level', 'meeting_date', 'session', 'speaker', 'kind']), z.string())
+      .default({})
+      .describe('CSV/JSONL metadata columns by field, e.g. {region: 城市}; detected by name when absent'),
+    min_doc_chars: z.number().int().min(0).default(200).describe('a stretch of text shorter than this does not become a document on its own'),
+    wrap_min_chars: z.number().int().min(1).default(60).describe('a line at least this long that stops mid-sentence is joined to the next (hard wrap)'),
+    max_paragraph_chars: z.number().int().min(100).default(5000).describe('longer paragraphs are cut at sentence ends'),
+    repeat_min_files: z.number().int().min(2).default(2).describe('a short non-report line in this many input files is site chrome'),
+    repeat_min_in_file: z.number().int().min(2).default(3).describe('a short non-report line repeated this often in one file is site chrome'),
+    keep_other: z.boolean().default(true).describe('keep non-report items (kind=other) in the corpus'),
+  })
+  .strict();
+
+export type IngestParams = z.infer<typeof ingestParams>;

@@ -1,16 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-
-/** A cell of an output table. */
-export type Cell = string | number | boolean | null | undefined;
-
-/** One long table with fixed columns: what every writer (CSV, XLSX, Markdown, LaTeX) takes. */
-export interface Table {
-  /** File stem, e.g. `corpus` for corpus.csv. */
-  name: string;
-  columns: readonly string[];
-  rows: readonly (readonly Cell[])[];
-}
+import type { Cell, Table } from '../artifacts/frame.js';
 
 /**
  * Text cells that a spreadsheet would run as a formula (= + - @, tab, CR at

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { neutralizeFormula, type Cell } from '../tables/csv.js';
-import { displayWidth } from './format.js';
+import { neutralizeFormula } from './csv.js';
+import { type Cell } from '../artifacts/frame.js';
+import { displayWidth } from '../report/format.js';
 import { fixZipTimes } from './zip.js';
 
 /** Rows of a worksheet, header included (Excel's limit). */

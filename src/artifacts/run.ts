@@ -1,0 +1,55 @@
+import type { SourceRecord } from '../io/sources.js';
+import type { Message } from './corpus.js';
+
+/** The manifest.json of a run: what was run on what, with which versions, and what it wrote. */
+export interface Manifest {
+  tool: { name: string; version: string };
+  node: string;
+  dependencies: Record<string, string>;
+  pipeline: { name: string; description: string; file: string; sha256: string; stages: { name: string; params: Record<string, unknown> }[] };
+  inputs: SourceRecord[];
+  counts: Record<string, number>;
+  outputs: string[];
+  /** Per stage: what it made beyond counts (phrases that became tokens, workers used ...). */
+  details: Record<string, Record<string, unknown>>;
+  warnings: Message[];
+  /** Every table file and how it was built: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
+  tables: TableRecord[];
+  /** Wall-clock milliseconds per stage: the only part of the manifest that differs between identical runs. */
+  timings_ms: Record<string, number>;
+}
+
+/**
+ * What the runner knows of the run when the report is made: the manifest so
+ * far, without timings (the report must be reproducible) and without what is
+ * still being written (outputs, details, tables).
+ */
+export type RunRecord = Omit<Manifest, 'outputs' | 'details' | 'tables' | 'timings_ms'>;
+
+/** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
+export interface TableRecord {
+  file: string;
+  rows: number;
+  built: 'DataFrame' | 'streamed';
+  /** tables.xlsx only: what each sheet holds (every row of its table, or which rows). */
+  sheets?: SheetRecord[];
+  /**
+   * Only for a file that holds part of its table (tfidf.csv and
+   * policy_terms.csv on large corpora, by weigh.tfidf_rows and
+   * weigh.policy_rows): `rows` of `of` were written, each document's first
+   * `per_document` by `rule`; `all` is the setting that writes every row.
+   */
+  cut?: { of: number; per_document: number; rule: string; parameter: string; all: string };
+}
+
+/** What tables.xlsx holds of one table (the manifest's tables.xlsx record lists one per sheet). */
+export interface SheetRecord {
+  sheet: string;
+  /** The file the sheet's rows come from. */
+  file: string;
+  /** Rows in the sheet (header not counted) and rows of the table (its file's rows, unless the manifest's record of the file has a `cut`). */
+  rows: number;
+  of: number;
+  /** In words: every row, or which rows were kept. */
+  holds: string;
+}

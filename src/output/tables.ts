@@ -1,0 +1,295 @@
+import type { Artifacts } from '../artifacts/index.js';
+import type { Cell, Table } from '../artifacts/frame.js';
+import type { TableRecord } from '../artifacts/run.js';
+import type { WrittenRows } from '../artifacts/weights.js';
+import { CORPUS_COLUMNS, corpusTable, SECTION_COLUMNS, sectionsTable } from '../tables/corpus.js';
+import { PHRASE_COLUMNS, phrasesTable } from '../tables/phrases.js';
+import { INDICATOR_COLUMNS, indicatorsTable, TARGET_COLUMNS, targetsTable } from '../tables/indicators.js';
+import {
+  CLUSTER_COLUMNS,
+  CLUSTER_TERM_COLUMNS,
+  clustersTable,
+  clusterTermsTable,
+  K_SELECTION_COLUMNS,
+  kSelectionTable,
+  THEME_BY_SECTION_COLUMNS,
+  THEME_COLUMNS,
+  THEME_TERM_COLUMNS,
+  themesBySectionTable,
+  themesTable,
+  themeTermsTable,
+} from '../tables/clusters.js';
+import {
+  ATTENTION_COLUMNS,
+  attentionTable,
+  KEYNESS_COLUMNS,
+  keynessTable,
+  KEYWORD_COLUMNS,
+  keywordsTable,
+  POLICY_TERM_COLUMNS,
+  policyTermsTable,
+  SIMILARITY_COLUMNS,
+  similarityTable,
+  TFIDF_COLUMNS,
+  writePolicyTermsCsv,
+  writeTfidfCsv,
+} from '../tables/weights.js';
+import { keepPerDocument, keepWholeDocuments, type Cut } from './cut.js';
+import { FRAME_MAX_ROWS, writeTable } from './write-table.js';
+
+/** The artifacts whose tables are written as CSV files. */
+export type TableArtifact = 'corpus' | 'phrases' | 'weights' | 'clusters' | 'indicators';
+
+/** How a long table is cut for its sheet in tables.xlsx (its CSV stays whole). */
+export interface SheetCut<A> {
+  /** What a cut keeps, in words (the `about` sheet and the manifest say it). */
+  holds(cut: Cut): string;
+  /** The cut table; default: whole documents by doc_id (first rows when there is none). */
+  cut?(artifact: A, cut: Cut): Table;
+}
+
+/**
+ * One output table, declared once: its file, what a row is, its columns,
+ * what the README says of it, how it is written (through a DataFrame, or
+ * streamed when long; `write` for a file written its own way) and how it is
+ * cut for its sheet in tables.xlsx (`sheet: false`: not in the workbook).
+ * The CSV writer, tables.xlsx, the manifest's `tables` and the README's
+ * output table (checked by test/readme.test.ts) all read {@link TABLES}.
+ *
+ * @example
+ * // A new table: one declaration here, plus the function that computes its rows (src/tables/).
+ * declareTable({ name: 'terms', of: 'weights', rowPer: 'term', columns: ['term', 'df'], about: 'document frequency',
+ *   streams: 'when long', build: termsTable, rows: (w) => w.vocab.length, sheet: { holds: (c) => `the first ${c.rows} rows` } });
+ */
+export interface TableDeclaration<K extends TableArtifact = TableArtifact> {
+  /** File stem: NAME.csv, and the sheet's name. */
+  name: string;
+  /** The artifact the rows are computed from. */
+  of: K;
+  /** README: one row per … */
+  rowPer: string;
+  columns: readonly string[];
+  /** README: the columns in words, when they depend on the run (targets.csv); default: the column names. */
+  columnsText?: string;
+  /** README: what the rows hold, after the columns ('' for nothing). */
+  about: string;
+  /** 'always': streamed row by row whatever its size; 'when long': through a danfojs DataFrame up to FRAME_MAX_ROWS rows, streamed beyond. */
+  streams: 'always' | 'when long';
+  /** The whole table. */
+  build(artifact: NonNullable<Artifacts[K]>): Table;
+  /** Rows of the whole table, known without building it; default: built once and counted. */
+  rows?(artifact: NonNullable<Artifacts[K]>): number;
+  /** Writes the file its own way (a streamed or cut file); returns the output entries. Default: writeTable(build(artifact)). */
+  write?(artifact: NonNullable<Artifacts[K]>, dir: string, record: (r: TableRecord) => void): string[];
+  sheet: false | SheetCut<NonNullable<Artifacts[K]>>;
+}
+
+/** A declaration with its artifact type checked, kept in a list of all. */
+function declareTable<K extends TableArtifact>(d: TableDeclaration<K>): TableDeclaration {
+  return d as unknown as TableDeclaration;
+}
+
+const wholeDocuments = (c: Cut) => `every row of the first documents (in the CSV's order) that fit in ${c.rows} rows`;
+const firstRows = (c: Cut) => `the first ${c.rows} rows, in the CSV's order`;
+
+/** Rows of a document that form a ranked list (keywords, neighbours): each document keeps its first, in the CSV's order. */
+function perDocument(t: Table, c: Cut): Table {
+  const j = t.columns.indexOf('doc_id');
+  return { ...t, rows: keepPerDocument(t.rows, (r) => String(r[j] as Cell), c.perDocument).slice(0, c.rows) };
+}
+
+/** A table cut to whole documents by its doc_id column, or to its first rows when it has none. */
+export function cutTable(table: Table, cut: Cut): Table {
+  const j = table.columns.indexOf('doc_id');
+  if (j < 0) return { ...table, rows: table.rows.slice(0, cut.rows) };
+  return { ...table, rows: keepWholeDocuments(table.rows, (r) => String(r[j] as Cell), cut.rows).kept };
+}
+
+/** A file holding part of its table says so in its record (the stage has warned). */
+const cutRecord = (r: WrittenRows): Pick<TableRecord, 'cut'> => (r.rows < r.of ? { cut: { of: r.of, per_document: r.perDocument, rule: r.rule, parameter: `weigh.${r.parameter}`, all: `--set weigh.${r.parameter}=all` } } : {});
+
+/**
+ * A table of the cluster stage: small (a row per document and theme at most), so its size is known by building
+ * it; its sheet keeps whole documents.
+ */
+function clusterTable(name: string, rowPer: string, columns: readonly string[], build: (c: NonNullable<Artifacts['clusters']>) => Table, about: string): TableDeclaration {
+  return declareTable({ name, of: 'clusters', rowPer, columns, about, streams: 'when long', build, sheet: { holds: wholeDocuments } });
+}
+
+/** Every output table, in the order they are written and appear in tables.xlsx and the README. */
+export const TABLES: readonly TableDeclaration[] = [
+  declareTable({
+    name: 'corpus',
+    of: 'corpus',
+    rowPer: 'document',
+    columns: CORPUS_COLUMNS,
+    about: '',
+    streams: 'when long',
+    build: corpusTable,
+    rows: (c) => c.documents.length,
+    sheet: { holds: wholeDocuments },
+  }),
+  declareTable({
+    name: 'sections',
+    of: 'corpus',
+    rowPer: 'section',
+    columns: SECTION_COLUMNS,
+    about: '',
+    streams: 'when long',
+    build: sectionsTable,
+    rows: (c) => c.documents.reduce((n, d) => n + d.sections.length, 0),
+    sheet: { holds: wholeDocuments },
+  }),
+  declareTable({
+    name: 'phrases',
+    of: 'phrases',
+    rowPer: 'phrase',
+    columns: PHRASE_COLUMNS,
+    about: '',
+    streams: 'when long',
+    build: phrasesTable,
+    rows: (p) => p.phrases.length,
+    sheet: { holds: (c) => `the first ${c.rows} phrases, in the CSV's order` },
+  }),
+  declareTable({
+    name: 'tfidf',
+    of: 'weights',
+    rowPer: '(document, term)',
+    columns: TFIDF_COLUMNS,
+    about: "every feature term of every document, by tf-idf; over 1,000,000 rows, each document's top N (`weigh.tfidf_rows`, see Weigh; the manifest's record says so)",
+    streams: 'always',
+    build: () => {
+      throw new Error('tfidf.csv is only streamed to its file');
+    },
+    write: (w, dir, record) => {
+      const tfidfRows = w.meta.rows.tfidf;
+      const rows = writeTfidfCsv(w, dir, tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument);
+      record({ file: 'tfidf.csv', rows, built: 'streamed', ...cutRecord(tfidfRows) });
+      return [`tfidf.csv (${rows}${rows < tfidfRows.of ? ` of ${tfidfRows.of}` : ''} rows)`];
+    },
+    sheet: false,
+  }),
+  declareTable({
+    name: 'keywords',
+    of: 'weights',
+    rowPer: '(document, rank)',
+    columns: KEYWORD_COLUMNS,
+    about: 'the `weigh.keywords` terms of highest tf-idf (ties by term)',
+    streams: 'when long',
+    build: keywordsTable,
+    rows: (w) => w.keywords.length,
+    sheet: { holds: (c) => `each document's ${c.perDocument} keywords of highest rank`, cut: (w, c) => perDocument(keywordsTable(w), c) },
+  }),
+  declareTable({
+    name: 'policy_terms',
+    of: 'weights',
+    rowPer: '(document, lexicon term)',
+    columns: POLICY_TERM_COLUMNS,
+    about:
+      "every lexicon term and compounded phrase in the document (category `discovered:<kind>` for discoveries outside the lexicon), terms with most hits first; over 1,000,000 rows, each document's first N (`weigh.policy_rows`, see Weigh; the manifest's record says so)",
+    streams: 'when long',
+    build: (w) => policyTermsTable(w),
+    rows: (w) => w.policyTable.pos.length,
+    write: (w, dir, record) => {
+      const policyRows = w.meta.rows.policy_terms;
+      if (policyRows.rows > FRAME_MAX_ROWS) {
+        const n = writePolicyTermsCsv(w, dir, policyRows.perDocument);
+        record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cutRecord(policyRows) });
+        return [n < policyRows.of ? `policy_terms.csv (${n} of ${policyRows.of} rows)` : 'policy_terms.csv'];
+      }
+      // writeTable records the file: the cut, if any, is added to its record.
+      const file = writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cutRecord(policyRows) }));
+      return [policyRows.rows < policyRows.of ? `${file} (${policyRows.rows} of ${policyRows.of} rows)` : file];
+    },
+    // Cut before its rows are built: at 10,000 reports the full table has millions of rows.
+    sheet: {
+      holds: (c) => `each document's ${c.perDocument} policy terms with most hits (ties in the CSV's order), in the CSV's order`,
+      cut: (w, c) => {
+        const t = policyTermsTable(w, c.perDocument);
+        return { ...t, rows: t.rows.slice(0, c.rows) };
+      },
+    },
+  }),
+  declareTable({
+    name: 'attention',
+    of: 'weights',
+    rowPer: '(document, dictionary category)',
+    columns: ATTENTION_COLUMNS,
+    about: 'attention indices (see below)',
+    streams: 'when long',
+    build: attentionTable,
+    rows: (w) => w.attention.length,
+    sheet: { holds: wholeDocuments },
+  }),
+  declareTable({
+    name: 'keyness',
+    of: 'weights',
+    rowPer: '(comparison, term)',
+    columns: KEYNESS_COLUMNS,
+    about: 'for each value of each `weigh.keyness` variable against the rest (`rest`, or the other value when there are two), the `keyness_top` terms it over-uses most',
+    streams: 'when long',
+    build: keynessTable,
+    rows: (w) => w.keyness.length,
+    sheet: { holds: firstRows },
+  }),
+  declareTable({
+    name: 'similarity',
+    of: 'weights',
+    rowPer: '(document, neighbour)',
+    columns: SIMILARITY_COLUMNS,
+    about: "each report's `weigh.similarity` nearest reports by cosine of tf-idf",
+    streams: 'when long',
+    build: similarityTable,
+    rows: (w) => w.similarity.length,
+    sheet: { holds: (c) => `each document's ${c.perDocument} nearest neighbours`, cut: (w, c) => perDocument(similarityTable(w), c) },
+  }),
+  clusterTable('clusters', 'document', CLUSTER_COLUMNS, clustersTable,
+    'report clusters (1-based), labelled by their most distinctive terms; per-report silhouette (cosine; simplified, to centroids, above `silhouette_sample` reports); x, y: first two principal components'),
+  clusterTable('cluster_terms', '(cluster, rank)', CLUSTER_TERM_COLUMNS, clusterTermsTable,
+    "weight = the term's c-TF-IDF in the cluster (rate in the cluster × log(1 + mean tokens per cluster / the term's count)), among terms over-used in the cluster (see Cluster below)"),
+  clusterTable('k_selection', 'k tried', K_SELECTION_COLUMNS, kSelectionTable,
+    'inertia = Σ (1 − cosine to the cluster\'s mean direction)'),
+  clusterTable('themes', '(document, theme)', THEME_COLUMNS, themesTable,
+    "each report's paragraphs per paragraph theme (paragraphs of `theme_min_tokens`+ tokens, without the opening dateline and address; manifest: `opening_formula_paragraphs`)"),
+  clusterTable('themes_by_section', '(document, section, theme)', THEME_BY_SECTION_COLUMNS, themesBySectionTable,
+    'the same within review, plan and other sections'),
+  clusterTable('theme_terms', '(theme, rank)', THEME_TERM_COLUMNS, themeTermsTable,
+    "the themes' distinctive terms, weighted as in cluster_terms.csv over the paragraphs of each theme"),
+  declareTable({
+    name: 'indicators',
+    of: 'indicators',
+    rowPer: 'quantitative statement',
+    columns: INDICATOR_COLUMNS,
+    about: 'every figure a report states for an indicator (see below)',
+    streams: 'when long',
+    build: indicatorsTable,
+    rows: (ind) => ind.rows.length,
+    sheet: {
+      holds: (c) => `each document's first ${c.perDocument} statements, in text order`,
+      cut: (ind, c) => indicatorsTable({ ...ind, rows: keepPerDocument(ind.rows, (r) => r.doc_id, c.perDocument).slice(0, c.rows) }),
+    },
+  }),
+  declareTable({
+    name: 'targets',
+    of: 'indicators',
+    rowPer: 'document',
+    columns: TARGET_COLUMNS,
+    columnsText: 'doc_id, region, year, then for each headline target X: X, X_upper, X_modifier, X_hard (see below)',
+    about: '',
+    streams: 'when long',
+    build: targetsTable,
+    rows: (ind) => ind.targets.length,
+    sheet: { holds: wholeDocuments },
+  }),
+];
+
+/** The declared tables computed from an artifact, in their order. */
+export function tablesOf(artifact: TableArtifact): TableDeclaration[] {
+  return TABLES.filter((t) => t.of === artifact);
+}
+
+/** The README's row for a table: | `NAME.csv` | one row per | columns — about |. */
+export function readmeRow(t: TableDeclaration): string {
+  const columns = t.columnsText ?? t.columns.join(', ');
+  return `| \`${t.name}.csv\` | ${t.rowPer} | ${columns}${t.about ? ` — ${t.about}` : ''} |`;
+}
