@@ -8,7 +8,9 @@
 // prints one JSON object on stdout: wall time from process start, peak RSS,
 // manifest timings_ms, and the same two figures taken at the moment the
 // report stage starts, i.e. the pipeline "without the HTML report" (issue 7)
-// measured in the same run. Progress lines go to stderr.
+// measured in the same run. Progress lines go to stderr. With
+// `node --cpu-prof`, the stage marks (start of each stage, process.hrtime µs)
+// let bench/profile.mjs cut the profile per stage.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadPipeline, runPipeline } from '../dist/src/index.js';
@@ -27,8 +29,12 @@ if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are
 const maxRssBytes = () => process.resourceUsage().maxRSS * 1024; // maxRSS is in kilobytes
 const inner = createProgress(process.stderr, values.quiet);
 let beforeReport; // { ms, peak_rss_bytes } when the report stage starts
+// Stage starts on the clock of V8's CPU profiles (process.hrtime, µs): bench/profile.mjs cuts a --cpu-prof profile by them.
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
+const marks = [];
 const progress = {
   forStage(stage) {
+    marks.push({ stage, start_us: nowUs() });
     if (stage === 'report') beforeReport = { ms: performance.now(), peak_rss_bytes: maxRssBytes() };
     process.stderr.write(`  govtext: ${stage}\n`);
     return inner.forStage(stage);
@@ -37,6 +43,7 @@ const progress = {
 
 const result = await runPipeline(loadPipeline(values.pipeline), { inputs: [values.input], out: values.out, progress, onWarning: () => {} });
 const end = { ms: performance.now(), peak_rss_bytes: maxRssBytes() };
+const endUs = nowUs();
 const m = result.manifest;
 const details = m.details ?? {};
 process.stdout.write(
@@ -46,6 +53,8 @@ process.stdout.write(
     peak_rss_bytes: end.peak_rss_bytes,
     without_report: beforeReport ? { wall_ms: Math.round(beforeReport.ms), peak_rss_bytes: beforeReport.peak_rss_bytes } : { wall_ms: Math.round(end.ms), peak_rss_bytes: end.peak_rss_bytes },
     timings_ms: m.timings_ms,
+    marks,
+    end_us: endUs,
     counts: m.counts,
     outputs: m.outputs,
     stages: m.pipeline.stages.map((s) => s.name),

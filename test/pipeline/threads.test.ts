@@ -47,7 +47,8 @@ describe('stages on a thread of their own', () => {
     const inline = await run('inline-listed.yaml');
     expect(beside.manifest.details.indicators?.on_thread).toBe(true);
     expect(inline.manifest.details.indicators?.on_thread).toBeUndefined();
-    expect(beside.artifacts.indicators!.rows.length).toBeGreaterThan(1000);
+    // Real work on the thread: at least ten recognised indicator rows a report.
+    expect(beside.artifacts.indicators!.rows.length).toBeGreaterThan(40 * 10);
     for (const file of ['indicators.csv', 'targets.csv']) {
       expect(readFileSync(path.join(beside.out, file)).equals(readFileSync(path.join(inline.out, file))), file).toBe(true);
     }
