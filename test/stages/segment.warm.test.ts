@@ -88,7 +88,6 @@ describe('warm segmentation workers', () => {
     // The compiled modules, as the CLI runs them: the process must end by itself, with code 0.
     const stage = path.join(ROOT, 'dist', 'src', 'stages', 'segment.js');
     const tokens = path.join(ROOT, 'dist', 'src', 'artifacts', 'tokens.js');
-  const tokens = path.join(ROOT, 'dist', 'src', 'artifacts', 'tokens.js');
     const script = `
       const { warmSegment } = await import(${JSON.stringify(stage)});
       const { segmentParams } = await import(${JSON.stringify(tokens)});
