@@ -76,8 +76,8 @@ export interface TableDeclaration<K extends TableArtifact = TableArtifact> {
   about: string;
   /** 'always': streamed row by row whatever its size; 'when long': through a danfojs DataFrame up to FRAME_MAX_ROWS rows, streamed beyond. */
   streams: 'always' | 'when long';
-  /** The whole table. */
-  build(artifact: NonNullable<Artifacts[K]>): Table;
+  /** The whole table; `all`: the run's other artifacts, for a table that takes a column from a later stage (corpus.csv's tokens). */
+  build(artifact: NonNullable<Artifacts[K]>, all?: Artifacts): Table;
   /** Rows of the whole table, known without building it; default: built once and counted. */
   rows?(artifact: NonNullable<Artifacts[K]>): number;
   /** Writes the file its own way (a streamed or cut file); returns the output entries. Default: writeTable(build(artifact)). */
@@ -126,7 +126,7 @@ export const TABLES: readonly TableDeclaration[] = [
     columns: CORPUS_COLUMNS,
     about: "tokens: the document's counted tokens (those of tokens.jsonl, the denominator of every per_10k; empty when segment did not run)",
     streams: 'when long',
-    build: corpusTable,
+    build: (c, all) => corpusTable(c, all?.weights && new Map(all.weights.docIds.map((id, i) => [id, all.weights!.tokenTotals[i]!]))),
     rows: (c) => c.documents.length,
     sheet: { holds: wholeDocuments },
   }),

@@ -30,10 +30,10 @@ export function workbookSources(a: Artifacts): WorkbookSource[] {
     const sheet = t.sheet;
     const file = `${t.name}.csv`;
     if (t.rows) {
-      out.push({ name: t.name, file, size: t.rows(made), build: (c) => (c === undefined ? t.build(made) : sheet.cut ? sheet.cut(made, c) : cutTable(t.build(made), c)), holds: sheet.holds });
+      out.push({ name: t.name, file, size: t.rows(made), build: (c) => (c === undefined ? t.build(made, a) : sheet.cut ? sheet.cut(made, c) : cutTable(t.build(made, a), c)), holds: sheet.holds });
     } else {
       // A table whose size is not known without it (the cluster tables, small: a row per document and theme at most): built once, for its size and its sheet.
-      const table = t.build(made);
+      const table = t.build(made, a);
       out.push({ name: t.name, file, size: table.rows.length, build: (c) => (c === undefined ? table : sheet.cut ? sheet.cut(made, c) : cutTable(table, c)), holds: sheet.holds });
     }
   }
