@@ -1,0 +1,50 @@
+/**
+ * The generated parts of docs/: the stage parameter tables (docs/parameters.md) and the output-table rows
+ * (docs/outputs.md), written from the schemas and the table declarations, the single sources.
+ * `npm run docs:generate` writes them; test/readme.test.ts regenerates them and compares with the committed files.
+ */
+import { stageParameterDocs } from '../pipeline/describe.js';
+import { readmeRow, TABLES } from '../output/tables.js';
+
+/** Markers around the generated block of docs/outputs.md. */
+export const OUTPUTS_BEGIN = '<!-- BEGIN GENERATED from src/output/tables.ts (npm run docs:generate); do not edit -->';
+export const OUTPUTS_END = '<!-- END GENERATED -->';
+
+/** A table cell: `|` would end the cell, so it becomes `/`. */
+const cell = (s: string) => s.replace(/\|/g, '/');
+
+/**
+ * docs/parameters.md, whole: a table per stage (parameter, type, default, meaning), from the stages' schemas.
+ *
+ * @example
+ * writeFileSync('docs/parameters.md', parametersMarkdown());
+ */
+export function parametersMarkdown(): string {
+  const out = [
+    '# Stage parameters',
+    '',
+    'Generated from the stages\' schemas by `npm run docs:generate` (src/docs/reference.ts); do not edit by hand:',
+    'test/readme.test.ts regenerates this file and fails when it differs. `govtext stages` prints the same.',
+    'Set a parameter in the pipeline YAML or with `--set stage.param=value` (the value is read as YAML).',
+    '',
+  ];
+  for (const s of stageParameterDocs()) {
+    out.push(`## ${s.stage}`, '', s.summary, '', '| parameter | type | default | meaning |', '| --- | --- | --- | --- |');
+    for (const p of s.params) out.push(`| \`${p.name}\` | ${cell(p.type).replace(/\//g, ' or ')} | \`${JSON.stringify(p.default)}\` | ${cell(p.description)} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** The generated block of docs/outputs.md: a row per declared CSV table, in the declared order, between the markers. */
+export function outputsTableMarkdown(): string {
+  return [OUTPUTS_BEGIN, '| file | one row per | columns |', '| --- | --- | --- |', ...TABLES.map(readmeRow), OUTPUTS_END].join('\n');
+}
+
+/** `text` with its generated block (between the markers) replaced by {@link outputsTableMarkdown}. */
+export function withOutputsTable(text: string): string {
+  const a = text.indexOf(OUTPUTS_BEGIN);
+  const b = text.indexOf(OUTPUTS_END);
+  if (a < 0 || b < a) throw new Error(`docs/outputs.md: the markers of the generated table are missing (${OUTPUTS_BEGIN} … ${OUTPUTS_END})`);
+  return text.slice(0, a) + outputsTableMarkdown() + text.slice(b + OUTPUTS_END.length);
+}
