@@ -18,6 +18,7 @@ export const reportParams = z
     xlsx: z.boolean().default(true).describe('write tables.xlsx (a sheet per table)'),
     xlsx_rows: z.number().int().min(1).max(1_048_575).default(100_000).describe('rows at most in a sheet of tables.xlsx: a longer table is cut in its sheet (each document\'s first rows of a list such as keywords, its policy terms with most hits, or whole documents for attention and themes) and stays whole in its CSV; the manifest\'s tables.xlsx record says what each sheet holds'),
     html: z.boolean().default(true).describe('write report.html'),
+    parquet: z.boolean().default(true).describe('write a Parquet twin (NAME.parquet, through DuckDB) of every CSV table beside it; false skips them (the CSVs are the same), saving the time DuckDB takes on a large corpus. Read by the run, so it applies to every stage\'s tables'),
   })
   .strict();
 

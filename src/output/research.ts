@@ -7,7 +7,7 @@ import { citationCff, citeParagraphs } from '../report/cite.js';
 import { corpusTable } from '../tables/corpus.js';
 import type { Cell, Table } from '../artifacts/frame.js';
 import { CsvWriter } from './csv.js';
-import { buildPanel, PANEL_COLUMNS, panelRowAt, panelRows, panelWidth, widePanel, wideVariablesTable, type Panel, type PanelBlock } from '../tables/panel.js';
+import { buildPanel, PANEL_COLUMNS, panelRowAt, panelRows, panelWidth, widePanel, wideVariablesTable, type Panel } from '../tables/panel.js';
 import { buildDtm, type Dtm } from '../weigh/dtm.js';
 import { writeMatrixMarket } from './mtx.js';
 import { writeStata, type StataColumn } from './stata.js';
@@ -64,10 +64,11 @@ function countsOf(a: Artifacts): Dtm | undefined {
  * corpus.csv again with the tokens column and corpus.dta; panel.csv,
  * panel.dta, panel_wide.csv, panel_wide_variables.csv and panel_wide.dta
  * (when weigh ran); dtm.mtx with dtm_documents.csv and dtm_terms.csv (when
- * segment ran); CITATION.cff and how_to_cite.md. `terms` are extra panel
- * blocks (the study's own terms). Returns the files written and warnings.
+ * segment ran); CITATION.cff and how_to_cite.md. The panel's terms are the
+ * lexicon's (the study's own terms among them) with policy_terms.csv's
+ * counts. Returns the files written and warnings.
  */
-export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: TableRecord) => void, terms: readonly PanelBlock[] = []): { files: string[]; warnings: string[] } {
+export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: TableRecord) => void): { files: string[]; warnings: string[] } {
   const files: string[] = [];
   const warnings: string[] = [];
   const dta = (file: string, ds: Parameters<typeof writeStata>[1]) => {
@@ -87,7 +88,7 @@ export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: Tabl
   }
 
   if (a.corpus && a.weights) {
-    const panel: Panel = buildPanel(a.corpus, a.weights, a.indicators, a.phrases?.lexicon.entries, terms);
+    const panel: Panel = buildPanel(a.corpus, a.weights, a.indicators, a.phrases?.lexicon.entries);
     const n = panel.docs.length * panelWidth(panel);
     files.push(writeCsv(dir, 'panel.csv', PANEL_COLUMNS, () => panelRows(panel), record, ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE']));
     const at = panelRowAt(panel);

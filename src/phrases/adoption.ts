@@ -55,21 +55,26 @@ export class AdoptionTracker {
   /**
    * The adoption table and the cumulative curves for the phrases `names`
    * (name of each phrase id; ids not listed are left out), phrases in the
-   * order given, regions by first year then region. Curves run from the
-   * phrase's first year to the corpus's last year.
+   * order given, regions by first year then region. Curves (with
+   * `curveOf(id)` true, e.g. the recurring phrases: a phrase of one report
+   * has no curve to speak of) run from the phrase's first year to the
+   * corpus's last, one row per year in which the corpus has a report (a
+   * year between has no new adopters and no new possible ones: the row of
+   * the report year before holds its numbers).
    */
-  tables(names: ReadonlyMap<number, string>): { adoption: AdoptionRow[]; curves: AdoptionCurveRow[] } {
+  tables(names: ReadonlyMap<number, string>, curveOf: (id: number) => boolean = () => true): { adoption: AdoptionRow[]; curves: AdoptionCurveRow[] } {
     const adoption: AdoptionRow[] = [];
     const curves: AdoptionCurveRow[] = [];
     // Regions with a report by each year: the possible adopters.
     const firstReport = new Map<string, number>();
-    let lastYear = -Infinity;
+    const reportYears = new Set<number>();
     for (const d of this.docs) {
       if (d.year === null || !d.region) continue;
-      if (d.year > lastYear) lastYear = d.year;
+      reportYears.add(d.year);
       const f = firstReport.get(d.region);
       if (f === undefined || d.year < f) firstReport.set(d.region, d.year);
     }
+    const years = [...reportYears].sort((a, b) => a - b);
     const starts = [...firstReport.values()].sort((a, b) => a - b);
     const reportingBy = new Map<number, number>();
     const reporting = (year: number) => {
@@ -90,9 +95,12 @@ export class AdoptionTracker {
       });
       rows.sort((a, b) => a.first_year - b.first_year || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
       for (const r of rows) adoption.push(r);
+      if (!curveOf(id)) continue;
       let cumulative = 0;
       let k = 0;
-      for (let year = rows[0]!.first_year; year <= lastYear; year++) {
+      // Every first year is a report year (adoptions are reports), so no adopter falls between the rows.
+      for (const year of years) {
+        if (year < rows[0]!.first_year) continue;
         let added = 0;
         while (k < rows.length && rows[k]!.first_year === year) {
           added++;
@@ -150,7 +158,9 @@ export function leadingCurves(ranked: readonly { phrase: string; first_year: num
   for (const c of curves) ofByYear.set(c.year, Math.max(ofByYear.get(c.year) ?? 0, c.of));
   const series = chosen.map(({ p }) => {
     const at = new Map(byPhrase.get(p)!.map((c) => [c.year, c.regions]));
-    return { phrase: p, regions: years.map((y) => at.get(y) ?? 0) };
+    // Curves hold report years only: a year between keeps the count of the year before (0 before the first).
+    let last = 0;
+    return { phrase: p, regions: years.map((y) => (last = at.get(y) ?? last)) };
   });
   let of = 0;
   return { years, of: years.map((y) => (of = Math.max(of, ofByYear.get(y) ?? of))), series };

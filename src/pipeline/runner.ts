@@ -87,7 +87,10 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     };
     // Parquet twins of the tables a writer made, written after it returns (DuckDB is asynchronous) and then let go.
     const pending: TableRecord[] = [];
+    // report.parquet: false leaves the twins out (read here: every stage's writer offers them).
+    const parquetOn = pipeline.stages.find((s) => s.name === 'report')?.params.parquet !== false;
     const record = (r: TableRecord) => {
+      if (r[PARQUET] && !parquetOn) delete r[PARQUET];
       keepRecord(r);
       if (r[PARQUET]) pending.push(r);
     };

@@ -186,7 +186,9 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
   if (params.rank === 'documents') out.sort(byDocuments);
   else rankPhrases(out, byDocuments);
   const compounds = [...new Set([...lexicon.entries.map((e) => e.term), ...out.filter((p) => p.compound).map((p) => p.phrase)])].sort();
-  const { adoption, curves } = tracker.tables(new Map(out.map((p) => [idOfPhrase.get(p.phrase)!, p.phrase])));
+  // Curves (phrase_adoption_by_year) for the recurring phrases only: in min_docs documents or more.
+  const recurring = new Set(out.filter((p) => p.doc_freq >= params.min_docs).map((p) => idOfPhrase.get(p.phrase)!));
+  const { adoption, curves } = tracker.tables(new Map(out.map((p) => [idOfPhrase.get(p.phrase)!, p.phrase])), (id) => recurring.has(id));
   return { lexicon, phrases: out, adoption: { rows: adoption, curves }, compounds, messages, meta: { stage: 'phrases', params } };
 }
 

@@ -41,13 +41,14 @@ export const PANEL_COLUMNS = ['doc_id', 'region', 'province', 'level', 'year', '
 
 /**
  * Panel blocks from a run: lexicon categories and every other attention
- * dictionary (attention.csv's hits), the lexicon terms (their counts as in
- * policy_terms.csv, zero where absent), `terms` (the study's own terms: a
- * hook for issue 17's counts, a block of kind term) and the headline targets
+ * dictionary (attention.csv's hits: for the lexicon, the sum of its terms'
+ * counts), the lexicon terms, the study's own terms (phrases.terms, category
+ * study) among them, with their counts as in policy_terms.csv (the term's
+ * string in the cleaned text, src/text/count.ts; zero where absent), and the headline targets
  * of targets.csv when the indicators ran. Documents: the reports
  * (kind = report) in corpus order.
  */
-export function buildPanel(corpus: Corpus, w: Weights, indicators?: Indicators, lexicon?: readonly { term: string; category: string }[], terms: readonly PanelBlock[] = []): Panel {
+export function buildPanel(corpus: Corpus, w: Weights, indicators?: Indicators, lexicon?: readonly { term: string; category: string }[]): Panel {
   const docIndex = new Map(w.docIds.map((id, i) => [id, i]));
   const docs = corpus.documents.filter((d) => d.kind === 'report' && docIndex.has(d.doc_id));
   const row = docs.map((d) => docIndex.get(d.doc_id)!);
@@ -73,22 +74,23 @@ export function buildPanel(corpus: Corpus, w: Weights, indicators?: Indicators, 
   }
 
   if (lexicon?.length) {
-    // Each lexicon term once, in lexicon order; its count in a document from the counts matrix (0 where absent).
+    // Each lexicon term once (the study's own terms, phrases.terms, are lexicon entries of category study), in lexicon
+    // order; its count in a document is policy_terms.csv's (the policy table: its string in the cleaned text), 0 where absent.
     const seen = new Set<string>();
     const entries = lexicon.filter((e) => !seen.has(e.term) && seen.add(e.term));
-    const id = new Map(w.vocab.map((t, i) => [t, i]));
-    const column = new Int32Array(w.vocab.length).fill(-1);
+    const { ptr, term, count, terms: tableTerms } = w.policyTable;
+    const column = new Int32Array(tableTerms.length).fill(-1);
+    const id = new Map(tableTerms.map((t, i) => [t, i]));
     entries.forEach((e, v) => id.has(e.term) && (column[id.get(e.term)!] = v));
     const dense = new Float64Array(docs.length * entries.length);
     row.forEach((r, d) => {
-      for (let k = w.counts.indptr[r]!; k < w.counts.indptr[r + 1]!; k++) {
-        const v = column[w.counts.indices[k]!]!;
-        if (v >= 0) dense[d * entries.length + v] = w.counts.counts[k]!;
+      for (let k = ptr[r]!; k < ptr[r + 1]!; k++) {
+        const v = column[term[k]!]!;
+        if (v >= 0) dense[d * entries.length + v] = count[k]!;
       }
     });
     blocks.push({ kind: 'term', variables: entries.map((e) => e.term), about: entries.map((e) => e.category), prefix: 'term_', hits: (d, v) => dense[d * entries.length + v]! });
   }
-  blocks.push(...terms);
 
   if (indicators) {
     const byDoc = new Map(indicators.targets.map((t) => [t.doc_id, t.targets]));

@@ -93,3 +93,23 @@ describe('Parquet files of a run', () => {
     ]);
   });
 });
+
+describe('report.parquet: false', () => {
+  let off: string;
+  beforeAll(async () => {
+    off = path.join(tmp, 'off');
+    const pipeline = applyOverrides(loadPipeline(path.join(ROOT, 'pipelines/default.yaml')), ['weigh.tfidf_rows=2', 'weigh.policy_rows=3', 'report.parquet=false']);
+    await runPipeline(pipeline, { inputs: [path.join(ROOT, 'data/raw')], out: off, cwd: ROOT, progress: createProgress(process.stderr, true) });
+  }, 180_000);
+
+  it('writes no Parquet file and no manifest record of one, and the same CSVs', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]));
+    expect(files(off).filter((f) => f.endsWith('.parquet'))).toEqual([]);
+    const manifest = JSON.parse(readFileSync(path.join(off, 'manifest.json'), 'utf8')) as { tables: { file: string }[]; outputs: string[] };
+    expect(manifest.tables.filter((t) => t.file.endsWith('.parquet'))).toEqual([]);
+    expect(manifest.outputs.filter((f) => f.endsWith('.parquet'))).toEqual([]);
+    const csvs = files(out).filter((f) => f.endsWith('.csv'));
+    expect(files(off).filter((f) => f.endsWith('.csv')).sort()).toEqual([...csvs].sort());
+    for (const csv of csvs) expect(readFileSync(path.join(off, csv), 'utf8'), csv).toBe(readFileSync(path.join(out, csv), 'utf8'));
+  });
+});

@@ -13,12 +13,16 @@ import { ROOT } from '../fixtures/samples.js';
 
 /*
  * The research outputs of a run over the samples (ingest, phrases, segment,
- * weigh, indicators), checked by independent readers: Python scripts
- * (test/output/py/) count tokens.jsonl with collections.Counter, recompute
+ * weigh, indicators; two study terms in phrases.terms), checked by
+ * independent readers: Python scripts (test/output/py/) count each term as
+ * an exact substring of clean/DOC_ID.txt (the panel's hits, as
+ * policy_terms.csv counts), count tokens.jsonl with collections.Counter, recompute
  * rates and pooled rates with pandas, read the .dta files with
  * pandas.read_stata and dtm.mtx with scipy.io.mmread.
  */
 
+/* The study's own terms: 生态 is no lexicon term and mostly sits inside longer tokens (生态环境); 新动能 is never a token of the samples' segmentation. */
+const STUDY = ['生态', '新动能'];
 let tmp: string;
 let out: string;
 const python = pythonWith('pandas', 'scipy');
@@ -27,7 +31,7 @@ const script = (name: string) => readFileSync(path.join(ROOT, 'test/output/py', 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'govtext-research-'));
   const yaml = path.join(tmp, 'research.yaml');
-  writeFileSync(yaml, 'name: research\nstages: [ingest, phrases, segment, weigh, indicators]\n');
+  writeFileSync(yaml, `name: research\nstages: [ingest, {phrases: {terms: [${STUDY.join(', ')}]}}, segment, weigh, indicators]\n`);
   out = path.join(tmp, 'out');
   await runPipeline(loadPipeline(yaml), { inputs: [path.join(ROOT, 'data/raw')], out, cwd: ROOT, progress: createProgress(process.stderr, true) });
 }, 180_000);
@@ -53,23 +57,27 @@ describe('research outputs of a run', () => {
     expect(readFileSync(path.join(ROOT, 'CITATION.cff'), 'utf8')).toBe(readFileSync(path.join(out, 'CITATION.cff'), 'utf8'));
   });
 
-  it.skipIf(!python)('panel.csv, panel.dta, panel_wide.csv/.dta and corpus.dta agree with tokens.jsonl, the lexicon and targets.csv', () => {
-    const got = runPython<{ rows: number; reports: number; panel_docs: boolean; per_doc: number[]; kinds: Record<string, number>; terms: boolean; zeros: number; wide_rows: number; wide_cells: number; labels: string[]; dta_rows: number; bad: Record<string, number>; chinese: string[] }>(
-      python!, script('check_panel.py'), [out, path.join(ROOT, 'data/lexicon/policy_terms.csv')]);
-    // 13 sample reports × (12 lexicon categories + 1 dictionary category + 763 lexicon terms + 12 headline targets).
+  it.skipIf(!python)('panel.csv, panel.dta, panel_wide.csv/.dta and corpus.dta agree with the cleaned text, policy_terms.csv, attention.csv and targets.csv', () => {
+    const got = runPython<{ rows: number; reports: number; panel_docs: boolean; per_doc: number[]; kinds: Record<string, number>; terms: boolean; study: Record<string, number>; token_differs: number; zeros: number; wide_rows: number; wide_cells: number; labels: string[]; dta_rows: number; bad: Record<string, number>; chinese: string[] }>(
+      python!, script('check_panel.py'), [out, path.join(ROOT, 'data/lexicon/policy_terms.csv'), ...STUDY]);
+    // 13 sample reports × (12 lexicon categories + study + 1 dictionary category + 763 lexicon terms + 2 study terms + 12 headline targets).
     expect(got.reports).toBe(13);
     expect(got.panel_docs).toBe(true);
-    expect(got.per_doc).toEqual([12 + 1 + 763 + 12]);
-    expect(got.rows).toBe(13 * 788);
-    expect(got.kinds).toEqual({ category: 13 * 12, dictionary: 13, term: 13 * 763, target: 13 * 12 });
+    expect(got.per_doc).toEqual([13 + 1 + 765 + 12]);
+    expect(got.rows).toBe(13 * 791);
+    expect(got.kinds).toEqual({ category: 13 * 13, dictionary: 13, term: 13 * 765, target: 13 * 12 });
     expect(got.terms).toBe(true);
+    // The study's terms counted with grep -o over clean/ of the 13 reports (kind = report; the other documents hold 6 more 生态): 生态 243, 新动能 13 (0 as tokens).
+    expect(got.study).toEqual({ 生态: 243, 新动能: 13 });
+    // The check tells substring counts from token counts: many term rows differ (a panel of token counts fails it).
+    expect(got.token_differs).toBeGreaterThan(100);
     expect(got.zeros).toBeGreaterThan(0); // explicit zeros
     expect(got.wide_cells).toBe(got.rows);
     expect(got.dta_rows).toBe(got.rows);
     expect(got.labels).toEqual(PANEL_COLUMNS.map((c) => COLUMN_LABELS[c]));
     expect(got.chinese.every((t) => /\p{Script=Han}/u.test(t))).toBe(true);
     expect(Object.entries(got.bad).filter(([, n]) => n > 0)).toEqual([]);
-    expect(Object.keys(got.bad).sort()).toEqual(['attention', 'category', 'corpus.dta', 'corpus_tokens', 'names', 'panel.dta', 'per_10k', 'target', 'term', 'tokens', 'wide', 'wide.dta', 'wide.dta_labels', 'wide_tokens']);
+    expect(Object.keys(got.bad).sort()).toEqual(['attention', 'category', 'corpus.dta', 'corpus_tokens', 'names', 'panel.dta', 'per_10k', 'policy_terms', 'target', 'term', 'tokens', 'wide', 'wide.dta', 'wide.dta_labels', 'wide_tokens']);
   });
 
   it.skipIf(!python)('dtm.mtx read by scipy.io.mmread equals the counts of tokens.jsonl, with its sidecars', () => {

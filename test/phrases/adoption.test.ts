@@ -86,3 +86,30 @@ describe('phrase adoption on built text', () => {
     }
   });
 });
+
+describe('phrase_adoption_by_year is proportionate: report years only, recurring phrases only', () => {
+  // Reports in 2019, 2020 and 2023 (none in 2021-2022); 河长制 in two reports (recurring), 数字政府 in one.
+  const gap: Corpus = {
+    documents: [
+      doc('a2019', '甲县', 2019, ['推行河长制。']),
+      doc('b2020', '乙县', 2020, ['全面推行河长制。']),
+      doc('a2023', '甲县', 2023, ['建设数字政府。']),
+      doc('c2023', '丙县', 2023, ['加强基层治理。']),
+    ],
+    messages: [],
+    meta: { stage: 'ingest', params: {} },
+  };
+  const set = phrases(gap, phrasesParams.parse({ builtin_lexicon: false, discover: false, terms: ['河长制', '数字政府'] }));
+
+  it('gives a recurring phrase one row per report year from its first, cumulative, and none to a phrase of one report', () => {
+    const rows = set.adoption.curves.map((c) => [c.phrase, c.year, c.new_regions, c.regions, c.of]);
+    // 2021 and 2022 have no report: no rows; 2023 keeps the two adopters, of three regions reporting by then.
+    expect(rows).toEqual([
+      ['河长制', 2019, 1, 1, 1],
+      ['河长制', 2020, 1, 2, 2],
+      ['河长制', 2023, 0, 2, 3],
+    ]);
+    // 数字政府 (one report) still has its adoption row.
+    expect(set.adoption.rows.filter((r) => r.phrase === '数字政府').map((r) => [r.region, r.first_year])).toEqual([['甲县', 2023]]);
+  });
+});

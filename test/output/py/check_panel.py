@@ -1,13 +1,17 @@
-"""Checks a govtext run's panel files against tokens.jsonl, the lexicon, targets.csv and each other.
+"""Checks a govtext run's panel files against the cleaned text, the lexicon, targets.csv and each other.
 
-Independent of govtext's code: counts come from tokens.jsonl with collections.Counter, rates and pooled
-rates are recomputed with pandas, the .dta files are read with pandas.read_stata. Prints a JSON summary
-(numbers of rows checked and of mismatches) for the test to assert on.
+Independent of govtext's code: a term's hits are its exact substring count in clean/DOC_ID.txt, as Ctrl-F
+counts it (str.count per line: left to right, non-overlapping; the enumeration marks and spaces of
+src/text/count.ts, 、·・• space tab, removed from line and term first); a category's hits the sum of its terms'
+counts; the per_10k denominator is the token count of tokens.jsonl; rates and pooled rates are recomputed
+with pandas, the .dta files are read with pandas.read_stata. argv: output folder, lexicon file, then the
+study's own terms (phrases.terms, category study). Prints a JSON summary (numbers of rows checked and of
+mismatches) for the test to assert on.
 """
 import collections, json, math, re, sys
 import pandas as pd
 
-out, lexicon_file = sys.argv[1], sys.argv[2]
+out, lexicon_file, study = sys.argv[1], sys.argv[2], sys.argv[3:]
 read = lambda f: pd.read_csv(f'{out}/{f}', encoding='utf-8-sig', keep_default_na=False, dtype=str)
 counts, lengths = {}, {}
 for line in open(f'{out}/tokens.jsonl', encoding='utf-8'):
@@ -18,15 +22,26 @@ lexicon = pd.read_csv(lexicon_file, encoding='utf-8-sig', keep_default_na=False,
 categories = collections.defaultdict(list)
 for t, c in zip(lexicon.term, lexicon.category):
     categories[c].append(t)
+categories['study'] += [t for t in study if t not in set(lexicon.term)]
+IGNORED = str.maketrans('', '', '、·・• \t')
+lines = {}
+def substring_count(doc_id, term):
+    if doc_id not in lines:
+        lines[doc_id] = [l.translate(IGNORED) for l in open(f'{out}/clean/{doc_id}.txt', encoding='utf-8').read().split('\n')]
+    key = term.translate(IGNORED)
+    return sum(l.count(key) for l in lines[doc_id])
+# Rows whose token count (the old measure) differs from the substring count: the check can tell them apart.
+token_differs = 0
 corpus, panel, targets = read('corpus.csv'), read('panel.csv'), read('targets.csv').set_index('doc_id')
 reports = corpus[corpus.kind == 'report']
 num = lambda s: float(s) if s != '' else None
 bad = collections.Counter()
 for r in panel.itertuples(index=False):
     if r.kind == 'term':
-        expected = counts[r.doc_id][r.variable]
+        expected = substring_count(r.doc_id, r.variable)
+        token_differs += counts[r.doc_id][r.variable] != expected
     elif r.kind == 'category':
-        expected = sum(counts[r.doc_id][t] for t in set(categories[r.variable]))
+        expected = sum(substring_count(r.doc_id, t) for t in set(categories[r.variable]))
     elif r.kind == 'target':
         want = targets.loc[r.doc_id, r.variable]
         bad['target'] += num(r.value) != num(want) or r.hits != ''
@@ -44,6 +59,13 @@ for r in panel[panel.kind.isin(['category', 'dictionary'])].itertuples():
     bad['attention'] += float(att[(r.doc_id, r.variable)]) != float(r.hits)
 per_doc = panel.groupby('doc_id').size()
 bad['corpus_tokens'] = sum((t != '' or d in lengths) if d not in lengths else float(t) != lengths[d] for d, t in zip(corpus.doc_id, corpus.tokens))
+
+# policy_terms.csv: the same count for every (document, term) it lists (it may list a term of the lexicon under
+# another category only when the lexicon does); every term row of the panel with hits is there.
+policy = read('policy_terms.csv')
+pcount = {(a.doc_id, a.term): float(a.count) for a in policy.itertuples()}
+for r in panel[panel.kind == 'term'].itertuples():
+    bad['policy_terms'] += pcount.get((r.doc_id, r.variable), 0.0) != float(r.hits)
 
 # panel.dta: every value and label as in panel.csv.
 dta_reader = pd.io.stata.StataReader(f'{out}/panel.dta')
@@ -97,7 +119,8 @@ for c in corpus.columns:
 
 print(json.dumps({
     'rows': len(panel), 'reports': len(reports), 'panel_docs': sorted(per_doc.index) == sorted(reports.doc_id), 'per_doc': sorted(set(per_doc)),
-    'kinds': dict(collections.Counter(panel.kind)), 'terms': sorted(set(panel[panel.kind == 'term'].variable)) == sorted(set(lexicon.term)),
+    'kinds': dict(collections.Counter(panel.kind)), 'terms': sorted(set(panel[panel.kind == 'term'].variable)) == sorted(set(lexicon.term) | set(study)),
+    'study': {t: int(pd.to_numeric(panel[(panel.kind == 'term') & (panel.variable == t)].hits).sum()) for t in study}, 'token_differs': token_differs,
     'zeros': int((panel[panel.kind == 'term'].hits == '0').sum()), 'wide_rows': len(wide), 'wide_cells': cells,
     'labels': [labels[c] for c in panel.columns], 'dta_rows': len(dta), 'bad': bad,
     'chinese': sorted(set(dta[dta.kind == 'term'].variable))[:3],
