@@ -6,7 +6,7 @@ import { fileStem, type ExternalMeta } from '../ingest/external.js';
 import { metadataMessages, outsideMetadata } from '../ingest/outside.js';
 import { nearDuplicateDocuments, repeatedParagraphsMessage } from '../ingest/repeats.js';
 import { toParagraphs } from '../ingest/paragraphs.js';
-import { recordsOf, type MetaField, type SourceRecord } from '../ingest/records.js';
+import { recordsOf, type MetaField, type InputRecord } from '../ingest/records.js';
 import { findSections } from '../ingest/sections.js';
 import { isReport } from '../ingest/kind.js';
 import { cleanTitle, splitSegments, type Segment } from '../ingest/split.js';
@@ -32,7 +32,7 @@ export function safeId(raw: string): string {
   return /^(con|prn|aux|nul|com\d|lpt\d)$/iu.test(cut) ? `${cut}_` : cut;
 }
 
-function kindOf(value: string | undefined, fallback: DocumentKind): DocumentKind {
+function documentKindOf(value: string | undefined, fallback: DocumentKind): DocumentKind {
   return value === 'report' || value === 'other' ? value : fallback;
 }
 
@@ -48,7 +48,7 @@ function levelOf(value: string | undefined, fallback: Level): Level {
 export function ingest(sources: readonly Source[], params: IngestParams, ctx?: StageContext): Corpus {
   const messages: Message[] = [];
   const gaz = loadGazetteer();
-  const records: SourceRecord[] = [];
+  const records: InputRecord[] = [];
   // Metadata from outside the text: sidecar tables and the file-name pattern.
   const outside = outsideMetadata(sources, params, messages);
   let repeatedDropped = 0;
@@ -94,7 +94,7 @@ export function ingest(sources: readonly Source[], params: IngestParams, ctx?: S
       const out = record.table ? { meta: {}, from: {} } : outside.of(record.file);
       // Table columns, then the sidecar, then the file name, then the text.
       const meta: ExternalMeta = { ...out.meta, ...record.meta };
-      const kind = kindOf(meta.kind, isReport(title, paragraphs) ? 'report' : 'other');
+      const kind = documentKindOf(meta.kind, isReport(title, paragraphs) ? 'report' : 'other');
       if (kind === 'other' && !params.keep_other) return;
       const doc: Document = {
         doc_id: uniqueId(segments.length > 1 ? `${stem}-${String(si + 1).padStart(2, '0')}` : stem),

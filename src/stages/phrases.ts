@@ -87,13 +87,13 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
   const background = jiebaBackground();
 
   // 1. Candidates: quoted and numeral-led strings over every document (cheap, linear).
-  const kindOf = new Map<string, PhraseKind>();
+  const phraseKinds = new Map<string, PhraseKind>();
   const quoted = new Map<string, number>();
   const dict = { has: (w: string) => background.freq(w) !== undefined };
   if (params.discover) {
     // Paragraph by paragraph: a quotation never spans a line break, so this finds what the joined text would.
     for (const d of docs) for (const p of d.paragraphs) quotedCandidates(p, quoted);
-    for (const q of quoted.keys()) kindOf.set(q, isNumericFormula(q, true) ? 'numeric' : 'quoted');
+    for (const q of quoted.keys()) phraseKinds.set(q, isNumericFormula(q, true) ? 'numeric' : 'quoted');
 
     // 2. Statistical discovery over an even sample of documents.
     const sample = sampleDocuments(docs, params.sample_chars);
@@ -131,15 +131,15 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
       new Set(kept.filter((s) => s.cohesion === Infinity).map((s) => s.gram)),
     );
     for (const s of mergeSubstrings(kept.filter((s) => !cut.has(s.gram)), (g) => dict.has(g) || lexicon.byTerm.has(g))) {
-      if (!kindOf.has(s.gram)) kindOf.set(s.gram, NUMERAL.test(s.gram) && isNumericFormula(s.gram) ? 'numeric' : 'statistical');
+      if (!phraseKinds.has(s.gram)) phraseKinds.set(s.gram, NUMERAL.test(s.gram) && isNumericFormula(s.gram) ? 'numeric' : 'statistical');
     }
   }
-  for (const e of lexicon.entries) if (!kindOf.has(e.term)) kindOf.set(e.term, 'lexicon');
+  for (const e of lexicon.entries) if (!phraseKinds.has(e.term)) phraseKinds.set(e.term, 'lexicon');
 
   // 3. Recurrence of every candidate over all counted documents, in one trie pass per paragraph, counted by term id
   // (no object, string or call per occurrence: 10^8 occurrences at 10,000 reports).
   // Counted by match key (ignored characters removed), as every count of a run (src/text/count.ts).
-  const trie = new TermTrie([...kindOf.keys()].map((k) => ignored.key(k)));
+  const trie = new TermTrie([...phraseKinds.keys()].map((k) => ignored.key(k)));
   const tracker = new AdoptionTracker(docs.map((d) => ({ doc_id: d.doc_id, region: d.region, province: d.province, level: d.level, year: d.year })));
   const sizes = Float64Array.from(docs, (d) => d.paragraphs.reduce((m, p) => m + p.length, 0));
   const totalChars = sizes.reduce((a, b) => a + b, 0);
@@ -151,7 +151,7 @@ export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContex
   const idOfPhrase = new Map<string, number>();
 
   const out: Phrase[] = [];
-  for (const [phrase, kind] of kindOf) {
+  for (const [phrase, kind] of phraseKinds) {
     const id = trie.idOf(ignored.key(phrase));
     if (id < 0 || rec.counts[id] === 0) continue; // a lexicon term absent from this corpus
     const count = rec.counts[id]!;
