@@ -1,3 +1,7 @@
+import path from 'node:path';
+import { functionWords } from '../lexicon/function-words.js';
+import { DOMAIN_STOPWORDS, readWordList } from '../lexicon/stopwords.js';
+import { packageRoot } from '../paths.js';
 /**
  * Term counts of groups (clusters of reports, themes of paragraphs), gathered
  * item by item, for labelling each group by its distinctive terms.
@@ -47,6 +51,8 @@ export interface LabelOptions {
   minShare: number;
   /** A term's rate in the group must be at least this many times its rate in the other groups. */
   minLift: number;
+  /** Terms that never label a group (function words and report filler: {@link labelSkipWords}). */
+  skip?: ReadonlySet<string>;
 }
 
 /**
@@ -58,7 +64,7 @@ export interface LabelOptions {
  * every report) labels none; a term must be over-used in the group (its rate
  * there at least `minLift` times its rate in the other groups); and it must
  * occur in `minShare` of the group's items, so that one report's oddity does
- * not label a cluster.
+ * not label a cluster; terms in `opts.skip` never label one.
  * Ties go to the term that sorts first. A group with no such term gets none.
  */
 export function distinctiveTerms(g: GroupTerms, vocab: readonly string[], opts: LabelOptions): { group: number; rank: number; term: string; weight: number }[] {
@@ -80,7 +86,7 @@ export function distinctiveTerms(g: GroupTerms, vocab: readonly string[], opts: 
     const scored: { t: number; w: number }[] = [];
     for (let t = 0; t < nTerms; t++) {
       const f = g.counts[base + t]!;
-      if (f === 0 || common[t] || g.itemFreq[base + t]! < minItems) continue;
+      if (f === 0 || common[t] || g.itemFreq[base + t]! < minItems || opts.skip?.has(vocab[t]!)) continue;
       const rateIn = f / inTokens;
       const rest = total[t]! - f;
       if (outTokens > 0 && rest > 0 && rateIn < opts.minLift * (rest / outTokens)) continue;
@@ -91,3 +97,15 @@ export function distinctiveTerms(g: GroupTerms, vocab: readonly string[], opts: 
   }
   return out;
 }
+
+/**
+ * Words that never label a cluster or a theme: function words (adverbs,
+ * pronouns, time words, modal verbs …: lexicon/function-words.ts) and the
+ * report-filler list (data/lexicon/stopwords_domain.txt: 加快, 推进 …). A label
+ * says what a group is about; 应该、这种、今后 said only which decade it was.
+ */
+export function labelSkipWords(): ReadonlySet<string> {
+  skipWords ??= new Set([...functionWords(), ...readWordList(path.join(packageRoot(), DOMAIN_STOPWORDS))]);
+  return skipWords;
+}
+let skipWords: Set<string> | undefined;

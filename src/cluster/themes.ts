@@ -1,6 +1,6 @@
 import { normalizeDenseRows } from './dense.js';
 import { lsaDense } from './lsa.js';
-import { distinctiveTerms, GroupTerms } from './labels.js';
+import { distinctiveTerms, GroupTerms, labelSkipWords } from './labels.js';
 import { sampledSilhouettes } from './silhouette.js';
 import { groupCentroids, sparseRows } from './sparse.js';
 import { sectionOf, type Corpus, type Message } from '../artifacts/corpus.js';
@@ -138,7 +138,7 @@ export function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterP
     counts[base + (1 + pSection[i]!) * r.k + best]!++;
     groups.add(best, tokens.documents[pDoc[i]!]!.ids, undefined, pStart[i]!, pEnd[i]!);
   }
-  const top = distinctiveTerms(groups, tokens.vocab, { top: params.label_terms, minShare: params.theme_label_min_share, minLift: params.theme_label_min_lift });
+  const top = distinctiveTerms(groups, tokens.vocab, { top: params.label_terms, minShare: params.theme_label_min_share, minLift: params.theme_label_min_lift, skip: labelSkipWords() });
   const themeLabels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
   const themeCounts: Clusters['themeCounts'] = [];
   tokens.documents.forEach((td, di) => {

@@ -2,7 +2,7 @@ import { normalizeDenseRows, rowNorms } from '../cluster/dense.js';
 import { dotAt } from '../linalg/dot.js';
 import { lsaDense } from '../cluster/lsa.js';
 import { pca2Dense } from '../cluster/pca.js';
-import { distinctiveTerms, GroupTerms } from '../cluster/labels.js';
+import { distinctiveTerms, GroupTerms, labelSkipWords } from '../cluster/labels.js';
 import { cosineDistanceMatrixDense, sampledSilhouettes, silhouettesFromDistances } from '../cluster/silhouette.js';
 import { normalizeRows } from '../cluster/sparse.js';
 import { type Corpus, type Message } from '../artifacts/corpus.js';
@@ -78,7 +78,7 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     const groups = new GroupTerms(r.k, weights.counts.nTerms);
     const c = weights.counts;
     for (let d = 0; d < n; d++) groups.add(r.labels[d]!, c.indices.subarray(c.indptr[d]!, c.indptr[d + 1]!), c.counts.subarray(c.indptr[d]!, c.indptr[d + 1]!));
-    const top = distinctiveTerms(groups, weights.vocab, { top: params.label_terms, minShare: params.label_min_share, minLift: params.label_min_lift });
+    const top = distinctiveTerms(groups, weights.vocab, { top: params.label_terms, minShare: params.label_min_share, minLift: params.label_min_lift, skip: labelSkipWords() });
     clusterTerms = top.map((t) => ({ cluster: t.group, rank: t.rank, term: t.term, weight: t.weight }));
     labels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
   }

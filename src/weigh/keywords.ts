@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DOMAIN_STOPWORDS, readWordList } from '../lexicon/stopwords.js';
+import { functionWords } from '../lexicon/function-words.js';
 import { packageRoot } from '../paths.js';
 import type { KeywordRow } from '../artifacts/weights.js';
 import type { Dtm } from './dtm.js';
@@ -42,15 +43,19 @@ export function keywordRows(features: Dtm, weights: ArrayLike<number>, vocab: re
  * report filler that every report repeats is left out by default: the
  * report-filler list (data/lexicon/stopwords_domain.txt: 加快, 推进, 进一步 ...)
  * and the generic content words of data/lexicon/keyword_filler.txt (发展,
- * 建设, 经济, 社会 ...). They stay tokens: tfidf.csv, the policy-term table,
+ * 建设, 经济, 社会 ...), and function words (lexicon/function-words.ts: adverbs,
+ * pronouns, time words, modal verbs … by jieba's part-of-speech tags). They stay tokens: tfidf.csv, the policy-term table,
  * clusters and keyness still count them; only keywords.csv skips them.
  */
 export const KEYWORD_FILLER = 'data/lexicon/keyword_filler.txt';
 
-/** The words kept out of keywords: with `filler`, the two built-in lists; then the user's files. */
+/** The words kept out of keywords: with `filler`, the two built-in lists and the function words; then the user's files. */
 export function keywordFillerWords(filler: boolean, files: readonly string[] = [], cwd = process.cwd()): Set<string> {
   const words = new Set<string>();
-  if (filler) for (const f of [DOMAIN_STOPWORDS, KEYWORD_FILLER]) for (const w of readWordList(path.join(packageRoot(), f))) words.add(w);
+  if (filler) {
+    for (const f of [DOMAIN_STOPWORDS, KEYWORD_FILLER]) for (const w of readWordList(path.join(packageRoot(), f))) words.add(w);
+    for (const w of functionWords()) words.add(w);
+  }
   for (const f of files) for (const w of readWordList(path.resolve(cwd, f))) words.add(w);
   return words;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizedLines, normalizeLine } from '../../src/ingest/normalize.js';
+import { normalizedLines, normalizeLine, normalizeLineByRegex } from '../../src/ingest/normalize.js';
 import { capParagraph, splitRunOn, toParagraphs } from '../../src/ingest/paragraphs.js';
 import { quotedCandidates } from '../../src/phrases/candidates.js';
 import { hanRuns, mineNgrams } from '../../src/phrases/ngrams.js';
@@ -37,10 +37,14 @@ const isInvisible = (c: string) => /[\u200b-\u200d\u2060\u00ad]/u.test(c);
 const isControl = (c: string) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u.test(c);
 const fold = (c: string) => (c >= '\uff01' && c <= '\uff5e' ? String.fromCharCode(c.charCodeAt(0) - 0xfee0) : c);
 const isLoneSurrogate = (c: string) => c.length === 1 && c >= '\ud800' && c <= '\udfff';
-/** Characters that survive cleaning, folded: everything but space, invisible and control characters; a lone surrogate becomes U+FFFD. */
+/**
+ * Characters that survive cleaning, folded: everything but space, invisible and control characters; a lone
+ * surrogate becomes U+FFFD. Invisible and control characters go first, as in the chain that defines cleaning
+ * (normalizeLineByRegex), so two halves they stood between make one character again (\ud840\u200b\udc00 is 𠀀).
+ */
 const kept = (s: string) =>
-  Array.from(s)
-    .filter((c) => !isSpace(c) && !isInvisible(c) && !isControl(c))
+  Array.from(Array.from(s).filter((c) => !isInvisible(c) && !isControl(c)).join(''))
+    .filter((c) => !isSpace(c))
     .map((c) => (isLoneSurrogate(c) ? '\ufffd' : fold(c)))
     .join('');
 const noSpace = (s: string) => s.replace(/ /g, '');
@@ -58,6 +62,13 @@ describe('ingest cleaning (normalizeLine, normalizedLines)', () => {
       }),
       RUNS,
     );
+  });
+
+  it('pairs surrogate halves that only a removed character stood between, as the chain does (fast-check counterexample \\ud800\\u0000\\udc00)', () => {
+    for (const s of ['\ud800\u0000\udc00', '\ud840\u200b\udc00', '\ud800 \udc00', '\udc00\u0007\ud800']) {
+      expect(normalizeLine(s)).toBe(normalizeLineByRegex(s));
+      expect(noSpace(normalizeLine(s))).toBe(kept(s));
+    }
   });
 
   it('gives one line per line break (CRLF, CR, LF, U+2028/2029) plus one', () => {

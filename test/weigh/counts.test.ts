@@ -99,11 +99,17 @@ describeWithNationalCorpus('counts on the development corpus', (corpusDir) => {
 
 describe('the CLI on the samples', () => {
   let out: string;
+  // Files the CLI writes go beside the run, never into it: a run folder holds only what govtext wrote.
+  let scratch: string;
   beforeAll(() => {
     out = mkdtempSync(path.join(tmpdir(), 'govtext-cli-counts-'));
+    scratch = mkdtempSync(path.join(tmpdir(), 'govtext-cli-scratch-'));
     execFileSync(process.execPath, [path.join(ROOT, 'bin/govtext.js'), 'run', 'pipelines/default.yaml', '--out', out], { cwd: ROOT, stdio: 'pipe' });
   }, 600_000);
-  afterAll(() => out && rmSync(out, { recursive: true, force: true }));
+  afterAll(() => {
+    if (out) rmSync(out, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
 
   const cli = (...args: string[]) => execFileSync(process.execPath, [path.join(ROOT, 'bin/govtext.js'), ...args], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   const csv = (f: string) => parseCsv(readFileSync(f, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
@@ -116,9 +122,9 @@ describe('the CLI on the samples', () => {
       const want = [...new Set(docs)].reduce((n, id) => n + substringCount(clean(id), term), 0);
       expect(want, term).toBeGreaterThan(0);
       expect(policy.filter((r) => r.term === term).reduce((n, r) => n + Number(r.count), 0), `policy_terms ${term}`).toBe(want);
-      cli('table', out, '--term', term, '--value', 'hits', '--rows', 'level', '--out', path.join(out, 't.csv'));
-      expect(csv(path.join(out, 't.csv')).reduce((n, r) => n + Number(r.all), 0), `table ${term}`).toBe(want);
-      const kwicOut = path.join(out, 'k.csv');
+      cli('table', out, '--term', term, '--value', 'hits', '--rows', 'level', '--out', path.join(scratch, 't.csv'));
+      expect(csv(path.join(scratch, 't.csv')).reduce((n, r) => n + Number(r.all), 0), `table ${term}`).toBe(want);
+      const kwicOut = path.join(scratch, 'k.csv');
       cli('kwic', term, '--out', kwicOut);
       expect(csv(kwicOut).length, `kwic ${term}`).toBe(want);
     }
