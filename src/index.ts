@@ -74,7 +74,7 @@ export { silhouette } from './cluster/silhouette.js';
 export { pca2 } from './cluster/pca.js';
 
 // Indicators.
-export { statementsOf, sentencesOf, kindOf, type Statement, type IndicatorKind, type Horizon } from './indicators/extract.js';
+export { statementsOf, sentencesOf, indicatorKindOf, type Statement, type IndicatorKind, type Horizon } from './indicators/extract.js';
 export { INDICATOR_NAMES, HEADLINE_TARGETS, indicatorOf, type IndicatorName } from './indicators/names.js';
 export { chineseNumeral, parseNumber } from './indicators/numbers.js';
 

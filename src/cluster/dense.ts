@@ -1,3 +1,5 @@
+import { dotAt } from '../linalg/dot.js';
+
 /**
  * A dense matrix, row-major in one Float64Array: row i is
  * data[i*cols .. (i+1)*cols). The cluster stage's hot loops (LSA, k-means,
@@ -32,13 +34,6 @@ export function denseOfRows(X: readonly (readonly number[])[]): Dense {
 /** Row arrays of a Dense. */
 export function rowsOfDense(A: Dense): number[][] {
   return Array.from({ length: A.rows }, (_, i) => Array.from(A.data.subarray(i * A.cols, (i + 1) * A.cols)));
-}
-
-/** Σ a[ao+j]·b[bo+j] for j < n, added in order of j (as spherical.ts's dot). */
-export function dotAt(a: Float64Array, ao: number, b: Float64Array, bo: number, n: number): number {
-  let s = 0;
-  for (let j = 0; j < n; j++) s += a[ao + j]! * b[bo + j]!;
-  return s;
 }
 
 /** Euclidean norm of each row, sqrt(Σ x²) in order. */

@@ -1,6 +1,7 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { seededUniform } from '../random.js';
 import { dense, rowsOfDense, type Dense } from './dense.js';
+import { dot4, dotAt } from '../linalg/dot.js';
 import { denseOfSparse, mulDense, sparseOfDense, tmulDense, type SparseRows } from './sparse.js';
 
 /**
@@ -105,27 +106,18 @@ export function orthonormalColumns(Y: Float64Array, m: number, n: number): Float
  */
 function reflect(H: Float64Array, h0: number, T: Float64Array, j0: number, j1: number, m: number, from: number): void {
   const hk = H[h0 + from]!;
+  const s = new Float64Array(4);
   let j = j0;
   for (; j + 4 <= j1; j += 4) {
     const c0 = j * m;
     const c1 = c0 + m;
     const c2 = c1 + m;
     const c3 = c2 + m;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let i = from; i < m; i++) {
-      const h = H[h0 + i]!;
-      s0 += h * T[c0 + i]!;
-      s1 += h * T[c1 + i]!;
-      s2 += h * T[c2 + i]!;
-      s3 += h * T[c3 + i]!;
-    }
-    s0 = -s0 / hk;
-    s1 = -s1 / hk;
-    s2 = -s2 / hk;
-    s3 = -s3 / hk;
+    dot4(H, h0, T, c0, c1, c2, c3, from, m, s);
+    const s0 = -s[0]! / hk;
+    const s1 = -s[1]! / hk;
+    const s2 = -s[2]! / hk;
+    const s3 = -s[3]! / hk;
     for (let i = from; i < m; i++) {
       const h = H[h0 + i]!;
       T[c0 + i] = T[c0 + i]! + s0 * h;
@@ -136,9 +128,7 @@ function reflect(H: Float64Array, h0: number, T: Float64Array, j0: number, j1: n
   }
   for (; j < j1; j++) {
     const cj = j * m;
-    let s = 0;
-    for (let i = from; i < m; i++) s += H[h0 + i]! * T[cj + i]!;
-    s = -s / hk;
+    const s = -dotAt(H, h0 + from, T, cj + from, m - from) / hk;
     for (let i = from; i < m; i++) T[cj + i] = T[cj + i]! + s * H[h0 + i]!;
   }
 }

@@ -1,5 +1,6 @@
 import { dot } from './spherical.js';
-import { dotAt, type Dense } from './dense.js';
+import type { Dense } from './dense.js';
+import { dotAt } from '../linalg/dot.js';
 
 /**
  * The first two principal components of the rows of X (centred), by power

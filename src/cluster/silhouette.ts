@@ -1,5 +1,6 @@
 import { cosineDistance, dot } from './spherical.js';
-import { dotAt, rowNorms, type Dense } from './dense.js';
+import { rowNorms, type Dense } from './dense.js';
+import { dot4, dotAt } from '../linalg/dot.js';
 
 /** cosineDistance with the norms computed once per row: the same formula, so the same bits. */
 function rowDistance(X: readonly number[][]): (i: number, j: number) => number {
@@ -143,27 +144,15 @@ function distanceRow(X: Dense, norms: Float64Array, i: number, out: Float64Array
   const o = i * d;
   const ni = norms[i]!;
   const put = (j: number, s: number) => (out[j] = ni > 0 && norms[j]! > 0 ? 1 - s / (ni * norms[j]!) : 1);
+  const s = new Float64Array(4);
   let j = 0;
   for (; j + 4 <= n; j += 4) {
     const o0 = j * d;
-    const o1 = o0 + d;
-    const o2 = o1 + d;
-    const o3 = o2 + d;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let t = 0; t < d; t++) {
-      const x = data[o + t]!;
-      s0 += x * data[o0 + t]!;
-      s1 += x * data[o1 + t]!;
-      s2 += x * data[o2 + t]!;
-      s3 += x * data[o3 + t]!;
-    }
-    put(j, s0);
-    put(j + 1, s1);
-    put(j + 2, s2);
-    put(j + 3, s3);
+    dot4(data, o, data, o0, o0 + d, o0 + 2 * d, o0 + 3 * d, 0, d, s);
+    put(j, s[0]!);
+    put(j + 1, s[1]!);
+    put(j + 2, s[2]!);
+    put(j + 3, s[3]!);
   }
   for (; j < n; j++) put(j, dotAt(data, o, data, j * d, d));
   out[i] = 0;

@@ -1,6 +1,7 @@
 import { kmeans } from 'ml-kmeans';
 import { Random } from 'ml-random';
-import { dense, denseOfRows, dotAt, normalizeDenseRows, rowNorms, rowsOfDense, type Dense } from './dense.js';
+import { dense, denseOfRows, normalizeDenseRows, rowNorms, rowsOfDense, type Dense } from './dense.js';
+import { dotAt } from '../linalg/dot.js';
 
 /**
  * Spherical k-means: k-means in cosine geometry on unit-length vectors

@@ -1,7 +1,7 @@
 /**
  * What leads into a sentence (the sentences of its paragraph before it; the
  * paragraph that opens its list), and where a report's target wording was
- * left unread: the context kindOf reads after the sentence itself.
+ * left unread: the context indicatorKindOf reads after the sentence itself.
  */
 
 import { namesThisYear, STRONG_TARGET_WORD } from './cues.js';

@@ -3,7 +3,7 @@
  * figure from a five-year one, read from the sentence itself first: the
  * years it names, 今年 against 去年, 预期/目标/计划/力争/控制在 against
  * 实现了/超过…目标/年初确定, the tense (完成了). Section and heading come
- * after (see kindOf in extract.ts).
+ * after (see indicatorKindOf in extract.ts).
  */
 
 import { chineseNumeral } from './numbers.js';

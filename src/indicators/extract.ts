@@ -226,10 +226,10 @@ const BOUND_CUE = /(确保|控制在|左右|以内)/u;
  * 6. elsewhere the heading (一、1990年计划的执行情况 / 二、1991年计划的主要
  *    目标和任务), and last a bound (确保, 控制在, 左右, 以内).
  *
- * @example kindOf('今年的经济增长预期为7%左右。', 'review') // 'target'
- * @example kindOf('城镇新增就业980万人，超过预期目标。', 'plan') // 'achieved'
+ * @example indicatorKindOf('今年的经济增长预期为7%左右。', 'review') // 'target'
+ * @example indicatorKindOf('城镇新增就业980万人，超过预期目标。', 'plan') // 'achieved'
  */
-export function kindOf(sentence: string, section: 'review' | 'plan' | 'other', context: SentenceContext = {}): IndicatorKind {
+export function indicatorKindOf(sentence: string, section: 'review' | 'plan' | 'other', context: SentenceContext = {}): IndicatorKind {
   const own = ownKind(sentence, section, context.year);
   if (own) return own;
   if (context.lead) {
@@ -249,7 +249,7 @@ export function kindOf(sentence: string, section: 'review' | 'plan' | 'other', c
   return BOUND_CUE.test(sentence) ? 'target' : 'achieved';
 }
 
-/** Steps 1-3 of kindOf: what the sentence says by itself, or undefined. */
+/** Steps 1-3 of indicatorKindOf: what the sentence says by itself, or undefined. */
 function ownKind(sentence: string, section: 'review' | 'plan' | 'other', year?: number | null): IndicatorKind | undefined {
   const target = TARGET_WORD.test(sentence);
   const back = looksBack(sentence, year);
@@ -283,14 +283,14 @@ const LAST_YEAR = /(?<![比较同])(?:去年|上年)|过去一年|一年来/u;
 const JUDGED = /(?:超过|高于|低于|略低于|略高于)[^，。；,;]{0,12}(?:目标|计划|要求)|(?:完成|实现|达到)了/u;
 
 /**
- * The kind of the figures of one clause: kindOf of the sentence up to the
+ * The kind of the figures of one clause: indicatorKindOf of the sentence up to the
  * end of the clause, since what comes later does not date the figure
  * (提出居民消费价格涨幅3%左右，综合考虑了去年价格变动的翘尾因素 is this
  * year's target); a judgement against a target later in the sentence does.
  */
 function clauseKindOf(sentence: string, end: number, section: 'review' | 'plan' | 'other', context: SentenceContext): IndicatorKind {
   const rest = sentence.slice(end);
-  return kindOf(JUDGED.test(rest) ? sentence : sentence.slice(0, end), section, context);
+  return indicatorKindOf(JUDGED.test(rest) ? sentence : sentence.slice(0, end), section, context);
 }
 
 /** Stated absence of a growth target (2020: 没有提出全年经济增速具体目标). */
@@ -415,7 +415,7 @@ function bounds(value: number, upper: number | null, modifier: string): { lower:
  */
 export function statementsOf(sentence: string, section: 'review' | 'plan' | 'other', context: SentenceContext | string = {}): Statement[] {
   const ctx: SentenceContext = typeof context === 'string' ? { heading: context } : context;
-  const sentenceKind = kindOf(sentence, section, ctx);
+  const sentenceKind = indicatorKindOf(sentence, section, ctx);
   let kind = sentenceKind;
   // A sentence that looks back somewhere is read clause by clause: its figures are dated by the words before them.
   const mixed = looksBack(sentence, ctx.year);

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import type { Source } from '../io/sources.js';
 import type { DocVars, IngestParams, Message } from '../artifacts/corpus.js';
 import { compileFilenamePattern, disagreements, metaFromFilename, readSidecar, sidecarRow, type ExternalMeta, type Sidecar } from './external.js';
-import type { MetaField, SourceRecord } from './records.js';
+import type { MetaField, InputRecord } from './records.js';
 
 /** Metadata of one input file from outside its text, with where each field came from (for messages). */
 export interface Outside {
@@ -17,7 +17,7 @@ export interface OutsideMetadata {
   /** The outside metadata of a whole input file: the file name, then each sidecar (a later source wins). */
   of(file: string): Outside;
   /** Messages for sidecar rows that match no whole input file among `records`. */
-  unmatched(records: readonly SourceRecord[]): void;
+  unmatched(records: readonly InputRecord[]): void;
 }
 
 /**

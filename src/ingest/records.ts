@@ -10,7 +10,7 @@ import type { Message } from '../artifacts/corpus.js';
  * .txt/.md/.html file is one record (which may still hold several reports);
  * a CSV row or JSONL line is one record and one document, with metadata.
  */
-export interface SourceRecord {
+export interface InputRecord {
   file: string;
   /** 1-based line of the record in its file (1 for whole files). */
   line: number;
@@ -44,7 +44,7 @@ export const META_COLUMNS: Record<MetaField, string[]> = {
   kind: ['kind', '类型'],
 };
 
-export function recordsOf(source: Source, opts: RecordOptions): { records: SourceRecord[]; messages: Message[] } {
+export function recordsOf(source: Source, opts: RecordOptions): { records: InputRecord[]; messages: Message[] } {
   switch (source.format) {
     case 'text':
       return { records: [{ file: source.file, line: 1, text: source.text, meta: {}, table: false }], messages: [] };
@@ -64,7 +64,7 @@ export function recordsOf(source: Source, opts: RecordOptions): { records: Sourc
  * (the call stack runs out) is read again as a flat stream of tags, with a
  * warning naming the file: the run goes on.
  */
-function htmlRecords(source: Source): { records: SourceRecord[]; messages: Message[] } {
+function htmlRecords(source: Source): { records: InputRecord[]; messages: Message[] } {
   try {
     return { records: [{ file: source.file, line: 1, text: htmlVisibleText(source.text), meta: {}, table: false }], messages: [] };
   } catch (err) {
@@ -146,8 +146,8 @@ function textColumnOf(file: string, columns: readonly string[], rows: readonly R
  * ignored with a warning naming file:line and the field, never turned into
  * text like "[object Object]".
  */
-export function metaOf(row: Record<string, unknown>, columns: readonly string[], opts: RecordOptions, warn?: (text: string) => void): SourceRecord['meta'] {
-  const meta: SourceRecord['meta'] = {};
+export function metaOf(row: Record<string, unknown>, columns: readonly string[], opts: RecordOptions, warn?: (text: string) => void): InputRecord['meta'] {
+  const meta: InputRecord['meta'] = {};
   for (const field of Object.keys(META_COLUMNS) as MetaField[]) {
     const col = pickColumn(columns, opts.columns[field], META_COLUMNS[field]);
     if (col === undefined) continue;
@@ -162,7 +162,7 @@ export function metaOf(row: Record<string, unknown>, columns: readonly string[],
   return meta;
 }
 
-function csvRecords(source: Source, opts: RecordOptions): { records: SourceRecord[]; messages: Message[] } {
+function csvRecords(source: Source, opts: RecordOptions): { records: InputRecord[]; messages: Message[] } {
   const messages: Message[] = [];
   const text = source.text.replace(/^\ufeff/u, '');
   let parsed: { record: string[]; raw: string; info: { bytes: number } }[];
@@ -213,7 +213,7 @@ function csvRecords(source: Source, opts: RecordOptions): { records: SourceRecor
     return { row, fields: p.record.length, line: startLine(parsed[i]!.info.bytes, p.raw) };
   });
   const textCol = textColumnOf(source.file, header, rows.map((r) => r.row), opts);
-  const records: SourceRecord[] = [];
+  const records: InputRecord[] = [];
   for (const { row, fields, line } of rows) {
     if (fields !== header.length) {
       const what = fields > header.length ? 'extra fields ignored (an unquoted comma inside the text?)' : 'missing fields left empty';
@@ -229,7 +229,7 @@ function csvRecords(source: Source, opts: RecordOptions): { records: SourceRecor
   return { records, messages };
 }
 
-function jsonlRecords(source: Source, opts: RecordOptions): { records: SourceRecord[]; messages: Message[] } {
+function jsonlRecords(source: Source, opts: RecordOptions): { records: InputRecord[]; messages: Message[] } {
   const messages: Message[] = [];
   const rows: { row: Record<string, unknown>; line: number }[] = [];
   const lines = source.text.split(/\r?\n/u);
@@ -247,7 +247,7 @@ function jsonlRecords(source: Source, opts: RecordOptions): { records: SourceRec
   if (rows.length === 0) return { records: [], messages };
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r.row)))];
   const textCol = textColumnOf(source.file, columns, rows.map((r) => r.row), opts);
-  const records: SourceRecord[] = [];
+  const records: InputRecord[] = [];
   for (const { row, line } of rows) {
     const text = typeof row[textCol] === 'string' ? (row[textCol] as string) : '';
     if (text.trim() === '') {

@@ -158,12 +158,12 @@ export function policyTermsBy(input: PaperInputs, variable: 'year' | 'level' | '
     columns: ['term', 'category', ...columns],
     rows,
     caption: `Policy terms per 10,000 counted tokens, by ${variable} (the ${terms.length} terms found in most reports)`,
-    notes: `${PER_10K_NOTE} Column all: every report. Reports per ${variable}: ${groupCounts(docs, variable)}. Source: policy_terms.csv and corpus.csv.`,
+    notes: `${PER_10K_NOTE} Column all: every report. Reports per ${variable}: ${reportsPerGroup(docs, variable)}. Source: policy_terms.csv and corpus.csv.`,
     digits: Object.fromEntries(columns.map((c) => [c, 2])),
   };
 }
 
-function groupCounts(docs: readonly Document[], variable: 'year' | 'level' | 'province' | 'region'): string {
+function reportsPerGroup(docs: readonly Document[], variable: 'year' | 'level' | 'province' | 'region'): string {
   const n = new Map<string, number>();
   for (const d of docs) {
     const v = d[variable] === null || d[variable] === '' ? '(unknown)' : String(d[variable]);
@@ -295,7 +295,7 @@ export function themesByYear(input: PaperInputs): PaperTable {
     columns: ['theme', 'label', ...cols],
     rows,
     caption: grouped ? 'Paragraph themes by decade: share of the paragraphs of each period\'s reports' : 'Paragraph themes by year: share of the paragraphs of each year\'s reports',
-    notes: `Paragraphs are clustered into themes by spherical k-means on their tf-idf (themes.csv has each report\'s shares). Share = paragraphs of the theme / all paragraphs of the ${grouped ? `period\'s reports (years grouped by decade: more than ${MAX_YEAR_COLUMNS} years)` : 'year\'s reports'}; each column sums to 1. Reports per year: ${groupCounts(docs, 'year')}.`,
+    notes: `Paragraphs are clustered into themes by spherical k-means on their tf-idf (themes.csv has each report\'s shares). Share = paragraphs of the theme / all paragraphs of the ${grouped ? `period\'s reports (years grouped by decade: more than ${MAX_YEAR_COLUMNS} years)` : 'year\'s reports'}; each column sums to 1. Reports per year: ${reportsPerGroup(docs, 'year')}.`,
     digits: Object.fromEntries(cols.map((y) => [y, 3])),
   };
 }

@@ -1,4 +1,5 @@
-import { dotAt, normalizeDenseRows, rowNorms } from '../cluster/dense.js';
+import { normalizeDenseRows, rowNorms } from '../cluster/dense.js';
+import { dotAt } from '../linalg/dot.js';
 import { lsaDense } from '../cluster/lsa.js';
 import { pca2Dense } from '../cluster/pca.js';
 import { distinctiveTerms, GroupTerms, labelSkipWords } from '../cluster/labels.js';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
+import { dot4, dotAt } from '../linalg/dot.js';
 import { offer, type TopK } from './topk.js';
 
 /** The compiled candidate-search worker, if built (dist/src/weigh/candidates-worker.js). */
@@ -125,6 +126,7 @@ export function candidateBlocks(emb: Float64Array, n: number, D: number, c: numb
     if (h.cos.length === c && s < h.cos[0]!) return;
     offer(h, c, s, e);
   };
+  const s = new Float64Array(4);
   for (let d0 = b0 * BLOCK; d0 < Math.min(n, b1 * BLOCK); d0 += BLOCK) {
     const d1 = Math.min(n, d0 + BLOCK);
     // Each later row against the block's rows before it (all of them once e >= d1), four at a time.
@@ -135,35 +137,21 @@ export function candidateBlocks(emb: Float64Array, n: number, D: number, c: numb
       let d = d0;
       for (; d + 4 <= end; d += 4) {
         const o0 = d * D;
-        const o1 = o0 + D;
-        const o2 = o1 + D;
-        const o3 = o2 + D;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let j = 0; j < D; j++) {
-          const b = emb[q + j]!;
-          s0 += emb[o0 + j]! * b;
-          s1 += emb[o1 + j]! * b;
-          s2 += emb[o2 + j]! * b;
-          s3 += emb[o3 + j]! * b;
-        }
-        take(near[d]!, s0, e);
-        take(he, s0, d);
-        take(near[d + 1]!, s1, e);
-        take(he, s1, d + 1);
-        take(near[d + 2]!, s2, e);
-        take(he, s2, d + 2);
-        take(near[d + 3]!, s3, e);
-        take(he, s3, d + 3);
+        // emb[q+j]·emb[o+j]: the same products as emb[o+j]·emb[q+j] (IEEE multiplication commutes).
+        dot4(emb, q, emb, o0, o0 + D, o0 + 2 * D, o0 + 3 * D, 0, D, s);
+        take(near[d]!, s[0]!, e);
+        take(he, s[0]!, d);
+        take(near[d + 1]!, s[1]!, e);
+        take(he, s[1]!, d + 1);
+        take(near[d + 2]!, s[2]!, e);
+        take(he, s[2]!, d + 2);
+        take(near[d + 3]!, s[3]!, e);
+        take(he, s[3]!, d + 3);
       }
       for (; d < end; d++) {
-        const o = d * D;
-        let s = 0;
-        for (let j = 0; j < D; j++) s += emb[o + j]! * emb[q + j]!;
-        take(near[d]!, s, e);
-        take(he, s, d);
+        const sd = dotAt(emb, d * D, emb, q, D);
+        take(near[d]!, sd, e);
+        take(he, sd, d);
       }
     }
   }

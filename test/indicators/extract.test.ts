@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf, sentencesOf, statementsOf, type Statement } from '../../src/indicators/extract.js';
+import { indicatorKindOf, sentencesOf, statementsOf, type Statement } from '../../src/indicators/extract.js';
 
 /** The fields a reader checks, for compact expectations. */
 const brief = (s: Statement) => ({ indicator: s.indicator, value: s.value, unit: s.unit, lower: s.lower, upper: s.upper, modifier: s.modifier });
@@ -107,15 +107,15 @@ describe('statementsOf: figures, units and modifiers', () => {
   });
 });
 
-describe('kindOf', () => {
+describe('indicatorKindOf', () => {
   it('reads targets from plan sections and target cues, achievements from reviews and looks back', () => {
-    expect(kindOf('地区生产总值增长8%。', 'plan')).toBe('target');
-    expect(kindOf('地区生产总值比上年增长8%。', 'plan')).toBe('achieved');
-    expect(kindOf('地区生产总值增长8%。', 'review')).toBe('achieved');
-    expect(kindOf('城镇登记失业率控制在3%以内。', 'review')).toBe('achieved');
-    expect(kindOf('今年的主要预期目标是：地区生产总值增长8%。', 'review')).toBe('target');
-    expect(kindOf('居民消费价格涨幅控制在3%左右。', 'other')).toBe('target');
-    expect(kindOf('新增城镇就业4.67万人。', 'other')).toBe('achieved');
+    expect(indicatorKindOf('地区生产总值增长8%。', 'plan')).toBe('target');
+    expect(indicatorKindOf('地区生产总值比上年增长8%。', 'plan')).toBe('achieved');
+    expect(indicatorKindOf('地区生产总值增长8%。', 'review')).toBe('achieved');
+    expect(indicatorKindOf('城镇登记失业率控制在3%以内。', 'review')).toBe('achieved');
+    expect(indicatorKindOf('今年的主要预期目标是：地区生产总值增长8%。', 'review')).toBe('target');
+    expect(indicatorKindOf('居民消费价格涨幅控制在3%左右。', 'other')).toBe('target');
+    expect(indicatorKindOf('新增城镇就业4.67万人。', 'other')).toBe('achieved');
   });
 });
 
