@@ -42,7 +42,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ingest, ingestParams, readSource } from '../dist/src/index.js';
+import { ingest, ingestParams, readSource, seededUniform } from '../dist/src/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -73,18 +73,7 @@ if (!yearsMatch || Number(yearsMatch[1]) > Number(yearsMatch[2])) fail(`--years:
 const [firstYear, lastYear] = [Number(yearsMatch[1]), Number(yearsMatch[2])];
 const out = values.out ?? path.join(ROOT, `bench/corpora/${N}`);
 
-/** mulberry32, as govtext's seededUniform: uniform in [0, 1). */
-function uniform(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = uniform(seed);
+const rand = seededUniform(seed);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 // ---- sources --------------------------------------------------------------
