@@ -26,9 +26,11 @@ export async function runKwic(term: string, opts: { input: string[]; pipeline: s
   // Said aloud: run outside the clone, data/raw is another folder (or none).
   if (!opts.input.length) process.stderr.write(`govtext kwic: no --input given: reading ${path.resolve('data/raw')}\n`);
   if (opts.out) checkOutFile(opts.out, inputs, process.cwd());
-  const { sources } = readSources(inputs, process.cwd(), (m) => process.stderr.write(`${formatMessage(m)}\n`));
+  const ingest = paramsOf<IngestParams>('ingest', ingestParams);
+  // The same size limit as `govtext run` (ingest.max_file_mb): an oversized file is skipped before it is read.
+  const { sources } = readSources(inputs, process.cwd(), (m) => process.stderr.write(`${formatMessage(m)}\n`), ingest.max_file_mb * 2 ** 20);
   // The stages as the registry defines them: the CLI reaches stages only through it.
-  const corpus = await INGEST_STAGE.run({ sources }, paramsOf<IngestParams>('ingest', ingestParams), silentContext);
+  const corpus = await INGEST_STAGE.run({ sources }, ingest, silentContext);
   const set = await PHRASES_STAGE.run({ sources: [], corpus }, paramsOf<PhrasesParams>('phrases', phrasesParams), silentContext);
   const rows = kwic(corpus, set, paramsOf<SegmentParams>('segment', segmentParams), term, opts.window);
   const table = { columns: KWIC_COLUMNS, rows: rows.map((r) => [r.doc_id, r.region, r.year, r.section, r.paragraph, r.left, r.term, r.right]) };

@@ -76,6 +76,18 @@ describe('item 3: unbounded reads', () => {
     expect(r.manifest.inputs.find((i) => i.file === 'in3c/b.txt')?.reason).toMatch(/over the input size limit of 102 KB/);
     expect(r.manifest.counts.documents).toBe(1);
   });
+
+  it('govtext kwic applies the same limit: the oversized file is skipped and named, its hits are not listed', () => {
+    const input = path.join(dir, 'in3k');
+    mkdirSync(input);
+    writeFileSync(path.join(input, 'a.txt'), `交城县2023年政府工作报告\n${BODY.repeat(5)}\n`);
+    writeFileSync(path.join(input, 'b.txt'), `武功县2023年政府工作报告\n${BODY.repeat(5000)}\n`);
+    const r = cli(['kwic', '乡村振兴', '-p', path.join(ROOT, 'pipelines/default.yaml'), '--set', 'ingest.max_file_mb=0.1', '--input', 'in3k']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/in3k\/b\.txt.*over the input size limit of 102 KB/);
+    // BODY holds 乡村振兴 once: five hits, all from a.txt.
+    expect(r.stderr).toMatch(/5 hit\(s\) of 乡村振兴 in 1 of 1 document/);
+  });
 });
 
 describe('item 4: deeply nested HTML', () => {
