@@ -14,10 +14,9 @@ import type { Pipeline } from './spec.js';
 import { canReadBack, FolderText } from './text.js';
 import { RunScope, type StageContext } from './context.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
-import { writerOf } from '../output/writers.js';
-import { PARQUET, type TableRecord } from '../artifacts/run.js';
+import { writeRunOutputs, writerOf } from '../output/writers.js';
+import { LATER, PARQUET, type TableRecord } from '../artifacts/run.js';
 import { ParquetWriter } from '../output/parquet.js';
-import { writeResearchOutputs } from '../output/research.js';
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -87,7 +86,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     read.sources = [];
     const outputs: string[] = [];
     const tables: TableRecord[] = [];
-    // A table written again (corpus.csv with the tokens column) keeps its last record.
+    // A Parquet twin written again keeps its last record.
     const keepRecord = (r: TableRecord) => {
       const i = tables.findIndex((t) => t.file === r.file);
       if (i >= 0) tables.splice(i, 1);
@@ -97,15 +96,22 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     const pending: TableRecord[] = [];
     // report.parquet: false leaves the twins out (read here: every stage's writer offers them).
     const parquetOn = pipeline.stages.find((s) => s.name === 'report')?.params.parquet !== false;
+    // Tables written after the last stage (a later stage completes them), by file: their records keep their places in `outputs`.
+    const later: string[] = [];
     const record = (r: TableRecord) => {
       if (r[PARQUET] && !parquetOn) delete r[PARQUET];
-      keepRecord(r);
+      if (r[LATER]) later.push(r.file);
+      else keepRecord(r);
       if (r[PARQUET]) pending.push(r);
     };
     const writeParquet = async () => {
       for (const r of pending) {
         const source = r[PARQUET]!;
         delete r[PARQUET];
+        if (r[LATER]) {
+          outputs.push(source.file);
+          continue;
+        }
         parquet ??= await ParquetWriter.open();
         keepRecord({ file: source.file, rows: await parquet.write(tmp, source), built: 'streamed' });
         if (!outputs.includes(source.file)) outputs.push(source.file);
@@ -168,16 +174,16 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       // Its timing overlaps the stages it ran beside.
       if (onThread) details[stage.name] = { ...details[stage.name], on_thread: true };
       const writer = writerOf(stage.definition.makes);
-      if (writer) outputs.push(...(await writer(made, tmp, record, artifacts)));
+      if (writer) outputs.push(...(await writer(made, tmp, record, artifacts, new Set(pipeline.stages.slice(index + 1).map((s) => s.definition.makes)))));
       await writeParquet();
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = text.release(artifacts.corpus);
       startAhead(index, artifacts, outputs);
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
-    // Research-ready files (panel, .dta, dtm.mtx, CITATION.cff) from every artifact.
+    // After the last stage: the tables it completed (corpus.csv), the research-ready files (panel, .dta, dtm.mtx, CITATION.cff).
     const ts = performance.now();
-    const research = writeResearchOutputs(artifacts, tmp, record);
+    const research = writeRunOutputs(artifacts, tmp, record, later);
     outputs.push(...research.files.filter((f) => !outputs.includes(f)));
     await writeParquet();
     research.warnings.forEach((text) => report({ origin: 'output:stata', text }));
