@@ -95,7 +95,14 @@ export interface TextStore {
   paragraphs(doc: Document): readonly string[];
 }
 
-/** The text the documents hold; a released document has none here (its run's store reads it back). */
+/**
+ * The text the documents hold: the store of a stage called on its own. A
+ * released document has none here: it throws, naming the document (its
+ * run's store, RunResult.text, reads the text back).
+ *
+ * @example
+ * documentText.paragraphs(ingest(sources, ingestParams.parse({})).documents[0]!); // ['一、过去五年工作回顾', ...]
+ */
 export const documentText: TextStore = {
   paragraphs(doc) {
     if (doc.released) throw new Error(`${doc.doc_id}: the run let go of this document's text; read it through the run's text store (RunResult.text)`);

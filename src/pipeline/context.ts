@@ -32,6 +32,12 @@ export interface RunState<T> {
  * The state of one run (worker threads started ahead, caches), made on
  * first use and disposed of at the end of the run: two runs in one process,
  * or two stage calls with contexts of their own, share none of it.
+ *
+ * @example
+ * const scope = new RunScope();
+ * warmSegment(corpus, params, scope);                                   // workers start loading jieba
+ * const tokens = await segment(corpus, set, params, stageContext({ scope })); // and are taken here
+ * await scope.dispose();                                                // what was not taken ends
  */
 export class RunScope {
   private readonly held = new Map<RunState<unknown>, unknown>();
