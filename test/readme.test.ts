@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stageParameterDocs } from '../src/pipeline/describe.js';
-import { TABLES } from '../src/output/tables.js';
-import { OUTPUTS_BEGIN, OUTPUTS_END, outputsTableMarkdown, parametersMarkdown } from '../src/docs/reference.js';
+import { runTables, TABLES } from '../src/output/tables.js';
+import { FILES_BEGIN, FILES_END, outputFilesMarkdown, OUTPUTS_BEGIN, OUTPUTS_END, outputsTableMarkdown, parametersMarkdown } from '../src/docs/reference.js';
 
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -56,17 +56,22 @@ describe('docs/outputs.md', () => {
     const b = outputs.indexOf(OUTPUTS_END);
     expect(a).toBeGreaterThan(0);
     expect(outputs.slice(a, b + OUTPUTS_END.length)).toBe(outputsTableMarkdown());
+    const c = outputs.indexOf(FILES_BEGIN);
+    expect(c).toBeGreaterThan(b);
+    expect(outputs.slice(c, outputs.indexOf(FILES_END, c) + FILES_END.length)).toBe(outputFilesMarkdown());
   });
   // The output-file table is derived from the table declarations (src/output/tables.ts): one row per declared
   // table, in the declared order, with its row unit and columns; no CSV row the declarations lack.
   it('lists every declared output table in the declared order, and no CSV table the declarations lack', () => {
     const csvRows = outputs.split('\n').filter((l) => /^\| `[^`/]+\.csv` \|/.test(l));
-    expect(csvRows.map((l) => l.split(' | ')[0])).toEqual(TABLES.map((t) => `| \`${t.name}.csv\``));
-    for (const t of TABLES) expect(csvRows.find((l) => l.startsWith(`| \`${t.name}.csv\``)), t.name).toContain(t.rowPer);
+    const declared = [...TABLES.map((t) => ({ file: `${t.name}.csv`, rowPer: t.rowPer })), ...runTables()];
+    expect(csvRows.map((l) => l.split(' | ')[0])).toEqual(declared.map((t) => `| \`${t.file}\``));
+    for (const t of declared) expect(csvRows.find((l) => l.startsWith(`| \`${t.file}\``)), t.file).toContain(t.rowPer);
   });
   it('says which declared tables tables.xlsx leaves out, and names every sheet it holds', () => {
     const xlsxRow = outputs.split('\n').find((l) => l.startsWith('| `tables.xlsx` |'))!;
-    const left = TABLES.filter((t) => !t.sheet).map((t) => `${t.name}.csv`);
+    // Tables without a sheet, and every table written after the last stage.
+    const left = [...TABLES.filter((t) => !t.sheet).map((t) => `${t.name}.csv`), ...runTables().map((f) => f.file)];
     expect(left.length).toBeGreaterThan(0);
     const notIn = xlsxRow.split('. ').find((sentence) => / (?:is|are) not in it/.test(sentence)) ?? '';
     for (const file of left) expect(notIn, file).toContain(file);

@@ -57,14 +57,58 @@ export interface Section {
   chars: number;
 }
 
-/** One document of the corpus: its variables, paragraphs (one per line of clean/DOC_ID.txt) and sections. */
+/**
+ * One document of the corpus: its variables, paragraphs (one per line of
+ * clean/DOC_ID.txt) and sections. A plain object: once a run lets go of the
+ * text (`released`), `paragraphs` is empty and the text is read through the
+ * run's {@link TextStore}.
+ */
 export interface Document extends DocVars {
   doc_id: string;
   /** Input file the document came from, relative to the working folder. */
   source_file: string;
+  /** The text, a string a paragraph; empty once `released` (read it through a TextStore then). */
   paragraphs: string[];
   sections: Section[];
+  /** Set when the run let go of the text (pipeline/text.ts): the counts of the paragraphs it wrote to clean/. */
+  released?: TextCounts;
 }
+
+/** Paragraph and character counts of a document's text (characters without line breaks). */
+export interface TextCounts {
+  paragraphs: number;
+  chars: number;
+}
+
+/**
+ * Where a stage reads the documents' text: a document's own paragraphs, or,
+ * once the run let them go, its clean/DOC_ID.txt (pipeline/text.ts
+ * `FolderText`). The runner makes one per run and hands it to the stages in
+ * their StageContext; a stage called on its own reads the documents' own
+ * text ({@link documentText}).
+ *
+ * @example
+ * for (const d of corpus.documents) for (const p of ctx.text.paragraphs(d)) count(p);
+ */
+export interface TextStore {
+  /** The paragraphs of `doc`, in order (paragraph n is line n of clean/DOC_ID.txt). */
+  paragraphs(doc: Document): readonly string[];
+}
+
+/**
+ * The text the documents hold: the store of a stage called on its own. A
+ * released document has none here: it throws, naming the document (its
+ * run's store, RunResult.text, reads the text back).
+ *
+ * @example
+ * documentText.paragraphs(ingest(sources, ingestParams.parse({})).documents[0]!); // ['一、过去五年工作回顾', ...]
+ */
+export const documentText: TextStore = {
+  paragraphs(doc) {
+    if (doc.released) throw new Error(`${doc.doc_id}: the run let go of this document's text; read it through the run's text store (RunResult.text)`);
+    return doc.paragraphs;
+  },
+};
 
 export interface CorpusMeta {
   /** What made the corpus: the stage and its parameters. */
@@ -80,25 +124,17 @@ export interface Corpus {
   meta: CorpusMeta;
 }
 
-/**
- * Paragraph and character counts of a document whose text the runner let go
- * (pipeline/text.ts): counting them does not read the text back.
- */
-export const TEXT_COUNTS = Symbol('govtext.textCounts');
-type Counted = { [TEXT_COUNTS]?: { paragraphs: number; chars: number } };
-
-/** Number of characters of a document's text (paragraphs, without line breaks). */
-export function documentChars(doc: Pick<Document, 'paragraphs'>): number {
-  const known = (doc as Counted)[TEXT_COUNTS];
-  if (known) return known.chars;
+/** Number of characters of a document's text (paragraphs, without line breaks); a released document's are counted already. */
+export function documentChars(doc: Pick<Document, 'paragraphs' | 'released'>): number {
+  if (doc.released) return doc.released.chars;
   let n = 0;
   for (const p of doc.paragraphs) n += p.length;
   return n;
 }
 
 /** Number of paragraphs of a document. */
-export function paragraphCount(doc: Pick<Document, 'paragraphs'>): number {
-  return (doc as Counted)[TEXT_COUNTS]?.paragraphs ?? doc.paragraphs.length;
+export function paragraphCount(doc: Pick<Document, 'paragraphs' | 'released'>): number {
+  return doc.released ? doc.released.paragraphs : doc.paragraphs.length;
 }
 
 /** Section of a 1-based paragraph number, or undefined when the paragraph is outside every section. */

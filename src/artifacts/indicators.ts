@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Statement } from '../indicators/extract.js';
-import type { TargetOutcome } from '../indicators/outcomes.js';
 import type { Message, SectionKind } from './corpus.js';
 
 /** Parameters of the indicators stage, with their defaults. */
@@ -51,4 +50,29 @@ export interface Indicators {
   outcomes: TargetOutcome[];
   messages: Message[];
   meta: { stage: 'indicators'; params: IndicatorsParams };
+}
+
+/** One row of target_outcomes.csv. */
+export interface TargetOutcome {
+  region: string;
+  /** Year t: the year the target is for (the year of the report that sets it). */
+  year: number;
+  /** targets.csv column (gdp_growth, cpi, new_urban_jobs …). */
+  indicator: string;
+  /** The target as set: its value (a range's lower end), upper end, modifier, and where it stands. */
+  target: number;
+  target_upper: number | null;
+  target_modifier: string;
+  target_doc_id: string;
+  target_paragraph: number;
+  target_sentence: string;
+  /** The figure year t+1's report gives for year t, in the target's unit; null when it gives none (or there is no such report). */
+  achieved: number | null;
+  achieved_doc_id: string | null;
+  achieved_paragraph: number | null;
+  achieved_sentence: string | null;
+  /** achieved − target (a range: achieved − its lower end), rounded to 6 decimals. */
+  gap: number | null;
+  /** See metTarget. */
+  met: boolean | null;
 }

@@ -42,9 +42,17 @@ export interface ParquetSource {
 /** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */
 export const PARQUET = Symbol('govtext.parquet');
 
+/**
+ * On a TableRecord: the table is written after the last stage (a later
+ * stage completes it: corpus.csv's tokens column); this record only keeps
+ * its place, and its Parquet twin's, in the manifest's list of outputs.
+ */
+export const LATER = Symbol('govtext.later');
+
 /** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
 export interface TableRecord {
   [PARQUET]?: ParquetSource;
+  [LATER]?: true;
   file: string;
   rows: number;
   built: 'DataFrame' | 'streamed';

@@ -13,7 +13,7 @@ import { KWIC_COLUMNS, kwic } from '../weigh/kwic.js';
 import { describeIgnored } from '../text/count.js';
 import { formatMessage } from './messages.js';
 import { INGEST_STAGE, PHRASES_STAGE } from '../pipeline/registry.js';
-import { silentContext } from '../pipeline/context.js';
+import { stageContext } from '../pipeline/context.js';
 
 /** `govtext kwic TERM`: runs the pipeline's ingest and phrases stages in memory and lists every occurrence of TERM (any string). */
 export async function runKwic(term: string, opts: { input: string[]; pipeline: string; set: string[]; window: number; out?: string }): Promise<void> {
@@ -30,8 +30,8 @@ export async function runKwic(term: string, opts: { input: string[]; pipeline: s
   // The same size limit as `govtext run` (ingest.max_file_mb): an oversized file is skipped before it is read.
   const { sources } = readSources(inputs, process.cwd(), (m) => process.stderr.write(`${formatMessage(m)}\n`), ingest.max_file_mb * 2 ** 20);
   // The stages as the registry defines them: the CLI reaches stages only through it.
-  const corpus = await INGEST_STAGE.run({ sources }, ingest, silentContext);
-  const set = await PHRASES_STAGE.run({ sources: [], corpus }, paramsOf<PhrasesParams>('phrases', phrasesParams), silentContext);
+  const corpus = await INGEST_STAGE.run({ sources }, ingest, stageContext());
+  const set = await PHRASES_STAGE.run({ sources: [], corpus }, paramsOf<PhrasesParams>('phrases', phrasesParams), stageContext());
   const rows = kwic(corpus, set, paramsOf<SegmentParams>('segment', segmentParams), term, opts.window);
   const table = { columns: KWIC_COLUMNS, rows: rows.map((r) => [r.doc_id, r.region, r.year, r.section, r.paragraph, r.left, r.term, r.right]) };
   if (opts.out) {

@@ -3,7 +3,7 @@ import { lsaDense } from './lsa.js';
 import { distinctiveTerms, GroupTerms, labelSkipWords } from './labels.js';
 import { sampledSilhouettes } from './silhouette.js';
 import { groupCentroids, sparseRows } from './sparse.js';
-import { sectionOf, type Corpus, type Message } from '../artifacts/corpus.js';
+import { documentText, sectionOf, type Corpus, type Message, type TextStore } from '../artifacts/corpus.js';
 import type { Tokens } from '../artifacts/tokens.js';
 import type { ClusterParams, Clusters } from '../artifacts/clusters.js';
 import { evenSample, fit } from './fit.js';
@@ -16,8 +16,8 @@ import { evenSample, fit } from './fit.js';
  */
 const OPENING_FORMULA = /请予审议|列席(?:会议的)?(?:同志|人员)提出意见|我代表.{0,10}人民政府.{0,4}向大会|人民代表大会第.{1,4}次会议上/u;
 
-/** Paragraph themes: tf-idf of paragraphs over the most widespread terms, spherical k-means on a sample, all assigned. */
-export function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, messages: Message[]): Pick<Clusters, 'themeLabels' | 'themeTerms' | 'themeCounts'> & { formulaParagraphs: number } {
+/** Paragraph themes: tf-idf of paragraphs over the most widespread terms, spherical k-means on a sample, all assigned; `text`: where the opening formulas are read. */
+export function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterParams, messages: Message[], text: TextStore = documentText): Pick<Clusters, 'themeLabels' | 'themeTerms' | 'themeCounts'> & { formulaParagraphs: number } {
   const docs = new Map(corpus.documents.map((d) => [d.doc_id, d]));
   const SECTIONS = ['review', 'plan', 'other'] as const;
   // Paragraphs as (document, section, token range): typed arrays, no object per paragraph.
@@ -36,7 +36,7 @@ export function paragraphThemes(corpus: Corpus, tokens: Tokens, params: ClusterP
       if (end - td.paragraphStarts[p]! < params.theme_min_tokens) continue;
       const kind = sectionOf(doc, p + 1)?.kind ?? 'other';
       // Only outside the review and plan sections: a body paragraph citing 人民代表大会第一次会议上 stays in the themes.
-      if (kind === 'other' && OPENING_FORMULA.test(doc.paragraphs[p] ?? '')) {
+      if (kind === 'other' && OPENING_FORMULA.test(text.paragraphs(doc)[p] ?? '')) {
         formula++;
         continue;
       }

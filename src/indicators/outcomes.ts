@@ -7,6 +7,7 @@
 import { yearsNamed } from './cues.js';
 import { HEADLINE_TARGETS, type HeadlineTarget } from './names.js';
 import type { Statement } from './extract.js';
+import type { TargetOutcome } from '../artifacts/indicators.js';
 
 /** What outcomes reads of a document. */
 export interface OutcomeDocument {
@@ -28,31 +29,6 @@ export interface OutcomeRow extends Pick<Statement, 'indicator' | 'kind' | 'hori
 export interface OutcomeTargets {
   doc_id: string;
   targets: Record<string, { value: number | null; upper: number | null; modifier: string; paragraph: number; sentence: string; indicator: string }>;
-}
-
-/** One row of target_outcomes.csv. */
-export interface TargetOutcome {
-  region: string;
-  /** Year t: the year the target is for (the year of the report that sets it). */
-  year: number;
-  /** targets.csv column (gdp_growth, cpi, new_urban_jobs …). */
-  indicator: string;
-  /** The target as set: its value (a range's lower end), upper end, modifier, and where it stands. */
-  target: number;
-  target_upper: number | null;
-  target_modifier: string;
-  target_doc_id: string;
-  target_paragraph: number;
-  target_sentence: string;
-  /** The figure year t+1's report gives for year t, in the target's unit; null when it gives none (or there is no such report). */
-  achieved: number | null;
-  achieved_doc_id: string | null;
-  achieved_paragraph: number | null;
-  achieved_sentence: string | null;
-  /** achieved − target (a range: achieved − its lower end), rounded to 6 decimals. */
-  gap: number | null;
-  /** See metTarget. */
-  met: boolean | null;
 }
 
 /** Headline targets that are ceilings: met at or below the bound (prices, unemployment). */

@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Artifacts } from '../artifacts/index.js';
 import { PARQUET, type ParquetType, type TableRecord } from '../artifacts/run.js';
-import { writeTable } from './write-table.js';
 import { citationCff, citeParagraphs } from '../report/cite.js';
 import { corpusTable } from '../tables/corpus.js';
 import type { Cell, Table } from '../artifacts/frame.js';
@@ -59,76 +58,92 @@ function countsOf(a: Artifacts): Dtm | undefined {
   return undefined;
 }
 
-/**
- * The research-ready outputs of a run, written once every stage is done:
- * corpus.csv again with the tokens column and corpus.dta; panel.csv,
- * panel.dta, panel_wide.csv, panel_wide_variables.csv and panel_wide.dta
- * (when weigh ran); dtm.mtx with dtm_documents.csv and dtm_terms.csv (when
- * segment ran); CITATION.cff and how_to_cite.md. The panel's terms are the
- * lexicon's (the study's own terms among them) with policy_terms.csv's
- * counts. Returns the files written and warnings.
- */
-export function writeResearchOutputs(a: Artifacts, dir: string, record: (r: TableRecord) => void): { files: string[]; warnings: string[] } {
-  const files: string[] = [];
-  const warnings: string[] = [];
-  const dta = (file: string, ds: Parameters<typeof writeStata>[1]) => {
-    warnings.push(...writeStata(path.join(dir, file), ds).map((w) => `${file}: ${w}`));
-    record({ file, rows: ds.rows, built: 'streamed' });
-    files.push(file);
-  };
+/** What a group of research outputs wrote: its files (relative) and warnings (origin `output:stata`). */
+export interface Written {
+  files: string[];
+  warnings: string[];
+}
+
+/** Writes a .dta file and records it. */
+function dta(dir: string, file: string, ds: Parameters<typeof writeStata>[1], record: (r: TableRecord) => void, out: Written): void {
+  out.warnings.push(...writeStata(path.join(dir, file), ds).map((w) => `${file}: ${w}`));
+  record({ file, rows: ds.rows, built: 'streamed' });
+  out.files.push(file);
+}
+
+/** Each document's counted tokens (its row sum of the document-term counts), when segment ran. */
+export function tokensByDocument(a: Artifacts): Map<string, number> | undefined {
   const counts = countsOf(a);
   const docIds = a.weights?.docIds ?? a.tokens?.documents.map((d) => d.doc_id);
-  const tokenOf = counts && docIds ? new Map(docIds.map((id, i) => [id, sumRow(counts, i)])) : undefined;
+  return counts && docIds ? new Map(docIds.map((id, i) => [id, sumRow(counts, i)])) : undefined;
+}
 
-  if (a.corpus) {
-    const table = corpusTable(a.corpus, tokenOf);
-    // Written again, as the corpus writer wrote it, now with the tokens column.
-    if (tokenOf) writeTable(table, dir, record);
-    dta('corpus.dta', { rows: table.rows.length, label: 'govtext corpus: one row per document', columns: stataColumns(table.columns, (r) => table.rows[r]!) });
-  }
+/** corpus.dta: corpus.csv (with the tokens column when segment ran) in Stata format. */
+export function writeCorpusDta(a: Artifacts, dir: string, record: (r: TableRecord) => void): Written {
+  const out: Written = { files: [], warnings: [] };
+  const table = corpusTable(a.corpus!, tokensByDocument(a));
+  dta(dir, 'corpus.dta', { rows: table.rows.length, label: 'govtext corpus: one row per document', columns: stataColumns(table.columns, (r) => table.rows[r]!) }, record, out);
+  return out;
+}
 
-  if (a.corpus && a.weights) {
-    const panel: Panel = buildPanel(a.corpus, a.weights, a.indicators, a.phrases?.lexicon.entries);
-    const n = panel.docs.length * panelWidth(panel);
-    files.push(writeCsv(dir, 'panel.csv', PANEL_COLUMNS, () => panelRows(panel), record, ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE']));
-    const at = panelRowAt(panel);
-    dta('panel.dta', { rows: n, label: 'govtext panel: one row per (report, variable)', columns: stataColumns(PANEL_COLUMNS, at, {}, { year: 'long', hits: 'double', tokens: 'double', per_10k: 'double', value: 'double' }) });
-    const wide = widePanel(panel);
-    files.push(writeCsv(dir, 'panel_wide.csv', wide.table.columns, () => wide.table.rows, record, wide.table.columns.map((c) => (c === 'region' ? 'VARCHAR' : c === 'year' || c === 'reports' ? 'BIGINT' : 'DOUBLE'))));
-    const names: Table = wideVariablesTable(wide);
-    files.push(writeCsv(dir, 'panel_wide_variables.csv', names.columns, () => names.rows, record));
-    const labels = Object.fromEntries(wide.variables.map((v) => [v.column, v.label]));
-    const types = Object.fromEntries(wide.table.columns.map((c) => [c, c === 'region' ? ('string' as const) : ('double' as const)]));
-    dta('panel_wide.dta', { rows: wide.table.rows.length, label: 'govtext panel: region x year', columns: stataColumns(wide.table.columns, (r) => wide.table.rows[r]!, { ...labels, tokens: 'counted tokens of the reports', year: COLUMN_LABELS.year! }, types) });
-  }
+/**
+ * panel.csv, panel.dta, panel_wide.csv, panel_wide_variables.csv and
+ * panel_wide.dta, from one panel: the lexicon's terms (the study's own terms
+ * among them) with policy_terms.csv's counts, attention categories and
+ * headline targets.
+ */
+export function writePanelFiles(a: Artifacts, dir: string, record: (r: TableRecord) => void): Written {
+  const out: Written = { files: [], warnings: [] };
+  const panel: Panel = buildPanel(a.corpus!, a.weights!, a.indicators, a.phrases?.lexicon.entries);
+  const n = panel.docs.length * panelWidth(panel);
+  out.files.push(writeCsv(dir, 'panel.csv', PANEL_COLUMNS, () => panelRows(panel), record, ['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'BIGINT', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'DOUBLE', 'DOUBLE']));
+  const at = panelRowAt(panel);
+  dta(dir, 'panel.dta', { rows: n, label: 'govtext panel: one row per (report, variable)', columns: stataColumns(PANEL_COLUMNS, at, {}, { year: 'long', hits: 'double', tokens: 'double', per_10k: 'double', value: 'double' }) }, record, out);
+  const wide = widePanel(panel);
+  out.files.push(writeCsv(dir, 'panel_wide.csv', wide.table.columns, () => wide.table.rows, record, wide.table.columns.map((c) => (c === 'region' ? 'VARCHAR' : c === 'year' || c === 'reports' ? 'BIGINT' : 'DOUBLE'))));
+  const names: Table = wideVariablesTable(wide);
+  out.files.push(writeCsv(dir, 'panel_wide_variables.csv', names.columns, () => names.rows, record));
+  const labels = Object.fromEntries(wide.variables.map((v) => [v.column, v.label]));
+  const types = Object.fromEntries(wide.table.columns.map((c) => [c, c === 'region' ? ('string' as const) : ('double' as const)]));
+  dta(dir, 'panel_wide.dta', { rows: wide.table.rows.length, label: 'govtext panel: region x year', columns: stataColumns(wide.table.columns, (r) => wide.table.rows[r]!, { ...labels, tokens: 'counted tokens of the reports', year: COLUMN_LABELS.year! }, types) }, record, out);
+  return out;
+}
 
-  if (counts && a.tokens) {
-    const vocab = a.tokens.vocab;
-    const nnz = writeMatrixMarket(path.join(dir, 'dtm.mtx'), counts, ['govtext document-term counts: the tokens of tokens.jsonl', 'rows: documents (dtm_documents.csv), columns: terms (dtm_terms.csv)']);
-    record({ file: 'dtm.mtx', rows: nnz, built: 'streamed' });
-    files.push('dtm.mtx');
-    const docs = new Map(a.corpus?.documents.map((d) => [d.doc_id, d]));
-    const docCols = ['row', 'doc_id', 'title', 'region', 'level', 'province', 'year', 'speaker', 'kind', 'tokens'];
-    const tokenDocs = a.tokens.documents;
-    files.push(writeCsv(dir, 'dtm_documents.csv', docCols, () => tokenDocs.map((t, i) => {
-      const d = docs.get(t.doc_id);
-      return [i + 1, t.doc_id, d?.title, d?.region, d?.level, d?.province, d?.year, d?.speaker, d?.kind, t.ids.length];
-    }), record));
-    const df = new Float64Array(vocab.length);
-    const total = new Float64Array(vocab.length);
-    for (let k = 0; k < counts.indptr[counts.nDocs]!; k++) {
-      df[counts.indices[k]!]! += 1;
-      total[counts.indices[k]!]! += counts.counts[k]!;
-    }
-    files.push(writeCsv(dir, 'dtm_terms.csv', ['column', 'term', 'doc_freq', 'count'], () => vocab.map((t, i) => [i + 1, t, df[i], total[i]]), record));
-  }
+/** Columns of dtm_documents.csv: the row of dtm.mtx, the document's variables and its counted tokens. */
+export const DTM_DOCUMENT_COLUMNS = ['row', 'doc_id', 'title', 'region', 'level', 'province', 'year', 'speaker', 'kind', 'tokens'] as const;
+/** Columns of dtm_terms.csv: the column of dtm.mtx, the term, its document frequency and its count. */
+export const DTM_TERM_COLUMNS = ['column', 'term', 'doc_freq', 'count'] as const;
 
-  if (a.run) {
-    writeFileSync(path.join(dir, 'CITATION.cff'), citationCff(a.run.tool.version));
-    writeFileSync(path.join(dir, 'how_to_cite.md'), `# How to cite and report\n\n${citeParagraphs(a.run).join('\n\n')}\n`);
-    files.push('CITATION.cff', 'how_to_cite.md');
+/** dtm.mtx with dtm_documents.csv and dtm_terms.csv: the document-term counts of tokens.jsonl. */
+export function writeDtmFiles(a: Artifacts, dir: string, record: (r: TableRecord) => void): Written {
+  const out: Written = { files: [], warnings: [] };
+  const counts = countsOf(a)!;
+  const tokens = a.tokens!;
+  const vocab = tokens.vocab;
+  const nnz = writeMatrixMarket(path.join(dir, 'dtm.mtx'), counts, ['govtext document-term counts: the tokens of tokens.jsonl', 'rows: documents (dtm_documents.csv), columns: terms (dtm_terms.csv)']);
+  record({ file: 'dtm.mtx', rows: nnz, built: 'streamed' });
+  out.files.push('dtm.mtx');
+  const docs = new Map(a.corpus?.documents.map((d) => [d.doc_id, d]));
+  const tokenDocs = tokens.documents;
+  out.files.push(writeCsv(dir, 'dtm_documents.csv', DTM_DOCUMENT_COLUMNS, () => tokenDocs.map((t, i) => {
+    const d = docs.get(t.doc_id);
+    return [i + 1, t.doc_id, d?.title, d?.region, d?.level, d?.province, d?.year, d?.speaker, d?.kind, t.ids.length];
+  }), record));
+  const df = new Float64Array(vocab.length);
+  const total = new Float64Array(vocab.length);
+  for (let k = 0; k < counts.indptr[counts.nDocs]!; k++) {
+    df[counts.indices[k]!]! += 1;
+    total[counts.indices[k]!]! += counts.counts[k]!;
   }
-  return { files, warnings };
+  out.files.push(writeCsv(dir, 'dtm_terms.csv', DTM_TERM_COLUMNS, () => vocab.map((t, i) => [i + 1, t, df[i], total[i]]), record));
+  return out;
+}
+
+/** CITATION.cff and how_to_cite.md, from the run record. */
+export function writeCitation(a: Artifacts, dir: string): Written {
+  writeFileSync(path.join(dir, 'CITATION.cff'), citationCff(a.run!.tool.version));
+  writeFileSync(path.join(dir, 'how_to_cite.md'), `# How to cite and report\n\n${citeParagraphs(a.run!).join('\n\n')}\n`);
+  return { files: ['CITATION.cff', 'how_to_cite.md'], warnings: [] };
 }
 
 function sumRow(m: Dtm, d: number): number {

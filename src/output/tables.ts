@@ -1,4 +1,4 @@
-import type { Artifacts } from '../artifacts/index.js';
+import type { ArtifactName, Artifacts, MadeName } from '../artifacts/index.js';
 import type { Cell, Table } from '../artifacts/frame.js';
 import { PARQUET, type TableRecord } from '../artifacts/run.js';
 import { policyTermsParquet, tfidfParquet } from './sources.js';
@@ -37,6 +37,8 @@ import {
 } from '../tables/weights.js';
 import { keepPerDocument, keepWholeDocuments, type Cut } from './cut.js';
 import { FRAME_MAX_ROWS, writeTable } from './write-table.js';
+import { DTM_DOCUMENT_COLUMNS, DTM_TERM_COLUMNS, tokensByDocument, writeCitation, writeCorpusDta, writeDtmFiles, writePanelFiles, type Written } from './research.js';
+import { PANEL_COLUMNS } from '../tables/panel.js';
 
 /** The artifacts whose tables are written as CSV files. */
 export type TableArtifact = 'corpus' | 'phrases' | 'weights' | 'clusters' | 'indicators';
@@ -83,6 +85,13 @@ export interface TableDeclaration<K extends TableArtifact = TableArtifact> {
   /** Writes the file its own way (a streamed or cut file); returns the output entries. Default: writeTable(build(artifact)). */
   write?(artifact: NonNullable<Artifacts[K]>, dir: string, record: (r: TableRecord) => void): string[];
   sheet: false | SheetCut<NonNullable<Artifacts[K]>>;
+  /**
+   * An artifact of a later stage that completes the table (corpus.csv's
+   * tokens column): when the pipeline makes it, the table is written once,
+   * after the last stage, from the whole run (`build(artifact, all)`); the
+   * manifest lists it among its own artifact's files all the same.
+   */
+  completedBy?: MadeName;
 }
 
 /** A declaration with its artifact type checked, kept in a list of all. */
@@ -126,9 +135,10 @@ export const TABLES: readonly TableDeclaration[] = [
     columns: CORPUS_COLUMNS,
     about: "tokens: the document's counted tokens (those of tokens.jsonl, the denominator of every per_10k; empty when segment did not run)",
     streams: 'when long',
-    build: (c, all) => corpusTable(c, all?.weights && new Map(all.weights.docIds.map((id, i) => [id, all.weights!.tokenTotals[i]!]))),
+    build: (c, all) => corpusTable(c, all && tokensByDocument(all)),
     rows: (c) => c.documents.length,
     sheet: { holds: wholeDocuments },
+    completedBy: 'tokens',
   }),
   declareTable({
     name: 'sections',
@@ -318,13 +328,113 @@ export const TABLES: readonly TableDeclaration[] = [
   }),
 ];
 
+/**
+ * One file written after the last stage, from the whole run (the panel, the
+ * .dta files, the document-term matrix, the citation files), declared
+ * once: its name, what a row is (tables) and what it holds, for the docs
+ * (docs/outputs.md) and the tests. Not in tables.xlsx.
+ */
+export interface RunFile {
+  /** File name in the output folder (NAME.csv for a table). */
+  file: string;
+  /** docs: one row per … ('-' for a file that is no table). */
+  rowPer: string;
+  /** The columns of a table, or what the file holds in words. */
+  columns: readonly string[] | string;
+  /** What the rows hold, after the columns ('' for nothing). */
+  about: string;
+}
+
+/**
+ * A group of files written after the last stage from one computation (one
+ * panel gives panel.csv, panel.dta, panel_wide.csv …), when the run made
+ * every artifact it `needs`. `write` writes the files in their declared
+ * order; a table's Parquet twin follows from its record.
+ *
+ * @example
+ * // A new whole-run table: one entry here, plus the function that writes it (src/output/research.ts).
+ * { needs: ['corpus', 'weights'], files: [{ file: 'terms_by_year.csv', rowPer: '(term, year)', columns: ['term', 'year', 'hits'], about: '' }], write: writeTermsByYear }
+ */
+export interface RunOutputDeclaration {
+  needs: readonly ArtifactName[];
+  files: readonly RunFile[];
+  write(a: Artifacts, dir: string, record: (r: TableRecord) => void): Written;
+}
+
+/** What every .dta file is (docs). */
+const STATA =
+  "Stata format 118 (Stata 14+, UTF-8: the Chinese survives), written by `src/output/stata.ts`; variable labels on every column, a data label; empty numbers are Stata's `.`; text over 2,045 bytes is a strL (never truncated)";
+
+/** Every output written after the last stage, in the order written (after the declared tables completed by a later stage: corpus.csv). */
+export const RUN_OUTPUTS: readonly RunOutputDeclaration[] = [
+  {
+    needs: ['corpus'],
+    files: [{ file: 'corpus.dta', rowPer: 'document', columns: 'as corpus.csv (with its tokens column when segment ran)', about: STATA }],
+    write: writeCorpusDta,
+  },
+  {
+    needs: ['corpus', 'weights'],
+    files: [
+      {
+        file: 'panel.csv',
+        rowPer: '(report, variable)',
+        columns: PANEL_COLUMNS,
+        about:
+          'the tidy long panel with explicit zeros: for every report (kind = report), every lexicon category (`kind` category; hits as in attention.csv), every category of the other attention dictionaries (`dictionary`, variable `dictionary:category`), every lexicon term (`term`; hits as in policy_terms.csv, 0 where absent) and every headline target (`target`: only `value`, empty when the report states none). `value` is per_10k for counts',
+      },
+      { file: 'panel.dta', rowPer: '(report, variable)', columns: 'as panel.csv', about: STATA },
+      {
+        file: 'panel_wide.csv',
+        rowPer: '(region, year)',
+        columns: 'region, year, reports, tokens, then one column per panel variable with a valid Stata name (`cat_rural`, `dict_env_attention_chen2018_envi`, `term_092`, `gdp_growth`)',
+        about: "a count is the pooled rate (the region's reports of the year: Σ hits / Σ tokens × 10,000), a target the first report's that states one",
+      },
+      {
+        file: 'panel_wide_variables.csv',
+        rowPer: 'column of panel_wide.csv',
+        columns: ['column', 'variable', 'kind', 'label', 'definition'],
+        about: 'each column with its variable, kind, label (≤ 80 characters, the Stata variable label: 乡村振兴 (rural), per 10k tokens) and definition',
+      },
+      { file: 'panel_wide.dta', rowPer: '(region, year)', columns: 'as panel_wide.csv', about: `${STATA}; each column's label carries the Chinese term and what is measured` },
+    ],
+    write: writePanelFiles,
+  },
+  {
+    needs: ['tokens'],
+    files: [
+      {
+        file: 'dtm.mtx',
+        rowPer: '-',
+        columns: 'the document-term counts of tokens.jsonl as a Matrix Market file (coordinate integer general)',
+        about: 'row *i* = line *i* of tokens.jsonl and of dtm_documents.csv; column *j* = row *j* of dtm_terms.csv',
+      },
+      { file: 'dtm_documents.csv', rowPer: 'row of dtm.mtx', columns: DTM_DOCUMENT_COLUMNS, about: '' },
+      { file: 'dtm_terms.csv', rowPer: 'column of dtm.mtx', columns: DTM_TERM_COLUMNS, about: '' },
+    ],
+    write: writeDtmFiles,
+  },
+  {
+    needs: ['run'],
+    files: [
+      { file: 'CITATION.cff', rowPer: '-', columns: 'how to cite govtext (Citation File Format)', about: '' },
+      { file: 'how_to_cite.md', rowPer: '-', columns: 'what to report in a methods section about this run (version, pipeline sha256, corpus, denominators, dictionaries), generated from the run', about: '' },
+    ],
+    write: writeCitation,
+  },
+];
+
+/** The CSV tables among the files written after the last stage. */
+export function runTables(): RunFile[] {
+  return RUN_OUTPUTS.flatMap((o) => o.files.filter((f) => f.file.endsWith('.csv')));
+}
+
 /** The declared tables computed from an artifact, in their order. */
 export function tablesOf(artifact: TableArtifact): TableDeclaration[] {
   return TABLES.filter((t) => t.of === artifact);
 }
 
-/** The README's row for a table: | `NAME.csv` | one row per | columns — about |. */
-export function readmeRow(t: TableDeclaration): string {
-  const columns = t.columnsText ?? t.columns.join(', ');
-  return `| \`${t.name}.csv\` | ${t.rowPer} | ${columns}${t.about ? ` — ${t.about}` : ''} |`;
+/** The docs' row for a table or a file written after the last stage: | `NAME.csv` | one row per | columns — about |. */
+export function readmeRow(t: TableDeclaration | RunFile): string {
+  const [file, columns] = 'file' in t ? [t.file, typeof t.columns === 'string' ? t.columns : t.columns.join(', ')] : [`${t.name}.csv`, t.columnsText ?? t.columns.join(', ')];
+  return `| \`${file}\` | ${t.rowPer} | ${columns}${t.about ? ` — ${t.about}` : ''} |`;
 }

@@ -9,9 +9,10 @@ import { writeWorkbook, type Sheet } from './xlsx.js';
 import { workbookSources } from './workbook.js';
 import { cutFor } from './cut.js';
 import { type SheetRecord } from '../artifacts/run.js';
-import type { TableRecord } from '../artifacts/run.js';
+import { LATER, PARQUET, type TableRecord } from '../artifacts/run.js';
 import { writeTable } from './write-table.js';
-import { type TableArtifact, tablesOf } from './tables.js';
+import { RUN_OUTPUTS, TABLES, type TableArtifact, tablesOf } from './tables.js';
+import type { Written } from './research.js';
 import type { Made, MadeName } from '../artifacts/index.js';
 
 /**
@@ -19,7 +20,7 @@ import type { Made, MadeName } from '../artifacts/index.js';
  * after any stage and inspect it. Returns the files written (relative) and
  * tells `record` how each table was built.
  */
-export type Writer<T> = (artifact: T, dir: string, record: (r: TableRecord) => void, artifacts: Artifacts) => string[] | Promise<string[]>;
+export type Writer<T> = (artifact: T, dir: string, record: (r: TableRecord) => void, artifacts: Artifacts, later?: ReadonlySet<MadeName>) => string[] | Promise<string[]>;
 
 /** clean/DOC_ID.txt: each document's paragraphs, one a line (line n is paragraph n). */
 function writeClean(corpus: Corpus, dir: string): string[] {
@@ -124,14 +125,46 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
   return files;
 }
 
-/** Writes the declared tables of an artifact (TABLES), in their order. */
+/**
+ * Writes the declared tables of an artifact (TABLES), in their order; a
+ * table that an artifact of a `later` stage completes (corpus.csv) only
+ * keeps its place: {@link writeRunOutputs} writes it.
+ */
 function writeTables<K extends TableArtifact>(of: K): Writer<NonNullable<Artifacts[K]>> {
   // A declaration's functions take its own artifact (declareTable checked it).
-  return (made, dir, record) => tablesOf(of).flatMap((t) => (t.write ? t.write(made as never, dir, record) : [writeTable(t.build(made as never), dir, record)]));
+  return (made, dir, record, _all, later) =>
+    tablesOf(of).flatMap((t) => {
+      if (t.completedBy && later?.has(t.completedBy)) {
+        record({ file: `${t.name}.csv`, rows: 0, built: 'streamed', [LATER]: true, [PARQUET]: { file: `${t.name}.parquet`, columns: t.columns, rows: () => [] } });
+        return [`${t.name}.csv`];
+      }
+      return t.write ? t.write(made as never, dir, record) : [writeTable(t.build(made as never), dir, record)];
+    });
+}
+
+/**
+ * What is written after the last stage: the declared tables a later stage
+ * completed (`later`: their files, e.g. corpus.csv with its tokens column),
+ * then every declared whole-run output (RUN_OUTPUTS) whose artifacts the
+ * run made, in the declared order.
+ */
+export function writeRunOutputs(a: Artifacts, dir: string, record: (r: TableRecord) => void, later: readonly string[]): Written {
+  const out: Written = { files: [], warnings: [] };
+  for (const t of TABLES) {
+    const made = a[t.of];
+    if (made && later.includes(`${t.name}.csv`)) out.files.push(writeTable(t.build(made as never, a), dir, record));
+  }
+  for (const o of RUN_OUTPUTS) {
+    if (!o.needs.every((n) => a[n] !== undefined)) continue;
+    const w = o.write(a, dir, record);
+    out.files.push(...w.files);
+    out.warnings.push(...w.warnings);
+  }
+  return out;
 }
 
 export const WRITERS: { [K in MadeName]?: Writer<Made<K>> } = {
-  corpus: (corpus, dir, record, all) => [...(writeTables('corpus')(corpus, dir, record, all) as string[]), ...writeClean(corpus, dir)],
+  corpus: (corpus, dir, record, all, later) => [...(writeTables('corpus')(corpus, dir, record, all, later) as string[]), ...writeClean(corpus, dir)],
   phrases: writeTables('phrases'),
   tokens: writeTokens,
   weights: writeTables('weights'),

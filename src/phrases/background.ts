@@ -13,7 +13,7 @@
  */
 export const FLOOR_FREQUENCY = 3;
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { jiebaDictionaryFile } from '../segment/jieba.js';
 
 export interface Background {
   /** Total frequency of the dictionary (N). */
@@ -31,8 +31,7 @@ let cached: Background | undefined;
 /** jieba's main dictionary (nodejieba's copy of cppjieba's jieba.dict.utf8), read once. */
 export function jiebaBackground(): Background {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('nodejieba/package.json').replace(/package\.json$/u, 'submodules/cppjieba/dict/jieba.dict.utf8');
+  const file = jiebaDictionaryFile();
   const words = new Map<string, number>();
   let total = 0;
   for (const line of readFileSync(file, 'utf8').split('\n')) {

@@ -6,7 +6,7 @@ import type { StageContext } from './context.js';
  * at each tenth of the work (logs stay short and readable).
  */
 export interface ProgressReporter {
-  forStage(stage: string): StageContext & { done(): void };
+  forStage(stage: string): Pick<StageContext, 'progress'> & { done(): void };
 }
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, quiet = false): ProgressReporter {

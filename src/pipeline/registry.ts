@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { StageContext } from './context.js';
+import type { RunScope, StageContext } from './context.js';
 import { ingest } from '../stages/ingest.js';
 import { ingestParams } from '../artifacts/corpus.js';
 import { phrases } from '../stages/phrases.js';
 import { phrasesParams } from '../artifacts/phrases.js';
-import { releaseWarmSegment, segment, warmSegment } from '../stages/segment.js';
+import { segment, warmSegment } from '../stages/segment.js';
 import { segmentParams } from '../artifacts/tokens.js';
 import { weigh } from '../stages/weigh.js';
 import { weighParams } from '../artifacts/weights.js';
@@ -29,18 +29,19 @@ export interface StageDefinition<P extends z.ZodTypeAny = z.ZodTypeAny, K extend
   /**
    * Reads the text of every paragraph, over and over: the corpus text stays
    * in memory until the last such stage is done; later stages read a
-   * document's text back from clean/ when they touch it (pipeline/text.ts).
+   * document's text back from clean/ through `ctx.text` (pipeline/text.ts).
    */
   readsText?: boolean;
   run(artifacts: Artifacts, params: z.infer<P>, ctx: StageContext): Made<K> | Promise<Made<K>>;
   /**
    * Slow set-up that depends only on the corpus, started by the runner as
    * soon as the corpus exists so that it overlaps the stages before this one
-   * (segment: worker threads loading nodejieba's dictionaries). `cool` undoes
-   * it when the run ends without the stage having used it.
+   * (segment: worker threads loading nodejieba's dictionaries). What it
+   * starts it keeps in the run's `scope`, where the stage finds it; the
+   * runner disposes of the scope when the run ends (and with it what the
+   * stage did not use).
    */
-  warm?(corpus: Corpus, params: z.infer<P>): void;
-  cool?(): Promise<void>;
+  warm?(corpus: Corpus, params: z.infer<P>, scope: RunScope): void;
   /** Warnings the made artifact carries. */
   messagesOf(made: Made<K>): readonly Message[];
   /** What the manifest records about the made artifact beyond counts (e.g. which phrases became tokens). */
@@ -97,8 +98,7 @@ export const SEGMENT_STAGE = defineStage({
   makes: 'tokens',
   readsText: true,
   run: (a, p, ctx) => segment(a.corpus!, a.phrases!, p, ctx),
-  warm: (corpus, p) => warmSegment(corpus, p),
-  cool: releaseWarmSegment,
+  warm: warmSegment,
   messagesOf: (made) => made.messages,
   details: (t) => {
     return { workers: t.meta.workers, compounds: t.meta.compounds, vocabulary: t.vocab.length, tokens: t.documents.reduce((n, d) => n + d.ids.length, 0) };

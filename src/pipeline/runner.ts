@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { toolVersion } from '../paths.js';
 import { readSources } from '../io/read.js';
-import type { Message } from '../artifacts/corpus.js';
+import type { Message, TextStore } from '../artifacts/corpus.js';
 import { countsOf, dependencyVersions, pipelineRecordOf } from './manifest.js';
 import { type Manifest } from '../artifacts/run.js';
 import { createProgress, type ProgressReporter } from './progress.js';
@@ -11,12 +11,12 @@ import type { Artifacts } from '../artifacts/index.js';
 import type { Made, MadeName } from '../artifacts/index.js';
 import { watchSignals } from './signals.js';
 import type { Pipeline } from './spec.js';
-import { canReadBack, releaseText, type TextFolder } from './text.js';
+import { canReadBack, FolderText } from './text.js';
+import { RunScope, type StageContext } from './context.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
-import { writerOf } from '../output/writers.js';
-import { PARQUET, type TableRecord } from '../artifacts/run.js';
+import { writeRunOutputs, writerOf } from '../output/writers.js';
+import { LATER, PARQUET, type TableRecord } from '../artifacts/run.js';
 import { ParquetWriter } from '../output/parquet.js';
-import { writeResearchOutputs } from '../output/research.js';
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -29,8 +29,9 @@ export interface RunOptions {
   /**
    * Keep the corpus text in memory for the whole run. By default it is let go
    * after the last stage that reads all of it (segment in the default
-   * pipeline) and read back from clean/ by the stages after it; the returned
-   * artifacts then read it from OUT/clean/.
+   * pipeline) and read back from clean/ by the stages after it (through
+   * the run's text store, RunResult.text, which reads OUT/clean/ once the run
+   * is done).
    */
   keepText?: boolean;
 }
@@ -39,6 +40,8 @@ export interface RunResult {
   out: string;
   artifacts: Artifacts;
   manifest: Manifest;
+  /** The text of the corpus's documents: their own, or OUT/clean/DOC_ID.txt for those whose text the run let go. */
+  text: TextStore;
 }
 
 
@@ -74,12 +77,16 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const threads = new Map<number, ThreadRun>();
   let parquet: ParquetWriter | undefined;
   const warmed = new Set<Pipeline['stages'][number]>();
+  // This run's state (warm workers ...): nothing of it outlives the run or is shared with another.
+  const scope = new RunScope();
+  // The corpus text, let go after the last stage that reads all of it, if a stage comes after it (see keepText).
+  const text = new FolderText(tmp);
   try {
     const artifacts: Artifacts = { sources: read.sources };
     read.sources = [];
     const outputs: string[] = [];
     const tables: TableRecord[] = [];
-    // A table written again (corpus.csv with the tokens column) keeps its last record.
+    // A Parquet twin written again keeps its last record.
     const keepRecord = (r: TableRecord) => {
       const i = tables.findIndex((t) => t.file === r.file);
       if (i >= 0) tables.splice(i, 1);
@@ -89,15 +96,22 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     const pending: TableRecord[] = [];
     // report.parquet: false leaves the twins out (read here: every stage's writer offers them).
     const parquetOn = pipeline.stages.find((s) => s.name === 'report')?.params.parquet !== false;
+    // Tables written after the last stage (a later stage completes them), by file: their records keep their places in `outputs`.
+    const later: string[] = [];
     const record = (r: TableRecord) => {
       if (r[PARQUET] && !parquetOn) delete r[PARQUET];
-      keepRecord(r);
+      if (r[LATER]) later.push(r.file);
+      else keepRecord(r);
       if (r[PARQUET]) pending.push(r);
     };
     const writeParquet = async () => {
       for (const r of pending) {
         const source = r[PARQUET]!;
         delete r[PARQUET];
+        if (r[LATER]) {
+          outputs.push(source.file);
+          continue;
+        }
         parquet ??= await ParquetWriter.open();
         keepRecord({ file: source.file, rows: await parquet.write(tmp, source), built: 'streamed' });
         if (!outputs.includes(source.file)) outputs.push(source.file);
@@ -107,8 +121,6 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     const details: Record<string, Record<string, unknown>> = {};
     const dependencies = dependencyVersions();
     const pipelineRecord = pipelineRecordOf(pipeline, cwd);
-    // The corpus text is let go after the last stage that reads all of it, if a stage comes after it (see keepText).
-    const textFolder: TextFolder = { dir: tmp };
     const lastTextStage = Math.max(...pipeline.stages.map((s, i) => (s.definition.readsText || s.definition.makes === 'corpus' ? i : -1)));
     const releaseAfter = opts.keepText || lastTextStage < 0 || lastTextStage === pipeline.stages.length - 1 ? undefined : pipeline.stages[lastTextStage];
     /**
@@ -123,7 +135,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       // Set-up of later stages first (the segmentation workers load their dictionaries while the stages before run).
       pipeline.stages.forEach((s, j) => {
         if (j <= done + 1 || warmed.has(s) || !s.definition.warm) return;
-        s.definition.warm(a.corpus!, s.params);
+        s.definition.warm(a.corpus!, s.params, scope);
         warmed.add(s);
       });
       // Threads once the stages that read all the text are done (segment): those keep both cores busy already
@@ -134,7 +146,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
         if (!s.definition.needs.every((n) => a[n] !== undefined) || !threadable(s.name, a.corpus!)) return;
         // Known once the text is let go (it is then read back); asked only while it is still in memory.
         readable ??= canReadBack(a.corpus!);
-        if (readable) threads.set(j, startOnThread(s.name, s.params, a.corpus!, textFolder.dir));
+        if (readable) threads.set(j, startOnThread(s.name, s.params, a.corpus!, text.dir));
       });
     };
     let readable: boolean | undefined;
@@ -142,7 +154,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       let ts = performance.now();
       artifacts.run = { tool: { name: 'govtext', version: toolVersion() }, node: process.version, dependencies, pipeline: pipelineRecord, inputs: records, counts: countsOf(artifacts, inputFiles), warnings: [...warnings] };
       testFault(stage.name);
-      const ctx = progress.forStage(stage.name);
+      const reporter = progress.forStage(stage.name);
+      const ctx: StageContext = { progress: (done, total, unit) => reporter.progress(done, total, unit), text, scope };
       let made: Made<MadeName>;
       let threadMs = 0;
       const onThread = threads.get(index);
@@ -152,7 +165,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
         ({ made, ms: threadMs } = (await onThread.result) as { made: Made<MadeName>; ms: number });
         ts = performance.now();
       } else made = await stage.definition.run(artifacts, stage.params, ctx);
-      ctx.done();
+      reporter.done();
       keep(artifacts, stage.definition.makes, made);
       // The raw text of every file is the largest thing a run holds: let it go once no later stage reads it.
       if (!pipeline.stages.slice(pipeline.stages.indexOf(stage) + 1).some((s) => s.definition.needs.includes('sources'))) artifacts.sources = [];
@@ -161,16 +174,16 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       // Its timing overlaps the stages it ran beside.
       if (onThread) details[stage.name] = { ...details[stage.name], on_thread: true };
       const writer = writerOf(stage.definition.makes);
-      if (writer) outputs.push(...(await writer(made, tmp, record, artifacts)));
+      if (writer) outputs.push(...(await writer(made, tmp, record, artifacts, new Set(pipeline.stages.slice(index + 1).map((s) => s.definition.makes)))));
       await writeParquet();
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
-      if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = releaseText(artifacts.corpus, textFolder);
+      if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = text.release(artifacts.corpus);
       startAhead(index, artifacts, outputs);
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
-    // Research-ready files (panel, .dta, dtm.mtx, CITATION.cff) from every artifact.
+    // After the last stage: the tables it completed (corpus.csv), the research-ready files (panel, .dta, dtm.mtx, CITATION.cff).
     const ts = performance.now();
-    const research = writeResearchOutputs(artifacts, tmp, record);
+    const research = writeRunOutputs(artifacts, tmp, record, later);
     outputs.push(...research.files.filter((f) => !outputs.includes(f)));
     await writeParquet();
     research.warnings.forEach((text) => report({ origin: 'output:stata', text }));
@@ -192,14 +205,14 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     writeFileSync(path.join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     publish(tmp, out);
     published = true;
-    textFolder.dir = out;
-    return { out, artifacts, manifest };
+    text.moveTo(out);
+    return { out, artifacts, manifest, text };
   } catch (err) {
     throw explainWriteError(err, tmp, out);
   } finally {
     // A run that failed before a thread's stage came up: stop the thread before its folder goes (a finished one just ends).
     await Promise.all([...threads.values()].map((t) => t.stop()));
-    await Promise.all([...warmed].map((s) => s.definition.cool?.()));
+    await scope.dispose();
     await parquet?.close();
     unwatch();
     removeTemp(tmp);

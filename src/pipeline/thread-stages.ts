@@ -1,6 +1,7 @@
 import { indicators } from '../stages/indicators.js';
 import { type IndicatorsParams } from '../artifacts/indicators.js';
-import type { Corpus } from '../artifacts/corpus.js';
+import type { Corpus, TextStore } from '../artifacts/corpus.js';
+import { stageContext } from './context.js';
 
 /**
  * The stages that may run on a thread of their own: pure functions of the
@@ -8,6 +9,6 @@ import type { Corpus } from '../artifacts/corpus.js';
  * The stage worker imports this module, so what it imports must stay light
  * (no danfojs, no nodejieba).
  */
-export const THREAD_STAGES: Record<string, (corpus: Corpus, params: never) => unknown> = {
-  indicators: (corpus, params: IndicatorsParams) => indicators(corpus, params),
+export const THREAD_STAGES: Record<string, (corpus: Corpus, params: never, text: TextStore) => unknown> = {
+  indicators: (corpus, params: IndicatorsParams, text) => indicators(corpus, params, stageContext({ text })),
 };

@@ -58,8 +58,8 @@ export function startOnThread(stage: string, params: unknown, corpus: Corpus, di
   if (!script) throw new Error('stage worker not built: run `npm run build`');
   const documents = corpus.documents.map((d) => {
     const doc: Record<string, unknown> = {};
-    // Every variable but the text (reading `paragraphs` of a released document would read its file).
-    for (const key of Object.keys(d)) if (key !== 'paragraphs') doc[key] = (d as unknown as Record<string, unknown>)[key];
+    // Every variable but the text (and its counts, sent beside): the thread reads the text from clean/.
+    for (const key of Object.keys(d)) if (key !== 'paragraphs' && key !== 'released') doc[key] = (d as unknown as Record<string, unknown>)[key];
     return { doc, paragraphs: paragraphCount(d), chars: documentChars(d) };
   });
   const request: ThreadRequest = { stage, params, dir, corpus: { messages: corpus.messages, meta: corpus.meta }, documents };

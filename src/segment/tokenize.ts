@@ -36,19 +36,13 @@ export const NUMERAL_DATE = /^(?:(?:[〇零一二三四五六七八九]{2,4}|\d{
 /** Applause marks of a transcript: (鼓掌) (热烈鼓掌) (长时间热烈鼓掌) (掌声). */
 export const APPLAUSE = /^(?:长时间)?(?:热烈)?(?:的)?(?:鼓掌|掌声)$/u;
 
-/** keepToken, remembered per distinct token: a report corpus has ~10^4 distinct tokens and ~10^8 occurrences. */
-const decisions = new WeakMap<TokenFilter, Map<string, boolean>>();
-let lastFilter: TokenFilter | undefined;
-let lastMemo = new Map<string, boolean>();
-function keep(token: string, f: TokenFilter): boolean {
-  // One filter serves a whole run: skip the WeakMap lookup while it is the same.
-  if (f !== lastFilter) {
-    let memo = decisions.get(f);
-    if (!memo) decisions.set(f, (memo = new Map()));
-    lastFilter = f;
-    lastMemo = memo;
-  }
-  const memo = lastMemo;
+/**
+ * keepToken, remembered per distinct token in `memo` (a report corpus has
+ * ~10^4 distinct tokens and ~10^8 occurrences). The memo belongs to its
+ * caller (an IdTokenizer, one per segment() call or worker): no decision
+ * outlives the run that made it.
+ */
+function keep(token: string, f: TokenFilter, memo: Map<string, boolean>): boolean {
   let k = memo.get(token);
   if (k === undefined) {
     k = keepToken(token, f);
@@ -76,7 +70,7 @@ export function keepToken(token: string, f: TokenFilter): boolean {
  * lexicon term (融入京津冀 | 京津冀协同发展) cannot cut the term apart; within
  * a tier, leftmost-longest.
  */
-export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter, out: string[], spans?: number[], offset = 0): void {
+export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter, out: string[], spans?: number[], offset = 0, memo = new Map<string, boolean>()): void {
   const [first, ...rest] = tiers;
   if (!first) {
     if (text === '') return;
@@ -84,7 +78,7 @@ export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly Te
     let at = offset;
     if (f.pos.length > 0) {
       for (const { word, tag } of jieba.tag(text)) {
-        if (keep(word, f) && f.pos.some((p) => tag.startsWith(p))) {
+        if (keep(word, f, memo) && f.pos.some((p) => tag.startsWith(p))) {
           out.push(word);
           spans?.push(at, at + word.length);
         }
@@ -92,7 +86,7 @@ export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly Te
       }
     } else {
       for (const word of jieba.cut(text, f.hmm)) {
-        if (keep(word, f)) {
+        if (keep(word, f, memo)) {
           out.push(word);
           spans?.push(at, at + word.length);
         }
@@ -108,12 +102,12 @@ export function tokenizeParagraph(text: string, jieba: Jieba, tiers: readonly Te
   for (let m = 0; m < starts.length; m++) {
     const start = starts[m]!;
     const term = terms[m]!;
-    if (start > gapStart) tokenizeParagraph(text.slice(gapStart, start), jieba, rest, f, out, spans, offset + gapStart);
+    if (start > gapStart) tokenizeParagraph(text.slice(gapStart, start), jieba, rest, f, out, spans, offset + gapStart, memo);
     out.push(term);
     spans?.push(offset + start, offset + start + term.length);
     gapStart = start + term.length;
   }
-  if (gapStart < text.length) tokenizeParagraph(text.slice(gapStart), jieba, rest, f, out, spans, offset + gapStart);
+  if (gapStart < text.length) tokenizeParagraph(text.slice(gapStart), jieba, rest, f, out, spans, offset + gapStart, memo);
 }
 
 /** Separators of the compact form in which workers send tokens back (never inside a token: control characters). */
@@ -123,9 +117,10 @@ export const PARAGRAPH_SEP = '\u0002';
 /** One document's paragraphs -> its tokens in compact form: tokens joined by TOKEN_SEP, paragraphs by PARAGRAPH_SEP. */
 export function tokenizeDocument(paragraphs: readonly string[], jieba: Jieba, tiers: readonly TermTrie[], f: TokenFilter): string {
   const parts: string[] = [];
+  const memo = new Map<string, boolean>();
   for (const p of paragraphs) {
     const toks: string[] = [];
-    tokenizeParagraph(p, jieba, tiers, f, toks);
+    tokenizeParagraph(p, jieba, tiers, f, toks, undefined, 0, memo);
     parts.push(toks.join(TOKEN_SEP));
   }
   return parts.join(PARAGRAPH_SEP);
@@ -178,6 +173,8 @@ const GAP_SEP = '\n';
 export class IdTokenizer {
   /** jieba's words seen so far: id in the vocabulary, -1 when dropped by the filter. */
   private readonly words = new Map<string, number>();
+  /** keepToken's decisions so far (with a POS filter, where a word's tag decides too). */
+  private readonly kept = new Map<string, boolean>();
   /** Per tier level: the matches of the paragraph piece being cut at that level (reused). */
   private readonly starts: number[][];
   private readonly terms: string[][];
@@ -292,7 +289,7 @@ export class IdTokenizer {
       for (let i = from; i < to; i++) {
         const word = words[i]!;
         const tag = tags[i]!;
-        if (keep(word, f) && f.pos.some((p) => tag.startsWith(p))) ids.push(vocab.id(word));
+        if (keep(word, f, this.kept) && f.pos.some((p) => tag.startsWith(p))) ids.push(vocab.id(word));
       }
       return;
     }

@@ -6,7 +6,7 @@ import { distinctiveTerms, GroupTerms, labelSkipWords } from '../cluster/labels.
 import { cosineDistanceMatrixDense, sampledSilhouettes, silhouettesFromDistances } from '../cluster/silhouette.js';
 import { normalizeRows } from '../cluster/sparse.js';
 import { type Corpus, type Message } from '../artifacts/corpus.js';
-import type { StageContext } from '../pipeline/context.js';
+import { stageContext, type StageContext } from '../pipeline/context.js';
 import type { Tokens } from '../artifacts/tokens.js';
 import type { Weights } from '../artifacts/weights.js';
 import type { ClusterParams, Clusters, KSelectionRow } from '../artifacts/clusters.js';
@@ -23,7 +23,7 @@ import { paragraphThemes } from '../cluster/themes.js';
  * even sample and assigned all, with each report's share of paragraphs per
  * theme, overall and per section.
  */
-export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params: ClusterParams, ctx?: StageContext): Clusters {
+export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params: ClusterParams, ctx: StageContext = stageContext()): Clusters {
   const messages: Message[] = [];
   const m = weights.features;
   const n = m.nDocs;
@@ -42,7 +42,7 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
   termIds.forEach((t, j) => (column[t] = j));
   // k-means, silhouettes and the map work in the LSA space (the term vectors are not kept); labels come from the terms.
   const Z = normalizeDenseRows(lsaDense(normalizeRows(featureRows(m, weights.tfidf.weights, column, termIds.length)), params.dims, params.seed, params.lsa_power));
-  ctx?.progress(1, 3, 'steps');
+  ctx.progress(1, 3, 'steps');
 
   let clusterOf = new Array<number>(n).fill(1);
   let sil: (number | null)[] = new Array<number | null>(n).fill(null);
@@ -83,10 +83,10 @@ export function cluster(corpus: Corpus, tokens: Tokens, weights: Weights, params
     labels = Array.from({ length: r.k }, (_, c) => top.filter((t) => t.group === c + 1).map((t) => t.term).join('、'));
   }
   const xy = pca2Dense(Z);
-  ctx?.progress(2, 3, 'steps');
+  ctx.progress(2, 3, 'steps');
 
-  const themes = paragraphThemes(corpus, tokens, params, messages);
-  ctx?.progress(3, 3, 'steps');
+  const themes = paragraphThemes(corpus, tokens, params, messages, ctx.text);
+  ctx.progress(3, 3, 'steps');
   return {
     docIds: weights.docIds,
     cluster: clusterOf,

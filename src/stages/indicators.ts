@@ -3,7 +3,7 @@ import { HEADLINE_TARGETS, nationalName } from '../indicators/names.js';
 import { listLeads, sentenceLead, unreadTargets } from '../indicators/context.js';
 import { targetOutcomes } from '../indicators/outcomes.js';
 import type { Corpus, Message } from '../artifacts/corpus.js';
-import type { StageContext } from '../pipeline/context.js';
+import { stageContext, type StageContext } from '../pipeline/context.js';
 import type { HeadlineTarget, IndicatorRow, Indicators, IndicatorsParams, TargetRow } from '../artifacts/indicators.js';
 
 const HARD = /以上|以内|以下|确保|不低于|不少于|不超过/u;
@@ -51,16 +51,17 @@ function headlineTargets(rows: readonly IndicatorRow[]): Record<string, Headline
  * stated absence of a growth target; and per report the headline targets
  * of the year, one column each, for panel regressions.
  */
-export function indicators(corpus: Corpus, params: IndicatorsParams, ctx?: StageContext): Indicators {
+export function indicators(corpus: Corpus, params: IndicatorsParams, ctx: StageContext = stageContext()): Indicators {
   const rows: IndicatorRow[] = [];
   const targets: TargetRow[] = [];
   const docs = corpus.documents.filter((d) => params.kinds.includes(d.kind));
   const unread: { doc_id: string; paragraph: number }[] = [];
   docs.forEach((doc, di) => {
     const own: IndicatorRow[] = [];
+    const paragraphs = ctx.text.paragraphs(doc);
     // The paragraph that opens a list (…主要目标是：) leads into each of its items.
-    const leads = listLeads(doc.paragraphs);
-    doc.paragraphs.forEach((text, p) => {
+    const leads = listLeads(paragraphs);
+    paragraphs.forEach((text, p) => {
       // Most sentences hold no figure: only those that may state one are split off and read.
       const sentences = stating(text);
       if (sentences.length === 0) return;
@@ -79,10 +80,10 @@ export function indicators(corpus: Corpus, params: IndicatorsParams, ctx?: Stage
     const found = headlineTargets(own);
     targets.push({ doc_id: doc.doc_id, region: doc.region, year: doc.year, targets: found });
     if (doc.kind === 'report' && Object.keys(found).length === 0) {
-      const at = unreadTargets(doc.paragraphs, doc.year);
+      const at = unreadTargets(paragraphs, doc.year);
       if (at !== undefined) unread.push({ doc_id: doc.doc_id, paragraph: at });
     }
-    ctx?.progress(di + 1, docs.length, 'documents');
+    ctx.progress(di + 1, docs.length, 'documents');
   });
   const messages: Message[] = [];
   const none = targets.filter((t, i) => docs[i]!.kind === 'report' && Object.keys(t.targets).length === 0 && !unread.some((u) => u.doc_id === t.doc_id));

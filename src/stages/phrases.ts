@@ -5,7 +5,7 @@ import { addStudyTerms } from '../phrases/study.js';
 import { phraseTable } from '../phrases/table.js';
 import { Ignored } from '../text/count.js';
 import type { Corpus } from '../artifacts/corpus.js';
-import type { StageContext } from '../pipeline/context.js';
+import { stageContext, type StageContext } from '../pipeline/context.js';
 import type { PhraseSet, PhrasesParams } from '../artifacts/phrases.js';
 
 /**
@@ -14,13 +14,14 @@ import type { PhraseSet, PhrasesParams } from '../artifacts/phrases.js';
  * documents, regions and years. Ranked by the number of documents, then
  * occurrences: a phrase in 8 reports ranks above one repeated 30 times in one.
  */
-export function phrases(corpus: Corpus, params: PhrasesParams, ctx?: StageContext): PhraseSet {
+export function phrases(corpus: Corpus, params: PhrasesParams, ctx: StageContext = stageContext()): PhraseSet {
   const { lexicon, messages } = loadLexicon({ builtin: params.builtin_lexicon, files: params.lexicon, exclude: params.exclude_terms });
   addStudyTerms(lexicon, params.terms);
-  const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind));
+  // Discovery reads every paragraph over and over: a document whose text the run let go is read back whole.
+  const docs = corpus.documents.filter((d) => (params.kinds as string[]).includes(d.kind)).map((d) => (d.released ? { ...d, paragraphs: [...ctx.text.paragraphs(d)] } : d));
   const ignored = new Ignored(params.match_ignore);
   const background = jiebaBackground();
   const candidates = phraseCandidates(docs, params, lexicon, background);
-  const table = phraseTable(candidates, docs, params, lexicon, background, ignored, ctx && ((done, total) => ctx.progress(done, total, 'documents')));
+  const table = phraseTable(candidates, docs, params, lexicon, background, ignored, (done, total) => ctx.progress(done, total, 'documents'));
   return { lexicon, phrases: table.phrases, adoption: table.adoption, compounds: table.compounds, messages, meta: { stage: 'phrases', params } };
 }

@@ -1,4 +1,4 @@
-import type { StageContext } from '../pipeline/context.js';
+import { stageContext, type StageContext } from '../pipeline/context.js';
 import { paperTables, type PaperTable } from '../report/paper.js';
 import { tableFrame } from '../artifacts/frame.js';
 import { toLatex } from '../report/latex.js';
@@ -15,18 +15,18 @@ import type { Report, ReportInputs, ReportParams } from '../artifacts/report.js'
  * the methods section is generated from the run record (pipeline,
  * parameters, versions). tables.xlsx is written by the runner's writer.
  */
-export function report(inputs: ReportInputs, params: ReportParams, ctx?: StageContext): Report {
+export function report(inputs: ReportInputs, params: ReportParams, ctx: StageContext = stageContext()): Report {
   const paper: PaperTable[] = paperTables(inputs, { phrases: params.phrases, policyTerms: params.policy_terms });
-  ctx?.progress(1, 3, 'parts');
+  ctx.progress(1, 3, 'parts');
   const tables = paper.map((t) => ({
     ...tableFrame(t, t.caption, t.notes),
     markdown: `**${t.caption}**\n\n${toMarkdown(t)}\n${t.notes}\n`,
     latex: toLatex({ ...t, maxRows: params.latex_rows }),
   }));
   const model = reportModel(inputs, paper, params);
-  ctx?.progress(2, 3, 'parts');
+  ctx.progress(2, 3, 'parts');
   const summary = summaryMarkdown(model);
   const html = params.html ? reportHtml(model) : null;
-  ctx?.progress(3, 3, 'parts');
+  ctx.progress(3, 3, 'parts');
   return { tables, summary, html, xlsx: params.xlsx, xlsxRows: params.xlsx_rows, messages: [], meta: { stage: 'report', params } };
 }

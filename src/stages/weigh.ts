@@ -3,7 +3,7 @@ import { buildDtm } from '../weigh/dtm.js';
 import { nearestNeighboursBounded } from '../weigh/similarity.js';
 import { selectFeatures, tfidf } from '../weigh/tfidf.js';
 import type { Corpus, Message } from '../artifacts/corpus.js';
-import type { StageContext } from '../pipeline/context.js';
+import { stageContext, type StageContext } from '../pipeline/context.js';
 import type { PhraseSet } from '../artifacts/phrases.js';
 import type { Tokens } from '../artifacts/tokens.js';
 import type { WeighParams, Weights } from '../artifacts/weights.js';
@@ -23,13 +23,13 @@ import { keywordFillerWords, keywordRows, keywordSkip } from '../weigh/keywords.
  * chi2 and G2, see weigh/keyness.ts) and each document's nearest documents
  * by cosine of tf-idf.
  */
-export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, params: WeighParams, ctx?: StageContext): Weights {
+export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, params: WeighParams, ctx: StageContext = stageContext()): Weights {
   const vocab = tokens.vocab;
   const counts = buildDtm(tokens.documents.map((d) => d.ids), vocab.length);
-  ctx?.progress(1, 3, 'steps');
+  ctx.progress(1, 3, 'steps');
   const { dtm: features } = selectFeatures(counts, { minDf: params.min_df, maxDf: params.max_df, maxFeatures: params.max_features }, (id) => vocab[id]!);
   const weights = tfidf(features, { smoothIdf: params.smooth_idf, sublinearTf: params.sublinear_tf, norm: params.norm, scheme: params.scheme });
-  ctx?.progress(2, 3, 'steps');
+  ctx.progress(2, 3, 'steps');
   const docIds = tokens.documents.map((d) => d.doc_id);
   const tokenTotals = Float64Array.from(tokens.documents, (d) => d.ids.length);
 
@@ -55,7 +55,10 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   // document asked for one at a time (a released corpus is read back from clean/ then); a term inside a longer term counts in both.
   const ignored = new Ignored(phraseSet.meta.params.match_ignore);
   const docOf = new Map(corpus.documents.map((d) => [d.doc_id, d]));
-  const texts = { length: docIds.length, text: (d: number): readonly string[] => docOf.get(docIds[d]!)?.paragraphs ?? [] };
+  const texts = { length: docIds.length, text: (d: number): readonly string[] => {
+    const doc = docOf.get(docIds[d]!);
+    return doc ? ctx.text.paragraphs(doc) : [];
+  } };
   const vocabId = new Map(vocab.map((t, i) => [t, i]));
   // Each term's tf-idf as a token of the document being counted (documents come in order: one row filled at a time).
   const tfidfOf = new Float64Array(vocab.length);
@@ -82,7 +85,7 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
   // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.
   const { rows: similarity, method: similarityMethod } = nearestNeighboursBounded(features, weights.weights, params.similarity, { budget: params.similarity_method === 'exact' ? Infinity : 2e8, dimensions: 128, candidates: 60 });
-  ctx?.progress(3, 3, 'steps');
+  ctx.progress(3, 3, 'steps');
   const scheme =
     params.scheme === 'natural'
       ? 'natural TfIdf: tf=count; idf=1+ln(N/(1+df)); norm=none'

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { loadPipeline } from '../../src/pipeline/spec.js';
-import { releaseText } from '../../src/pipeline/text.js';
+import { FolderText } from '../../src/pipeline/text.js';
 import { WRITERS } from '../../src/output/writers.js';
-import { documentChars, paragraphCount, type Corpus, type Document } from '../../src/artifacts/corpus.js';
+import { documentChars, documentText, paragraphCount, type Corpus, type Document } from '../../src/artifacts/corpus.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const quiet = createProgress(process.stderr, true);
@@ -31,7 +31,7 @@ function doc(doc_id: string, paragraphs: string[]): Document {
   } as unknown as Document;
 }
 
-const isAccessor = (d: Document) => typeof Object.getOwnPropertyDescriptor(d, 'paragraphs')?.get === 'function';
+const isReleased = (d: Document) => d.released !== undefined && d.paragraphs.length === 0;
 
 let dir: string;
 beforeEach(() => {
@@ -41,7 +41,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('releaseText', () => {
+describe('FolderText', () => {
   const texts: [string, string[]][] = [
     ['a', ['一、工作回顾', '地区生产总值增长6.5%，“十四五”开局良好。', '']],
     ['b', []],
@@ -52,12 +52,13 @@ describe('releaseText', () => {
   it('lets go of the text and reads each document back from clean/ as it was; counts need no read', async () => {
     const corpus = corpusOf();
     await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
-    expect(releaseText(corpus, { dir })).toBe(true);
+    const text = new FolderText(dir);
+    expect(text.release(corpus)).toBe(true);
     for (const [i, [, paragraphs]] of texts.entries()) {
       const d = corpus.documents[i]!;
-      // The artifact no longer holds the strings: paragraphs is a getter over the file.
-      expect(isAccessor(d)).toBe(true);
-      expect(d.paragraphs).toEqual(paragraphs);
+      // The artifact no longer holds the strings: the store reads them from the file.
+      expect(isReleased(d)).toBe(true);
+      expect(text.paragraphs(d)).toEqual(paragraphs);
     }
     // Counts were taken when the text was let go: they hold without the files.
     rmSync(path.join(dir, 'clean'), { recursive: true });
@@ -65,28 +66,44 @@ describe('releaseText', () => {
     // 一、工作回顾: 6; 地区生产总值增长 8 + 6.5% 4 + ， 1 + “十四五” 5 + 开局良好。 5 = 23.
     expect(corpus.documents.map(documentChars)).toEqual([6 + 23, 0, 0]);
     // The last document read stays; another one needs its file.
-    expect(corpus.documents[2]!.paragraphs).toEqual(['']);
-    expect(() => corpus.documents[0]!.paragraphs).toThrow(/ENOENT/);
+    expect(text.paragraphs(corpus.documents[2]!)).toEqual(['']);
+    expect(() => text.paragraphs(corpus.documents[0]!)).toThrow(/ENOENT/);
+  });
+
+  it('a released corpus is plain data: JSON.stringify reads no file and holds no paragraph, a store of its own reads the text back', async () => {
+    const corpus = corpusOf();
+    await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
+    new FolderText(dir).release(corpus);
+    const cleanDir = path.join(dir, 'clean');
+    const files = readdirSync(cleanDir);
+    // Without clean/, serialising (what a getter over the files could not do) still works and gives only counts.
+    renameSync(cleanDir, `${cleanDir}.away`);
+    const json = JSON.stringify(corpus);
+    expect(json).not.toContain('工作回顾');
+    expect(JSON.parse(json).documents[0]).toMatchObject({ doc_id: 'a', paragraphs: [], released: { paragraphs: 3, chars: 29 } });
+    renameSync(`${cleanDir}.away`, cleanDir);
+    expect(readdirSync(cleanDir)).toEqual(files);
+    // A second store over the same folder shares no cache with the first: it reads the file.
+    expect(new FolderText(dir).paragraphs(corpus.documents[0]!)).toEqual(texts[0]![1]);
+    // The default store (a stage called on its own) says where the text went instead of giving nothing.
+    expect(() => documentText.paragraphs(corpus.documents[0]!)).toThrow(/a: the run let go of this document's text/);
+  });
+
+  it('says which file does not give back what was written (a changed output folder)', async () => {
+    const corpus = corpusOf();
+    await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
+    const text = new FolderText(dir);
+    text.release(corpus);
+    writeFileSync(path.join(dir, 'clean', 'a.txt'), '一、工作回顾\n');
+    expect(() => text.paragraphs(corpus.documents[0]!)).toThrow(/a\.txt: 1 paragraphs read back, 3 written \(was the output folder changed during the run\?\)/);
   });
 
   it('keeps the text when a paragraph holds a line break (clean/ could not give it back)', async () => {
     const corpus = corpusOf();
     corpus.documents[1]!.paragraphs = ['两行\n的段落'];
     await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
-    expect(releaseText(corpus, { dir })).toBe(false);
-    expect(corpus.documents.some(isAccessor)).toBe(false);
-  });
-
-  it('a document given new paragraphs holds them (and counts them) again', async () => {
-    const corpus = corpusOf();
-    await WRITERS.corpus!(corpus, dir, () => {}, { sources: [], corpus });
-    releaseText(corpus, { dir });
-    const d = corpus.documents[0]!;
-    d.paragraphs = ['新的段落'];
-    expect(isAccessor(d)).toBe(false);
-    expect(d.paragraphs).toEqual(['新的段落']);
-    expect(paragraphCount(d)).toBe(1);
-    expect(documentChars(d)).toBe(4);
+    expect(new FolderText(dir).release(corpus)).toBe(false);
+    expect(corpus.documents.some(isReleased)).toBe(false);
   });
 });
 
@@ -108,16 +125,17 @@ describe('runPipeline lets go of the corpus text after segment', () => {
 
     const rd = released.artifacts.corpus!.documents;
     const kd = kept.artifacts.corpus!.documents;
-    expect(rd.every(isAccessor)).toBe(true);
-    expect(kd.some(isAccessor)).toBe(false);
+    expect(rd.every(isReleased)).toBe(true);
+    expect(kd.some(isReleased)).toBe(false);
     // Read back from the published folder (the temporary one is gone), string for string.
-    expect(rd.map((d) => d.paragraphs)).toEqual(kd.map((d) => d.paragraphs));
+    expect(rd.map((d) => released.text.paragraphs(d))).toEqual(kd.map((d) => kept.text.paragraphs(d)));
+    expect(kd.map((d) => kept.text.paragraphs(d))).toEqual(kd.map((d) => d.paragraphs));
   });
 
   it('keeps the text when the last stage is the one that reads it all', async () => {
     const file = path.join(dir, 'seg.yaml');
     writeFileSync(file, 'name: seg\ndescription: up to segment\nstages:\n  - ingest\n  - phrases\n  - segment\n');
     const r = await runPipeline(loadPipeline(file), { inputs: ['data/raw'], out: path.join(dir, 'seg'), cwd: ROOT, progress: quiet });
-    expect(r.artifacts.corpus!.documents.some(isAccessor)).toBe(false);
+    expect(r.artifacts.corpus!.documents.some(isReleased)).toBe(false);
   });
 });

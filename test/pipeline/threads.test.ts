@@ -12,7 +12,8 @@ import { THREAD_STAGES } from '../../src/pipeline/thread-stages.js';
 import { STAGES } from '../../src/pipeline/registry.js';
 import { indicators } from '../../src/stages/indicators.js';
 import { indicatorsParams } from '../../src/artifacts/indicators.js';
-import { documentChars, TEXT_COUNTS, type Corpus, type Document } from '../../src/artifacts/corpus.js';
+import { documentChars, type Corpus, type Document } from '../../src/artifacts/corpus.js';
+import { stageContext } from '../../src/pipeline/context.js';
 
 /*
  * A stage that needs only the corpus (indicators) runs on a thread of its own
@@ -60,20 +61,20 @@ describe('stages on a thread of their own', () => {
   }, 120_000);
 
   it('startOnThread gives what the stage function gives, on a corpus read back from clean/', async () => {
-    const { artifacts, out } = await run('inline.yaml');
+    const { artifacts, out, text } = await run('inline.yaml');
     const corpus = artifacts.corpus!;
     expect(corpus.documents.reduce((n, d) => n + documentChars(d), 0)).toBeGreaterThanOrEqual(THREAD_MIN_CHARS);
     expect(threadable('indicators', corpus)).toBe(true);
     expect(threadable('segment', corpus)).toBe(false);
     const params = indicatorsParams.parse({});
     const { made } = await startOnThread('indicators', params, corpus, out).result;
-    expect(made).toEqual(indicators(corpus, params));
+    expect(made).toEqual(indicators(corpus, params, stageContext({ text })));
   }, 120_000);
 
   it('only corpora between THREAD_MIN_CHARS and THREAD_MAX_CHARS characters go to a thread', () => {
-    // Documents whose text was let go carry their counts (TEXT_COUNTS); that is all threadable reads.
+    // Documents whose text was let go carry their counts (released); that is all threadable reads.
     const corpusOf = (...chars: number[]): Corpus => ({
-      documents: chars.map((c, i) => Object.defineProperty({ doc_id: `d${i}` } as unknown as Document, TEXT_COUNTS, { value: { paragraphs: 1, chars: c } })),
+      documents: chars.map((c, i) => ({ doc_id: `d${i}`, paragraphs: [], released: { paragraphs: 1, chars: c } }) as unknown as Document),
       messages: [],
       meta: { stage: 'ingest', params: {} } as Corpus['meta'],
     });

@@ -9,7 +9,7 @@ import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/runner.js';
 import { applyOverrides, loadPipeline } from '../../src/pipeline/spec.js';
 import { ROOT } from '../fixtures/samples.js';
-import { TABLES } from '../../src/output/tables.js';
+import { RUN_OUTPUTS, TABLES } from '../../src/output/tables.js';
 
 /*
  * The report stage end to end: the samples plus one hostile report (markup,
@@ -77,6 +77,23 @@ describe('tables.xlsx', () => {
     const recorded = new Set(run.manifest.tables.map((r) => r.file));
     for (const t of TABLES) expect(recorded.has(`${t.name}.csv`), t.name).toBe(true);
     for (const t of TABLES) expect(readFileSync(path.join(out, `${t.name}.csv`), 'utf8').split('\r\n')[0]!.replace(/^\uFEFF/, '')).toBe(t.columns.join(','));
+    // Every file declared to be written after the last stage is written, listed in the manifest, and not a sheet;
+    // its tables with their declared columns (panel_wide.csv's depend on the run) and their records.
+    const listed = new Set(run.manifest.outputs);
+    for (const f of RUN_OUTPUTS.flatMap((o) => o.files)) {
+      expect(listed.has(f.file), f.file).toBe(true);
+      if (!f.file.endsWith('.csv')) continue;
+      expect(wb.getWorksheet(f.file.replace(/\.csv$/, '')), f.file).toBeUndefined();
+      expect(recorded.has(f.file), f.file).toBe(true);
+      const header = readFileSync(path.join(out, f.file), 'utf8').split('\r\n')[0]!.replace(/^\uFEFF/, '');
+      if (typeof f.columns !== 'string') expect(header, f.file).toBe(f.columns.join(','));
+    }
+    // corpus.csv is written once, after the last stage, with its tokens column: one record, and a count in every report's row.
+    expect(run.manifest.tables.filter((r) => r.file === 'corpus.csv')).toHaveLength(1);
+    expect(run.manifest.outputs.filter((f) => f === 'corpus.csv')).toHaveLength(1);
+    const reports = csv('corpus.csv').filter((r) => r.kind === 'report');
+    expect(reports.length).toBeGreaterThan(0);
+    for (const r of reports) expect(Number(r.tokens), r.doc_id).toBeGreaterThan(0);
   });
   it('has an about sheet, then a sheet per table whose header and values equal the CSV', async () => {
     const wb = new ExcelJS.Workbook();

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { phrases } from '../../src/stages/phrases.js';
 import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
-import { releaseWarmSegment, segment, warmSegment } from '../../src/stages/segment.js';
+import { segment, warmSegment } from '../../src/stages/segment.js';
+import { RunScope, stageContext } from '../../src/pipeline/context.js';
 import { segmentParams, type Tokens } from '../../src/artifacts/tokens.js';
 import { ROOT, sampleCorpus } from '../fixtures/samples.js';
 
@@ -26,17 +29,25 @@ const plain = (t: Tokens) => ({ vocab: t.vocab, docs: t.documents.map((d) => [d.
 function threadCounts(body: string): number[] {
   const stage = path.join(ROOT, 'dist', 'src', 'stages', 'segment.js');
   const tokens = path.join(ROOT, 'dist', 'src', 'artifacts', 'tokens.js');
+  const context = path.join(ROOT, 'dist', 'src', 'pipeline', 'context.js');
   const script = `
     import { readdirSync } from 'node:fs';
-    const { warmSegment, releaseWarmSegment } = await import(${JSON.stringify(stage)});
+    const { warmSegment, segment } = await import(${JSON.stringify(stage)});
     const { segmentParams } = await import(${JSON.stringify(tokens)});
+    const { RunScope, stageContext } = await import(${JSON.stringify(context)});
+    const scope = new RunScope();
     const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
     const counts = [];
     const count = () => counts.push(readdirSync('/proc/self/task').length);
     ${body}
     console.log(JSON.stringify(counts));
   `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 50_000 });
+  // A file, not --input-type=module -e: worker threads inherit the process's flags, and --input-type stops a worker's file.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govtext-warm-'));
+  const file = path.join(dir, 'count.mjs');
+  writeFileSync(file, script);
+  const run = spawnSync(process.execPath, [file], { encoding: 'utf8', timeout: 50_000 });
+  rmSync(dir, { recursive: true, force: true });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as number[];
 }
@@ -46,42 +57,64 @@ describe('warm segmentation workers', () => {
 
   it('give exactly the tokens of cold workers and of the main thread', async () => {
     const cold = await segment(sampleCorpus(), set, parallel);
-    warmSegment(sampleCorpus(), parallel);
-    const warm = await segment(sampleCorpus(), set, parallel);
+    const scope = new RunScope();
+    warmSegment(sampleCorpus(), parallel, scope);
+    const warm = await segment(sampleCorpus(), set, parallel, stageContext({ scope }));
     expect(warm.meta.workers).toBe(2);
     expect(plain(warm)).toEqual(plain(cold));
     expect(plain(warm)).toEqual(plain(mainThread));
+    await scope.dispose();
   });
 
   it('are used once: a second segment starts its own, with the same tokens', async () => {
-    warmSegment(sampleCorpus(), parallel);
-    const first = await segment(sampleCorpus(), set, parallel);
-    const second = await segment(sampleCorpus(), set, parallel);
+    const scope = new RunScope();
+    warmSegment(sampleCorpus(), parallel, scope);
+    const first = await segment(sampleCorpus(), set, parallel, stageContext({ scope }));
+    const second = await segment(sampleCorpus(), set, parallel, stageContext({ scope }));
     expect(plain(first)).toEqual(plain(mainThread));
     expect(plain(second)).toEqual(plain(mainThread));
+    await scope.dispose();
   });
 
   it('are not started when segment would run on the main thread', () => {
     // The samples' size is below parallel_min_chars.
-    const [before, warmed] = threadCounts(`count(); warmSegment(corpus, segmentParams.parse({})); count(); await releaseWarmSegment();`);
+    const [before, warmed] = threadCounts(`count(); warmSegment(corpus, segmentParams.parse({}), scope); count(); await scope.dispose();`);
     expect(warmed).toBe(before);
   });
 
   it('that do not fit the run (another count) are not used, and the tokens are the same', async () => {
-    warmSegment(sampleCorpus(), segmentParams.parse({ workers: 3, parallel_min_chars: 0 }));
-    const got = await segment(sampleCorpus(), set, parallel);
+    const scope = new RunScope();
+    warmSegment(sampleCorpus(), segmentParams.parse({ workers: 3, parallel_min_chars: 0 }), scope);
+    const got = await segment(sampleCorpus(), set, parallel, stageContext({ scope }));
     expect(got.meta.workers).toBe(2);
     expect(plain(got)).toEqual(plain(mainThread));
-    await releaseWarmSegment();
+    await scope.dispose();
   });
 
-  it('end when released without use', () => {
+  it('end when their run\'s scope is disposed of without use', () => {
     const [before, warmed, released, again] = threadCounts(
-      `count(); warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 })); count(); await releaseWarmSegment(); count(); await releaseWarmSegment(); count();`,
+      `count(); warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }), scope); count(); await scope.dispose(); count(); await scope.dispose(); count();`,
     );
     expect(warmed).toBe(before + 2);
     expect(released).toBe(before);
     expect(again).toBe(before); // nothing left: a no-op
+  });
+
+  it('belong to one run: a segment with a scope of its own (another run, a library call) neither takes nor ends them', () => {
+    // Process-global warm workers (before run scopes) were taken by whichever segment came next.
+    const params = 'segmentParams.parse({ workers: 2, parallel_min_chars: 0 })';
+    const [before, warmed, afterOther, afterOwn] = threadCounts(`
+      const set = { lexicon: { entries: [] }, phrases: [], compounds: [], meta: { params: { match_ignore: '' } } };
+      count(); warmSegment(corpus, ${params}, scope); count();
+      // Another run's segment: it starts (and ends) 2 workers of its own; this run's 2 stay warm.
+      const other = await segment(corpus, set, ${params}, stageContext());
+      count();
+      await scope.dispose(); count();
+      if (other.meta.workers !== 2) throw new Error('expected 2 workers, got ' + other.meta.workers);
+    `);
+    expect(warmed).toBe(before + 2);
+    expect(afterOther).toBe(before + 2);
+    expect(afterOwn).toBe(before);
   });
 
   it('do not keep a process alive that warms them and never segments nor releases them', () => {
@@ -91,8 +124,9 @@ describe('warm segmentation workers', () => {
     const script = `
       const { warmSegment } = await import(${JSON.stringify(stage)});
       const { segmentParams } = await import(${JSON.stringify(tokens)});
+      const { RunScope } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'pipeline', 'context.js'))});
       const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
-      warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }));
+      warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }), new RunScope());
       console.log('warmed');
     `;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 50_000 });
