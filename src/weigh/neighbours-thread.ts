@@ -40,6 +40,12 @@ export function neighboursWorkerScript(): string | undefined {
 
 /** Stored entries from which the search goes to a thread: below, it takes less than a thread's start-up. */
 export const THREAD_MIN_ENTRIES = 500_000;
+/**
+ * Above this many (about 4,000 reports) it stays in place, after the policy
+ * terms: its projection's arrays (hundreds of MB at 10,000 reports) would
+ * then be held beside the counting's, and the run's peak memory would rise.
+ */
+export const THREAD_MAX_ENTRIES = 15_000_000;
 
 const shared = (a: ArrayBufferView): SharedArrayBuffer | undefined => (a.buffer instanceof SharedArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a.buffer : undefined);
 
@@ -52,7 +58,7 @@ export function startNeighbours(dtm: Dtm, weights: Float64Array, k: number, opts
   const indptr = shared(dtm.indptr);
   const indices = shared(dtm.indices);
   const w = shared(weights);
-  const script = dtm.indices.length >= minEntries && k > 0 && indptr && indices && w ? neighboursWorkerScript() : undefined;
+  const script = dtm.indices.length >= minEntries && dtm.indices.length <= THREAD_MAX_ENTRIES && k > 0 && indptr && indices && w ? neighboursWorkerScript() : undefined;
   if (!script || !indptr || !indices || !w || weights.length !== dtm.indices.length) return inPlace;
   const max = dtm.nDocs * k;
   const job: NeighboursJob = {
