@@ -1,5 +1,6 @@
 import { type Dense } from './dense.js';
-import { mlKmeansRun, sphericalKmeansDense } from './spherical.js';
+import { kmeansRuns } from './kpool.js';
+import { mlKmeansRun } from './spherical.js';
 import type { ClusterParams, KSelectionRow } from '../artifacts/clusters.js';
 
 /**
@@ -13,9 +14,10 @@ export function fit(X: Dense, k: 'auto' | number, kMin: number, kMax: number, pa
   const lo = Math.min(kMin, n - 1);
   const hi = Math.max(lo, Math.min(kMax, n - 1));
   const ks = k === 'auto' ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) : [Math.min(k, n - 1)];
-  const runs = ks.map((kk) => sphericalKmeansDense(X, kk, { seed: params.seed, restarts: params.restarts, maxIterations: params.max_iterations }));
+  // Each k on whichever of two threads is free (kpool.ts): the same runs as one after the other.
+  const runs = kmeansRuns(X, ks, { seed: params.seed, restarts: params.restarts, maxIterations: params.max_iterations });
   const sil = score ? score(runs.map((r) => r.labels), ks) : ks.map(() => NaN);
-  const tried = runs.map((r, t) => ({ k: ks[t]!, silhouette: sil[t]!, inertia: r.inertia, chosen: false, labels: r.labels, centroids: r.centroids }));
+  const tried = runs.map((r, t) => ({ k: ks[t]!, silhouette: sil[t]!, inertia: r.inertia, chosen: false, labels: r.labels }));
   let best = tried[0]!;
   for (const t of tried) if (t.silhouette > best.silhouette + 1e-12) best = t;
   best.chosen = true;

@@ -331,11 +331,22 @@ export function sphericalKmeansDense(X: Dense, k: number, opts: { seed: number; 
   const norms = rowNorms(X);
   let best: SphericalDenseResult | undefined;
   for (let r = 0; r < opts.restarts; r++) {
-    const labels = lloyd(X, norms, kmeansPlusPlusDense(X, k, opts.seed + r), k, opts.maxIterations);
-    const { inertia, centroids } = sphericalInertiaDense(X, norms, labels, k);
-    if (!best || inertia < best.inertia - 1e-12) best = { labels: Array.from(labels), centroids, inertia, seed: opts.seed + r };
+    const run = sphericalRun(X, norms, k, opts.seed + r, opts.maxIterations);
+    if (keeps(best, run.inertia)) best = { labels: Array.from(run.labels), centroids: run.centroids, inertia: run.inertia, seed: opts.seed + r };
   }
   return best!;
+}
+
+/** Whether a restart of this inertia replaces the best so far (strictly lower: ties keep the earlier seed). */
+export function keeps(best: { inertia: number } | undefined, inertia: number): boolean {
+  return !best || inertia < best.inertia - 1e-12;
+}
+
+/** One restart of sphericalKmeansDense: k-means++ seeding from `seed`, Lloyd's iterations, the labelling's inertia and centroids (`norms`: rowNorms(X)). */
+export function sphericalRun(X: Dense, norms: Float64Array, k: number, seed: number, maxIterations: number): { labels: Int32Array; inertia: number; centroids: Dense } {
+  const labels = lloyd(X, norms, kmeansPlusPlusDense(X, k, seed), k, maxIterations);
+  const { inertia, centroids } = sphericalInertiaDense(X, norms, labels, k);
+  return { labels, inertia, centroids };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { TermTrie } from '../text/trie.js';
+import { CompoundMatcher } from './compounds.js';
 
 /**
  * Segmentation that keeps policy terms whole. jieba cuts most slogans apart
@@ -161,10 +162,69 @@ export function tokenizeDocumentIds(paragraphs: readonly string[], jieba: Jieba,
 const GAP_SEP = '\n';
 
 /**
+ * jieba's words seen so far, each with its id in the vocabulary (-1 when the
+ * filter drops it): an open-addressing table hashed from the word's code
+ * units. jieba's words are new strings on every cut, whose hash V8 would
+ * compute in its runtime for a Map lookup; here it is a few multiplications
+ * inline, and a hit compares the word with the one stored.
+ */
+export class WordIds {
+  private keys: (string | undefined)[] = new Array<string | undefined>(1 << 14);
+  private hashes = new Int32Array(1 << 14);
+  private ids = new Int32Array(1 << 14);
+  private mask = (1 << 14) - 1;
+  size = 0;
+
+  private static hash(word: string): number {
+    let h = 0x811c9dc5 ^ word.length;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+    return (h ^ (h >>> 15)) | 0;
+  }
+
+  /** The id stored for `word`, or undefined. */
+  get(word: string): number | undefined {
+    const h = WordIds.hash(word);
+    const { keys, hashes, mask } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const k = keys[slot];
+      if (k === undefined) return undefined;
+      if (hashes[slot] === h && k === word) return this.ids[slot]!;
+    }
+  }
+
+  set(word: string, id: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    this.put(word, WordIds.hash(word), id);
+    this.size++;
+  }
+
+  private put(word: string, h: number, id: number): void {
+    const { keys, mask } = this;
+    let slot = h & mask;
+    while (keys[slot] !== undefined) slot = (slot + 1) & mask;
+    keys[slot] = word;
+    this.hashes[slot] = h;
+    this.ids[slot] = id;
+  }
+
+  private grow(): void {
+    const { keys, hashes, ids } = this;
+    const n = keys.length * 2;
+    this.keys = new Array<string | undefined>(n);
+    this.hashes = new Int32Array(n);
+    this.ids = new Int32Array(n);
+    this.mask = n - 1;
+    for (let s = 0; s < keys.length; s++) if (keys[s] !== undefined) this.put(keys[s]!, hashes[s]!, ids[s]!);
+  }
+}
+
+/**
  * tokenizeParagraph's work straight to ids, for the segment stage's hot
  * path (~10^8 tokens at 10,000 reports): a word of jieba is looked up once
  * (its id, or -1 when the filter drops it) instead of once to filter and
- * once to intern; no token array per paragraph, no array per tier level.
+ * once to intern; a compound's id is remembered by its term number; the
+ * tiers match within ranges of the paragraph (no slice per tier level) and
+ * the document so far is a list of numbers, not of strings.
  * The gaps left between compounds go to jieba in one call per document,
  * joined by '\n' (a hard boundary for cppjieba's cut and tag, with or
  * without HMM), so they are cut exactly as one by one, without a native
@@ -172,30 +232,45 @@ const GAP_SEP = '\n';
  */
 export class IdTokenizer {
   /** jieba's words seen so far: id in the vocabulary, -1 when dropped by the filter. */
-  private readonly words = new Map<string, number>();
+  private readonly words = new WordIds();
   /** keepToken's decisions so far (with a POS filter, where a word's tag decides too). */
   private readonly kept = new Map<string, boolean>();
+  private readonly matchers: CompoundMatcher[];
+  /** Term number of each tier's first term, in one numbering of all tiers. */
+  private readonly tierBase: number[] = [];
+  /** Vocabulary id of each compound term (all tiers' numbering), -1 until it first occurs. */
+  private readonly termIds: Int32Array;
+  private readonly termStrings: string[] = [];
   /** Per tier level: the matches of the paragraph piece being cut at that level (reused). */
   private readonly starts: number[][];
-  private readonly terms: string[][];
-  /** The document so far, in order: compound terms, and '' where the next gap's words go. */
-  private seq: string[] = [];
+  private readonly found: number[][];
+  /** The document so far, in order: compound term numbers, and -1 where the next gap's words go. */
+  private seq: number[] = [];
   /** The document's gaps for jieba, in order. */
   private gaps: string[] = [];
-  private ids: number[] = [];
+  /** The document's ids so far (reused; grown by doubling), and how many. */
+  private out = new Uint32Array(1 << 16);
+  private count = 0;
 
+  /** `tiers`: compound terms in order of precedence, as TermTries or lists of terms. */
   constructor(
     private readonly jieba: Jieba,
-    private readonly tiers: readonly TermTrie[],
+    tiers: readonly (TermTrie | readonly string[])[],
     private readonly f: TokenFilter,
     private readonly vocab: Interner,
   ) {
+    this.matchers = tiers.map((t) => new CompoundMatcher(t instanceof TermTrie ? Array.from({ length: t.size }, (_, i) => t.termOf(i)) : t));
+    for (const m of this.matchers) {
+      this.tierBase.push(this.termStrings.length);
+      for (const t of m.terms) this.termStrings.push(t);
+    }
+    this.termIds = new Int32Array(this.termStrings.length).fill(-1);
     this.starts = tiers.map(() => []);
-    this.terms = tiers.map(() => []);
+    this.found = tiers.map(() => []);
   }
 
   document(paragraphs: readonly string[]): DocumentIds {
-    const seq: string[] = (this.seq = []);
+    const seq: number[] = (this.seq = []);
     const gaps: string[] = (this.gaps = []);
     const seqStarts = new Uint32Array(paragraphs.length);
     let joinable = true;
@@ -203,11 +278,11 @@ export class IdTokenizer {
       seqStarts[k] = seq.length;
       const p = paragraphs[k]!;
       if (p.includes(GAP_SEP)) joinable = false;
-      this.piece(p, 0);
+      this.piece(p, 0, p.length, 0);
     }
     this.seq = [];
     this.gaps = [];
-    const ids: number[] = (this.ids = []);
+    this.count = 0;
     const paragraphStarts = new Uint32Array(paragraphs.length);
     // All gaps in one cut, split back at the separators; one cut per gap if a paragraph holds a '\n'
     // (or, never seen, if the words do not give the gaps back).
@@ -217,51 +292,66 @@ export class IdTokenizer {
       words = this.cutWords(gaps.join(GAP_SEP));
       ends = splitAtSeparators(words, gaps);
     }
+    const { termIds, termStrings, vocab } = this;
     let g = 0;
     let k = 0;
     for (let i = 0; i < seq.length; i++) {
-      while (k < seqStarts.length && seqStarts[k] === i) paragraphStarts[k++] = ids.length;
+      while (k < seqStarts.length && seqStarts[k] === i) paragraphStarts[k++] = this.count;
       const t = seq[i]!;
-      if (t !== '') ids.push(this.vocab.id(t));
-      else if (ends) this.emit(words, g === 0 ? 0 : ends[g - 1]! + 1, ends[g++]!);
+      if (t >= 0) {
+        let id = termIds[t]!;
+        if (id < 0) termIds[t] = id = vocab.id(termStrings[t]!);
+        this.push(id);
+      } else if (ends) this.emit(words, g === 0 ? 0 : ends[g - 1]! + 1, ends[g++]!);
       else {
         const own = this.cutWords(gaps[g++]!);
         this.emit(own, 0, own.length);
       }
     }
-    while (k < seqStarts.length) paragraphStarts[k++] = ids.length;
-    this.ids = [];
-    return { ids: Uint32Array.from(ids), paragraphStarts };
+    while (k < seqStarts.length) paragraphStarts[k++] = this.count;
+    return { ids: this.out.slice(0, this.count), paragraphStarts };
   }
 
-  /** A piece of a paragraph at tier `level`: that tier's terms, the gaps to the next level (jieba after the last). */
-  private piece(text: string, level: number): void {
-    if (level === this.tiers.length) {
-      if (text !== '') {
-        this.gaps.push(text);
-        this.seq.push('');
+  private push(id: number): void {
+    if (this.count === this.out.length) {
+      const grown = new Uint32Array(this.out.length * 2);
+      grown.set(this.out);
+      this.out = grown;
+    }
+    this.out[this.count++] = id;
+  }
+
+  /** text[from .. to) at tier `level`: that tier's terms, the gaps to the next level (jieba after the last). */
+  private piece(text: string, from: number, to: number, level: number): void {
+    if (level === this.matchers.length) {
+      if (to > from) {
+        this.gaps.push(from === 0 && to === text.length ? text : text.slice(from, to));
+        this.seq.push(-1);
       }
       return;
     }
     const starts = this.starts[level]!;
-    const terms = this.terms[level]!;
+    const found = this.found[level]!;
     starts.length = 0;
-    terms.length = 0;
-    this.tiers[level]!.collectMatches(text, starts, terms);
-    if (starts.length === 0) {
-      this.piece(text, level + 1);
+    found.length = 0;
+    const matcher = this.matchers[level]!;
+    const n = matcher.collect(text, from, to, starts, found);
+    if (n === 0) {
+      this.piece(text, from, to, level + 1);
       return;
     }
     // Deeper levels use their own arrays, so these stay as they are while the gaps are cut.
-    let gapStart = 0;
-    for (let m = 0; m < starts.length; m++) {
+    const base = this.tierBase[level]!;
+    const terms = matcher.terms;
+    let gapStart = from;
+    for (let m = 0; m < n; m++) {
       const start = starts[m]!;
-      const term = terms[m]!;
-      if (start > gapStart) this.piece(text.slice(gapStart, start), level + 1);
-      this.seq.push(term);
-      gapStart = start + term.length;
+      const term = found[m]!;
+      if (start > gapStart) this.piece(text, gapStart, start, level + 1);
+      this.seq.push(base + term);
+      gapStart = start + terms[term]!.length;
     }
-    if (gapStart < text.length) this.piece(text.slice(gapStart), level + 1);
+    if (gapStart < to) this.piece(text, gapStart, to, level + 1);
   }
 
   /** The tags of the last cutWords (with a POS filter). */
@@ -283,13 +373,13 @@ export class IdTokenizer {
 
   /** The ids of words[from .. to), filtered. */
   private emit(words: readonly string[], from: number, to: number): void {
-    const { f, ids, vocab } = this;
+    const { f, vocab } = this;
     if (f.pos.length > 0) {
       const tags = this.tagged!;
       for (let i = from; i < to; i++) {
         const word = words[i]!;
         const tag = tags[i]!;
-        if (keep(word, f, this.kept) && f.pos.some((p) => tag.startsWith(p))) ids.push(vocab.id(word));
+        if (keep(word, f, this.kept) && f.pos.some((p) => tag.startsWith(p))) this.push(vocab.id(word));
       }
       return;
     }
@@ -301,7 +391,7 @@ export class IdTokenizer {
         id = keepToken(word, f) ? vocab.id(word) : -1;
         if (seen.size < 1_000_000) seen.set(word, id);
       }
-      if (id >= 0) ids.push(id);
+      if (id >= 0) this.push(id);
     }
   }
 }

@@ -1,5 +1,4 @@
 import { parentPort } from 'node:worker_threads';
-import { TermTrie } from '../text/trie.js';
 import { loadJieba, releaseJieba } from './jieba.js';
 import { IdTokenizer, Interner, type TokenFilter } from './tokenize.js';
 
@@ -54,9 +53,8 @@ parentPort!.on('message', (req: InitRequest | BatchRequest | DoneRequest) => {
     return;
   }
   if ('init' in req) {
-    const tiers = req.init.compounds.map((terms) => new TermTrie(terms));
     const filter: TokenFilter = { ...req.init.filter, stopwords: new Set(req.init.filter.stopwords) };
-    tokenizer = new IdTokenizer(jieba, tiers, filter, vocab);
+    tokenizer = new IdTokenizer(jieba, req.init.compounds, filter, vocab);
     return;
   }
   if (!tokenizer) throw new Error('segmentation worker: a batch came before its init');

@@ -1,6 +1,6 @@
 import { attention, presetPath, readDictionary } from '../weigh/attention.js';
 import { buildDtm } from '../weigh/dtm.js';
-import { nearestNeighboursBounded } from '../weigh/similarity.js';
+import { startNeighbours } from '../weigh/neighbours-thread.js';
 import { selectFeatures, tfidf } from '../weigh/tfidf.js';
 import type { Corpus, Message } from '../artifacts/corpus.js';
 import { stageContext, type StageContext } from '../pipeline/context.js';
@@ -59,7 +59,12 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     const doc = docOf.get(docIds[d]!);
     return doc ? ctx.text.paragraphs(doc) : [];
   } };
-  const vocabId = new Map(vocab.map((t, i) => [t, i]));
+  // The vocabulary id of each policy term that is a token: a map of the policy terms alone (~10^4), not of the
+  // whole vocabulary (~10^5 at 1,000 reports), is built faster and looked up faster (once per policy-table row).
+  const vocabId = new Map<string, number>();
+  vocab.forEach((t, i) => {
+    if (categoryOf.has(t)) vocabId.set(t, i);
+  });
   // Each term's tf-idf as a token of the document being counted (documents come in order: one row filled at a time).
   const tfidfOf = new Float64Array(vocab.length);
   let filled = -1;
@@ -69,9 +74,17 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
       for (let k = features.indptr[d]!; k < features.indptr[d + 1]!; k++) tfidfOf[features.indices[k]!] = weights.weights[k]!;
       filled = d;
     }
-    const id = vocabId.get(term);
+    let id = vocabId.get(term);
+    // Not a policy term (never asked today): its id from the whole vocabulary.
+    if (id === undefined && !categoryOf.has(term)) {
+      const i = vocab.indexOf(term);
+      if (i >= 0) vocabId.set(term, (id = i));
+    }
     return id === undefined ? 0 : tfidfOf[id]!;
   };
+  // Each document's nearest documents on a worker thread while this one counts the policy terms (same rows as in place).
+  // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.
+  const neighbours = startNeighbours(features, weights.weights, params.similarity, { budget: params.similarity_method === 'exact' ? Infinity : 2e8, dimensions: 128, candidates: 60 });
   const substring = dictionaries.filter((d) => d.match === 'substring');
   const { dictionaryHits, ...policyTable } = buildPolicyTable(texts, categoryOf, tokenTfidf, ignored, substring);
   const policyPtr = policyTable.ptr;
@@ -83,8 +96,7 @@ export function weigh(corpus: Corpus, tokens: Tokens, phraseSet: PhraseSet, para
     policy_terms: writtenRows('policy_terms.csv', 'policy_rows', policyPtr, params.policy_rows, (n) => `each document's ${n === 1 ? 'policy term' : `${n} policy terms`} with most hits (ties by term)`, messages),
   };
   const keynessRows = keynessTables(corpus, tokens, counts, params, messages);
-  // Exact up to ~10^8 multiply-adds (a few hundred reports); beyond, candidates from a random projection, rescored exactly.
-  const { rows: similarity, method: similarityMethod } = nearestNeighboursBounded(features, weights.weights, params.similarity, { budget: params.similarity_method === 'exact' ? Infinity : 2e8, dimensions: 128, candidates: 60 });
+  const { rows: similarity, method: similarityMethod } = neighbours.result();
   ctx.progress(3, 3, 'steps');
   const scheme =
     params.scheme === 'natural'

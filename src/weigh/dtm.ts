@@ -19,7 +19,7 @@ export interface Dtm {
  * 10,000 reports).
  */
 export function buildDtm(docs: readonly Uint32Array[], nTerms: number): Dtm {
-  const indptr = new Uint32Array(docs.length + 1);
+  const indptr = sharedUint32(docs.length + 1);
   const scratch = new Float64Array(nTerms);
   // The last document (+ 1) each term was seen in: distinct terms in one pass over the tokens.
   const seen = new Uint32Array(nTerms);
@@ -32,8 +32,8 @@ export function buildDtm(docs: readonly Uint32Array[], nTerms: number): Dtm {
     }
     indptr[d + 1] = indptr[d]! + distinct;
   });
-  const indices = new Uint32Array(indptr[docs.length]!);
-  const counts = new Float64Array(indices.length);
+  const indices = sharedUint32(indptr[docs.length]!);
+  const counts = sharedFloat64(indices.length);
   docs.forEach((ids, d) => {
     let at = indptr[d]!;
     for (const id of ids) {
@@ -73,4 +73,17 @@ export function termTotals(dtm: Dtm): Float64Array {
   const tot = new Float64Array(dtm.nTerms);
   for (let k = 0; k < dtm.indices.length; k++) tot[dtm.indices[k]!]! += dtm.counts[k]!;
   return tot;
+}
+
+/**
+ * Typed arrays on shared memory: the matrix and its weights are read in
+ * place by worker threads of the weigh stage (the similarity search), with
+ * no copy. Otherwise they behave as any typed array.
+ */
+export function sharedUint32(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(4 * length));
+}
+
+export function sharedFloat64(length: number): Float64Array {
+  return new Float64Array(new SharedArrayBuffer(8 * length));
 }

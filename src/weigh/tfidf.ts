@@ -1,4 +1,4 @@
-import { documentFrequency, termTotals, type Dtm } from './dtm.js';
+import { documentFrequency, sharedFloat64, sharedUint32, termTotals, type Dtm } from './dtm.js';
 
 /** Options of {@link tfidf}: the TfidfVectorizer settings of the same names (smooth_idf, sublinear_tf, norm), or the natural scheme. */
 export interface TfidfOptions {
@@ -50,7 +50,7 @@ export function tfidf(dtm: Dtm, options: TfidfOptions): Tfidf {
   }
   // Raw tf is the counts themselves: shared, not copied (35 M entries at 10,000 reports).
   const tf = opts.sublinearTf ? new Float64Array(dtm.counts.length) : dtm.counts;
-  const weights = new Float64Array(dtm.counts.length);
+  const weights = sharedFloat64(dtm.counts.length);
   for (let d = 0; d < n; d++) {
     const a = dtm.indptr[d]!;
     const b = dtm.indptr[d + 1]!;
@@ -98,7 +98,7 @@ export function selectFeatures(dtm: Dtm, opts: FeatureOptions, termOf: (id: numb
   }
   for (const t of candidates) kept[t] = 1;
   if (candidates.length === dtm.nTerms) return { dtm, kept };
-  const indptr = new Uint32Array(dtm.nDocs + 1);
+  const indptr = sharedUint32(dtm.nDocs + 1);
   const indices: number[] = [];
   const counts: number[] = [];
   for (let d = 0; d < dtm.nDocs; d++) {
@@ -110,5 +110,9 @@ export function selectFeatures(dtm: Dtm, opts: FeatureOptions, termOf: (id: numb
     }
     indptr[d + 1] = indices.length;
   }
-  return { dtm: { nDocs: dtm.nDocs, nTerms: dtm.nTerms, indptr, indices: Uint32Array.from(indices), counts: Float64Array.from(counts) }, kept };
+  const sharedIndices = sharedUint32(indices.length);
+  sharedIndices.set(indices);
+  const sharedCounts = sharedFloat64(counts.length);
+  sharedCounts.set(counts);
+  return { dtm: { nDocs: dtm.nDocs, nTerms: dtm.nTerms, indptr, indices: sharedIndices, counts: sharedCounts }, kept };
 }
