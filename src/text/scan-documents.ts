@@ -44,6 +44,7 @@ interface Batch {
  * Counts the terms of `scanner` in documents 0..n-1 (`text(d)`: document d's
  * paragraphs, asked for once each, in order) and calls `consume(d, hits)`
  * for every document in order (see {@link DocumentScanner.scan} for the hits).
+ * Returns how many batches there were and how many of them the thread counted.
  *
  * @example scanDocuments(new DocumentScanner(new TermTrie(['改革']), new Ignored()), 1, () => ['改革、改革'], (d, hits) => hits) // hits [0, 2, 0]
  */
@@ -53,7 +54,7 @@ export function scanDocuments(
   text: (d: number) => readonly string[],
   consume: (d: number, hits: DocumentHits) => void,
   options: ScanOptions = {},
-): void {
+): { batches: number; onThread: number } {
   const batchChars = options.batchChars ?? SCAN_BATCH_CHARS;
   const threads = options.threads ?? (os.availableParallelism() > 1 ? 1 : 0);
   let nextDoc = 0;
@@ -75,9 +76,15 @@ export function scanDocuments(
   /** Hits of the batches counted but not yet consumed, by batch number. */
   const done = new Map<number, DocumentHits[]>();
   let consumed = 0;
+  let onThread = 0;
   try {
     for (;;) {
-      if (thread) for (let r = thread.receive(false); r; r = thread.receive(false)) done.set(r.batch, r.hits);
+      if (thread) {
+        for (let r = thread.receive(false); r; r = thread.receive(false)) {
+          done.set(r.batch, r.hits);
+          onThread++;
+        }
+      }
       const ready = done.get(consumed);
       if (ready) {
         done.delete(consumed);
@@ -104,12 +111,16 @@ export function scanDocuments(
       if (consumed >= batches.length) break;
       // Nothing left to count here: wait for the thread, or count its batches here if it never started.
       const r = thread!.receive(true);
-      if (r) done.set(r.batch, r.hits);
+      if (r) {
+        done.set(r.batch, r.hits);
+        onThread++;
+      }
       else for (const b of thread!.takeBack()) done.set(b, scanHere(batches[b]!));
     }
   } finally {
     thread?.stop();
   }
+  return { batches: batches.length, onThread };
 }
 
 /** One counting thread and its channel. */
