@@ -78,6 +78,9 @@ export function countRecurrence(
       regionName.push(d.region);
     }
   }
+  // Numbered in sorted order, so that a term's regions come out of its bit set sorted.
+  regionName.sort();
+  regionName.forEach((name, r) => regionId.set(name, r));
   const words = Math.max(1, Math.ceil(regionName.length / 32));
   const regionBits: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(T);
   // Documents counted on two threads (src/text/scan-documents.ts), their hits taken here in document order.
@@ -116,8 +119,12 @@ export function countRecurrence(
   const regionsOf = (id: number): string[] => {
     const bits = regionBits[id];
     const out: string[] = [];
-    if (bits) for (let r = 0; r < regionName.length; r++) if ((bits[r >>> 5]! >>> (r & 31)) & 1) out.push(regionName[r]!);
-    return out.sort();
+    if (!bits) return out;
+    // Set bits only, lowest first (x & -x is the lowest).
+    for (let w = 0; w < bits.length; w++) {
+      for (let x = bits[w]!; x !== 0; x &= x - 1) out.push(regionName[w * 32 + 31 - Math.clz32(x & -x)]!);
+    }
+    return out;
   };
   return { counts, docs: docCount, firstYear, lastYear, example, regionsOf };
 }

@@ -188,6 +188,44 @@ export class TermCounter {
     scanDocuments(this.scanner, n, text, (d, hits) => consume(d, this.found(hits)), options);
   }
 
+  /**
+   * {@link countDocuments} without an object per term found: `consume(d,
+   * found, size, countOf)` gets the indexes into `terms` of the terms found
+   * in `found[0..size)`, ascending, and their counts in `countOf[term]`
+   * (both arrays are reused for the next document).
+   */
+  countDocumentsInto(
+    n: number,
+    text: (d: number) => readonly string[],
+    consume: (d: number, found: Int32Array, size: number, countOf: Int32Array) => void,
+    options?: ScanOptions,
+  ): void {
+    let found = new Int32Array(64);
+    const countOf = new Int32Array(this.terms.length);
+    scanDocuments(
+      this.scanner,
+      n,
+      text,
+      (d, hits) => {
+        let size = 0;
+        for (let h = 0; h < hits.length; h += 3) {
+          for (const term of this.termsOf[hits[h]!]!) {
+            if (size === found.length) {
+              const grown = new Int32Array(found.length * 2);
+              grown.set(found);
+              found = grown;
+            }
+            found[size++] = term;
+            countOf[term] = hits[h + 1]!;
+          }
+        }
+        found.subarray(0, size).sort();
+        consume(d, found, size, countOf);
+      },
+      options,
+    );
+  }
+
   private found(hits: DocumentHits): { term: number; count: number }[] {
     const out: { term: number; count: number }[] = [];
     for (let h = 0; h < hits.length; h += 3) for (const term of this.termsOf[hits[h]!]!) out.push({ term, count: hits[h + 1]! });

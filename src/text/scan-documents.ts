@@ -19,7 +19,7 @@ import type { DocumentHits, DocumentScanner } from './scan.js';
 import type { ScanRequest, ScanResult, ScanWorkerData } from './scan-worker.js';
 
 /** Characters per batch: large enough that a message costs little beside its counting, small enough to share the work evenly. */
-export const SCAN_BATCH_CHARS = 1_000_000;
+export const SCAN_BATCH_CHARS = 500_000;
 
 export interface ScanOptions {
   /** Counting threads beside the main thread: 1 (default) on a machine of two cores or more, 0 for the main thread only. */
@@ -95,21 +95,26 @@ export function scanDocuments(
         continue;
       }
       if (nextDoc < n) {
-        // A thread starts once the documents fill more than one batch; it keeps two batches in hand, so it never waits for the main thread.
+        // A thread starts once the documents fill more than one batch. It keeps four batches in hand, so it never waits for
+        // the main thread; the main thread, which also takes every result in order, counts a batch itself rather than wait
+        // for the thread, up to eight batches ahead (their hits held until their turn).
         if (!thread && threads > 0 && batches.length === 1) thread = ScanThread.start(scanner);
-        if (thread && thread.inFlight < 2 && !thread.failed) {
+        const live = thread && !thread.failed;
+        if (live && thread!.inFlight < 4) {
           const b = nextBatch();
-          thread.send(batches.length, b);
+          thread!.send(batches.length, b);
           batches.push(b);
           continue;
         }
-        const b = nextBatch();
-        batches.push(b);
-        done.set(batches.length - 1, scanHere(b));
-        continue;
+        if (!live || done.size < 8) {
+          const b = nextBatch();
+          batches.push(b);
+          done.set(batches.length - 1, scanHere(b));
+          continue;
+        }
       }
       if (consumed >= batches.length) break;
-      // Nothing left to count here: wait for the thread, or count its batches here if it never started.
+      // Nothing to count here now: wait for the thread, or count its batches here if it never started.
       const r = thread!.receive(true);
       if (r) {
         done.set(r.batch, r.hits);

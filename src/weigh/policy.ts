@@ -76,17 +76,23 @@ export function buildPolicyTable(
   const term: number[] = [];
   const count: number[] = [];
   const tfidf: number[] = [];
-  counter.countDocuments(
+  const policy: number[] = [];
+  counter.countDocumentsInto(
     documents.length,
     (d) => documents.text(d),
-    (d, found) => {
-      for (const f of found) for (const { dict, cat } of catsOf[f.term]!) dictionaryHits[dict]![d * dictionaries[dict]!.categories.size + cat]! += f.count;
-      // countDocument lists terms in index order (= term order for policy terms); a stable sort by count keeps that among equals.
-      const policy = found.filter((f) => f.term < terms.length).sort((a, b) => b.count - a.count);
-      for (const f of policy) {
-        term.push(f.term);
-        count.push(f.count);
-        tfidf.push(tfidfOf(d, terms[f.term]!));
+    (d, found, size, countOf) => {
+      policy.length = 0;
+      for (let k = 0; k < size; k++) {
+        const t = found[k]!;
+        for (const { dict, cat } of catsOf[t]!) dictionaryHits[dict]![d * dictionaries[dict]!.categories.size + cat]! += countOf[t]!;
+        if (t < terms.length) policy.push(t);
+      }
+      // Found in index order (= term order for policy terms): by count, ties by term.
+      policy.sort((a, b) => countOf[b]! - countOf[a]! || a - b);
+      for (const t of policy) {
+        term.push(t);
+        count.push(countOf[t]!);
+        tfidf.push(tfidfOf(d, terms[t]!));
       }
       ptr[d + 1] = term.length;
     },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countTerm, findTerm, Ignored } from '../../src/text/count.js';
+import { countTerm, findTerm, Ignored, TermCounter } from '../../src/text/count.js';
 import { DocumentScanner } from '../../src/text/scan.js';
 import { scanDocuments } from '../../src/text/scan-documents.js';
 import { TermTrie } from '../../src/text/trie.js';
@@ -92,5 +92,22 @@ describe('scanDocuments (two threads, the result of one)', () => {
     const r = scanDocuments(new DocumentScanner(new TermTrie(['改革', '开放']), new Ignored()), 2, (d) => docs[d]!, (d, h) => (got[d] = Array.from(h)), { threads: 0, batchChars: 1 });
     expect(got).toEqual([[0, 2, 0], [1, 1, 0]]);
     expect(r).toEqual({ batches: 2, onThread: 0 });
+  });
+});
+
+describe('TermCounter.countDocumentsInto', () => {
+  it('gives the terms found (ascending) and their counts as countDocument does, terms sharing a key each counted', () => {
+    fc.assert(
+      fc.property(documents, fc.uniqueArray(term, { minLength: 1, maxLength: 8 }), (docs, terms) => {
+        // The same key twice: 改革 and 改、革 are matched alike.
+        const all = [...terms, `${terms[0]!.slice(0, 1)}、${terms[0]!.slice(1)}`];
+        const counter = new TermCounter(all);
+        const got: { term: number; count: number }[][] = [];
+        counter.countDocumentsInto(docs.length, (d) => docs[d]!, (d, found, size, countOf) => (got[d] = Array.from(found.subarray(0, size), (t) => ({ term: t, count: countOf[t]! }))), { threads: 1, batchChars: 30 });
+        expect(got).toEqual(docs.map((d) => new TermCounter(all).countDocument(d)));
+        for (const [d, paragraphs] of docs.entries()) for (const f of got[d]!) expect(f.count).toBe(countTerm(paragraphs, all[f.term]!));
+      }),
+      { numRuns: 25 },
+    );
   });
 });
