@@ -1,5 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { Ignored } from './count.js';
+import { Ignored } from './normalise.js';
 import { DocumentScanner } from './scan.js';
 import { TermTrie } from './trie.js';
 

@@ -6,7 +6,7 @@
  * count in the document and the offset of its first occurrence in the
  * document's original text (paragraphs joined by line breaks).
  */
-import { normalise, type Ignored } from './count.js';
+import { normalise, type Ignored } from './normalise.js';
 import type { TermTrie } from './trie.js';
 
 /** Hits of one document: triples (term id, count, first offset in the original text), in order of first occurrence. */
