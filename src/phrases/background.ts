@@ -14,6 +14,7 @@
 export const FLOOR_FREQUENCY = 3;
 import { readFileSync } from 'node:fs';
 import { jiebaDictionaryFile } from '../segment/jieba.js';
+import { WordTrie } from '../text/word-trie.js';
 
 export interface Background {
   /** Total frequency of the dictionary (N). */
@@ -24,6 +25,8 @@ export interface Background {
   expected(s: string): number;
   /** The most probable cut of a string into dictionary words (jieba's cut without HMM): the end offset of each word. */
   cut(s: string): number[];
+  /** The dictionary as a trie (word -> frequency), for scans that look up every substring of a text. */
+  words?: WordTrie;
 }
 
 let cached: Background | undefined;
@@ -32,26 +35,46 @@ let cached: Background | undefined;
 export function jiebaBackground(): Background {
   if (cached) return cached;
   const file = jiebaDictionaryFile();
-  const words = new Map<string, number>();
+  const words = new WordTrie();
   let total = 0;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const sp = line.indexOf(' ');
-    if (sp <= 0) continue;
-    const f = Number(line.slice(sp + 1, line.indexOf(' ', sp + 1) < 0 ? undefined : line.indexOf(' ', sp + 1)));
-    if (!(f > 0)) continue;
-    const w = line.slice(0, sp);
-    words.set(w, (words.get(w) ?? 0) + f);
-    total += f;
+  const text = readFileSync(file, 'utf8');
+  for (let at = 0; at < text.length; ) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    const sp = text.indexOf(' ', at);
+    if (sp > at && sp < eol) {
+      const sp2 = text.indexOf(' ', sp + 1);
+      const f = Number(text.slice(sp + 1, sp2 < 0 || sp2 > eol ? eol : sp2));
+      if (f > 0) {
+        words.add(text.slice(at, sp), f);
+        total += f;
+      }
+    }
+    at = eol + 1;
   }
-  cached = backgroundOf(words, total);
+  cached = backgroundOfTrie(words, total);
   return cached;
 }
 
 /** A background from word frequencies (exported for tests on built dictionaries). */
 export function backgroundOf(words: ReadonlyMap<string, number>, total: number): Background {
+  const trie = new WordTrie();
+  for (const [w, f] of words) trie.set(w, f);
+  return backgroundOfTrie(trie, total);
+}
+
+/**
+ * The background over a trie of the dictionary: every lookup of a cut walks
+ * the trie from the cut's start, one node per length, instead of slicing and
+ * hashing a string per length.
+ */
+function backgroundOfTrie(words: WordTrie, total: number): Background {
   const logN = Math.log(total);
-  let longest = 1;
-  for (const w of words.keys()) if (w.length > longest) longest = w.length;
+  const longest = Math.max(1, words.longest);
+  const freqAt = (node: number): number | undefined => {
+    const v = words.valueAt(node);
+    return Number.isNaN(v) ? undefined : v;
+  };
   const expected = (s: string): number => {
     const own = words.get(s);
     if (own !== undefined && (own > FLOOR_FREQUENCY || s.length < 2)) return own;
@@ -60,9 +83,14 @@ export function backgroundOf(words: ReadonlyMap<string, number>, total: number):
     best[0] = 0;
     for (let i = 0; i < s.length; i++) {
       if (best[i] === -Infinity) continue;
-      for (let j = i + 1; j <= Math.min(s.length, i + longest); j++) {
+      const last = Math.min(s.length, i + longest);
+      let node = words.first(s.charCodeAt(i));
+      for (let j = i + 1; j <= last; j++) {
+        // Past the last dictionary prefix only a lone character (j = i + 1) has a frequency (1).
+        if (node === 0 && j > i + 1) break;
         // The whole string is not a cut of itself (its own entry was a floor one, or none).
-        const f = j - i === s.length ? 0 : (words.get(s.slice(i, j)) ?? (j === i + 1 ? 1 : 0));
+        const f = j - i === s.length ? 0 : ((node === 0 ? undefined : freqAt(node)) ?? (j === i + 1 ? 1 : 0));
+        if (j < s.length && node !== 0) node = words.child(node, s.charCodeAt(j));
         if (f <= 0) continue;
         const v = best[i]! + Math.log(f) - logN;
         if (v > best[j]!) best[j] = v;
@@ -76,8 +104,12 @@ export function backgroundOf(words: ReadonlyMap<string, number>, total: number):
     best[0] = 0;
     for (let i = 0; i < s.length; i++) {
       if (best[i] === -Infinity) continue;
-      for (let j = i + 1; j <= Math.min(s.length, i + longest); j++) {
-        const f = words.get(s.slice(i, j)) ?? (j === i + 1 ? 1 : 0);
+      const last = Math.min(s.length, i + longest);
+      let node = words.first(s.charCodeAt(i));
+      for (let j = i + 1; j <= last; j++) {
+        if (node === 0 && j > i + 1) break;
+        const f = (node === 0 ? undefined : freqAt(node)) ?? (j === i + 1 ? 1 : 0);
+        if (j < s.length && node !== 0) node = words.child(node, s.charCodeAt(j));
         if (f <= 0) continue;
         const v = best[i]! + Math.log(f) - logN;
         if (v > best[j]!) {
@@ -90,7 +122,7 @@ export function backgroundOf(words: ReadonlyMap<string, number>, total: number):
     for (let j = s.length; j > 0; j = from[j]!) ends.push(j);
     return ends.reverse();
   };
-  return { total, freq: (w) => words.get(w), expected, cut };
+  return { total, freq: (w) => words.get(w), expected, cut, words };
 }
 
 /**
@@ -99,10 +131,23 @@ export function backgroundOf(words: ReadonlyMap<string, number>, total: number):
  * length: a word jieba knows is a lexical unit already, with no need of
  * the cohesion and boundary statistics that discovery asks of new strings).
  */
-export function knownWords(runs: readonly { text: string }[], background: Pick<Background, 'freq'>, minLen: number, maxLen: number, minCount: number): Map<string, number> {
+export function knownWords(runs: readonly { text: string }[], background: Pick<Background, 'freq' | 'words'>, minLen: number, maxLen: number, minCount: number): Map<string, number> {
   const counts = new Map<string, number>();
+  const trie = background.words;
   for (const { text } of runs) {
     for (let i = 0; i + minLen <= text.length; i++) {
+      if (trie) {
+        // One walk from i: the node of each length in turn, a string made only for a word found.
+        let node = trie.first(text.charCodeAt(i));
+        for (let len = 1; len <= maxLen && node !== 0; len++) {
+          if (len >= minLen && !Number.isNaN(trie.valueAt(node))) {
+            const w = text.slice(i, i + len);
+            counts.set(w, (counts.get(w) ?? 0) + 1);
+          }
+          node = i + len < text.length ? trie.child(node, text.charCodeAt(i + len)) : 0;
+        }
+        continue;
+      }
       for (let len = minLen; len <= maxLen && i + len <= text.length; len++) {
         const w = text.slice(i, i + len);
         if (background.freq(w) !== undefined) counts.set(w, (counts.get(w) ?? 0) + 1);

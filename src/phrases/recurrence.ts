@@ -4,9 +4,13 @@
  * enumeration marks and spaces ignored), the documents, years and regions each term occurs
  * in, and an example around its first occurrence. One trie pass per
  * paragraph, counted by term id into typed arrays: nothing is allocated per
- * occurrence, only once per (term, document) pair.
+ * occurrence, only once per (term, document) pair. Documents are counted on
+ * two threads when there are many (src/text/scan-documents.ts), with the
+ * same result.
  */
-import { Ignored, normalise, originalAt } from '../text/count.js';
+import { Ignored } from '../text/count.js';
+import { DocumentScanner } from '../text/scan.js';
+import { scanDocuments, type ScanOptions } from '../text/scan-documents.js';
 import type { TermTrie } from '../text/trie.js';
 import type { Document } from '../artifacts/corpus.js';
 
@@ -57,11 +61,10 @@ export function countRecurrence(
   progress?: (done: number, total: number) => void,
   ignored: Ignored = new Ignored(),
   onHit?: (id: number, doc: number, count: number) => void,
+  options?: ScanOptions,
 ): Recurrence {
   const T = trie.size;
   const counts = new Int32Array(T);
-  const seen = new Int32Array(T).fill(-1);
-  const firstHits: number[] = [];
   const docCount = new Int32Array(T);
   const firstYear = new Float64Array(T).fill(Infinity);
   const lastYear = new Float64Array(T).fill(-Infinity);
@@ -75,61 +78,53 @@ export function countRecurrence(
       regionName.push(d.region);
     }
   }
+  // Numbered in sorted order, so that a term's regions come out of its bit set sorted.
+  regionName.sort();
+  regionName.forEach((name, r) => regionId.set(name, r));
   const words = Math.max(1, Math.ceil(regionName.length / 32));
   const regionBits: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(T);
-  // A term with a line break in it could span two paragraphs: then each document is scanned joined, as one text.
-  let spansLines = false;
-  for (let id = 0; id < T && !spansLines; id++) spansLines = /[\n]/u.test(trie.termOf(id));
-  const counter = { counts, seen, firstHits, ends: new Int32Array(T) };
-  // counts[id] before the current document: the document's own count is the difference.
-  const countBefore = onHit ? new Int32Array(T) : undefined;
-
-  docs.forEach((d, di) => {
-    progress?.(di, docs.length);
-    firstHits.length = 0;
-    if (spansLines) trie.countOccurrences(d.paragraphs.join('\n'), counter, di);
-    else {
-      // Offsets in the normalised text go on running across paragraphs (so a term's last end blocks nothing in the next one);
-      // each paragraph's first hits are turned back into offsets of the original text.
-      let offset = 0;
-      let original = 0;
-      for (const p of d.paragraphs) {
-        const n = normalise(p, ignored);
-        const from = firstHits.length;
-        trie.countOccurrences(n.text, counter, di, offset);
-        for (let h = from; h < firstHits.length; h += 2) firstHits[h + 1] = original + originalAt(n, firstHits[h + 1]! - offset);
-        offset += n.text.length + 1;
-        original += p.length + 1;
+  // Documents counted on two threads (src/text/scan-documents.ts), their hits taken here in document order.
+  const scanner = new DocumentScanner(trie, ignored);
+  scanDocuments(
+    scanner,
+    docs.length,
+    (di) => docs[di]!.paragraphs,
+    (di, hits) => {
+      progress?.(di, docs.length);
+      const d = docs[di]!;
+      const r = d.region ? regionId.get(d.region)! : -1;
+      for (let h = 0; h < hits.length; h += 3) {
+        const id = hits[h]!;
+        const count = hits[h + 1]!;
+        counts[id] = counts[id]! + count;
+        onHit?.(id, di, count);
+        const before = docCount[id]!;
+        docCount[id] = before + 1;
+        if (before === 0) example[id] = exampleAt(d.paragraphs, hits[h + 2]!, trie.termOf(id).length);
+        if (d.year !== null) {
+          if (d.year < firstYear[id]!) firstYear[id] = d.year;
+          if (d.year > lastYear[id]!) lastYear[id] = d.year;
+        }
+        if (r >= 0) {
+          let bits = regionBits[id];
+          if (!bits) regionBits[id] = bits = new Uint32Array(words);
+          bits[r >>> 5] = bits[r >>> 5]! | (1 << (r & 31));
+        }
       }
-    }
-    const r = d.region ? regionId.get(d.region)! : -1;
-    for (let h = 0; h < firstHits.length; h += 2) {
-      const id = firstHits[h]!;
-      if (onHit) {
-        onHit(id, di, counts[id]! - countBefore![id]!);
-        countBefore![id] = counts[id]!;
-      }
-      const before = docCount[id]!;
-      docCount[id] = before + 1;
-      if (before === 0) example[id] = exampleAt(d.paragraphs, firstHits[h + 1]!, trie.termOf(id).length);
-      if (d.year !== null) {
-        if (d.year < firstYear[id]!) firstYear[id] = d.year;
-        if (d.year > lastYear[id]!) lastYear[id] = d.year;
-      }
-      if (r >= 0) {
-        let bits = regionBits[id];
-        if (!bits) regionBits[id] = bits = new Uint32Array(words);
-        bits[r >>> 5] = bits[r >>> 5]! | (1 << (r & 31));
-      }
-    }
-  });
+    },
+    options,
+  );
   progress?.(docs.length, docs.length);
 
   const regionsOf = (id: number): string[] => {
     const bits = regionBits[id];
     const out: string[] = [];
-    if (bits) for (let r = 0; r < regionName.length; r++) if ((bits[r >>> 5]! >>> (r & 31)) & 1) out.push(regionName[r]!);
-    return out.sort();
+    if (!bits) return out;
+    // Set bits only, lowest first (x & -x is the lowest).
+    for (let w = 0; w < bits.length; w++) {
+      for (let x = bits[w]!; x !== 0; x &= x - 1) out.push(regionName[w * 32 + 31 - Math.clz32(x & -x)]!);
+    }
+    return out;
   };
   return { counts, docs: docCount, firstYear, lastYear, example, regionsOf };
 }

@@ -14,71 +14,11 @@
  * the normalised text; KWIC shows the original text of each match.
  */
 import { TermTrie } from './trie.js';
+import { DEFAULT_IGNORED, defaultIgnored, Ignored, normalise, type Normalised } from './normalise.js';
+import { DocumentScanner, type DocumentHits } from './scan.js';
+import { scanDocuments, type ScanOptions } from './scan-documents.js';
 
-/**
- * Characters ignored when matching (default): the enumeration comma 、, the
- * middle dots · ・ • and spaces. (ASCII ',' — the corpus's folded ， — is not
- * in the default: 发展经济,发展 would count as 经济发展; add it with
- * `phrases.match_ignore` if you want it.)
- */
-export const DEFAULT_IGNORED = '、·・• \t';
-
-/** A set of ignored characters, as code units, ready for scanning. */
-export class Ignored {
-  readonly chars: string;
-  private readonly codes: Set<number>;
-  constructor(chars: string = DEFAULT_IGNORED) {
-    this.chars = chars;
-    this.codes = new Set(Array.from(chars, (c) => c.charCodeAt(0)));
-  }
-  has(code: number): boolean {
-    return this.codes.has(code);
-  }
-  /** The string with the ignored characters removed (how terms are matched). */
-  key(s: string): string {
-    let out = '';
-    let from = 0;
-    for (let i = 0; i < s.length; i++) {
-      if (!this.codes.has(s.charCodeAt(i))) continue;
-      out += s.slice(from, i);
-      from = i + 1;
-    }
-    return from === 0 ? s : out + s.slice(from);
-  }
-}
-
-const defaultIgnored = new Ignored();
-
-/** Normalised text of a paragraph, and for each of its positions (and its end) the position in the original. */
-export interface Normalised {
-  text: string;
-  /** map[i]: offset in the original of normalised position i; map[text.length] = original length. Undefined when nothing was removed (identity). */
-  map?: Int32Array;
-}
-
-/** Removes the ignored characters of a paragraph, keeping where each remaining character stood. */
-export function normalise(paragraph: string, ignored: Ignored = defaultIgnored): Normalised {
-  let removed = 0;
-  for (let i = 0; i < paragraph.length; i++) if (ignored.has(paragraph.charCodeAt(i))) removed++;
-  if (removed === 0) return { text: paragraph };
-  const map = new Int32Array(paragraph.length - removed + 1);
-  let out = '';
-  let k = 0;
-  for (let i = 0; i < paragraph.length; i++) {
-    if (ignored.has(paragraph.charCodeAt(i))) continue;
-    map[k++] = i;
-  }
-  map[k] = paragraph.length;
-  // Rebuild from the kept runs (one slice per run, not per character).
-  let from = 0;
-  for (let i = 0; i < paragraph.length; i++) {
-    if (!ignored.has(paragraph.charCodeAt(i))) continue;
-    out += paragraph.slice(from, i);
-    from = i + 1;
-  }
-  out += paragraph.slice(from);
-  return { text: out, map };
-}
+export { DEFAULT_IGNORED, Ignored, normalise, type Normalised } from './normalise.js';
 
 /** Each document's normalised paragraphs, per set of ignored characters: searching many terms normalises a text once. */
 const normalisedCache = new WeakMap<readonly string[], Map<string, Normalised[]>>();
@@ -144,28 +84,22 @@ export function countTerm(paragraphs: readonly string[], term: string, ignored: 
 export class TermCounter {
   readonly terms: readonly string[];
   readonly ignored: Ignored;
-  private readonly trie: TermTrie;
   /** Indexes into `terms` of the terms with each trie id (several terms may share a key). */
   private readonly termsOf: number[][];
-  private readonly counts: Int32Array;
-  private readonly seen: Int32Array;
-  private readonly ends: Int32Array;
-  private readonly firstHits: number[] = [];
-  private mark = 0;
+  private readonly scanner: DocumentScanner;
 
   constructor(terms: readonly string[], ignored: Ignored = defaultIgnored) {
     this.terms = terms;
     this.ignored = ignored;
-    this.trie = new TermTrie();
-    for (const t of terms) this.trie.add(ignored.key(t));
-    this.termsOf = Array.from({ length: this.trie.size }, () => []);
+    const trie = new TermTrie();
+    for (const t of terms) trie.add(ignored.key(t));
+    this.termsOf = Array.from({ length: trie.size }, () => []);
     terms.forEach((t, i) => {
-      const id = this.trie.idOf(ignored.key(t));
+      const id = trie.idOf(ignored.key(t));
       if (id >= 0) this.termsOf[id]!.push(i);
     });
-    this.counts = new Int32Array(this.trie.size);
-    this.seen = new Int32Array(this.trie.size).fill(-1);
-    this.ends = new Int32Array(this.trie.size);
+    // Paragraph by paragraph, always: a count never spans a line break.
+    this.scanner = new DocumentScanner(trie, ignored, false);
   }
 
   /**
@@ -173,21 +107,59 @@ export class TermCounter {
    * of the terms that occur, in the order of `terms`.
    */
   countDocument(paragraphs: readonly string[]): { term: number; count: number }[] {
-    const mark = this.mark++;
-    this.firstHits.length = 0;
-    const counter = { counts: this.counts, seen: this.seen, firstHits: this.firstHits, ends: this.ends };
-    let offset = 0;
-    for (const p of paragraphs) {
-      const t = normalise(p, this.ignored).text;
-      this.trie.countOccurrences(t, counter, mark, offset);
-      offset += t.length + 1;
-    }
+    return this.found(this.scanner.scan(paragraphs));
+  }
+
+  /**
+   * {@link countDocument} of documents 0..n-1 (`text(d)`, asked for once
+   * each, in order), handed to `consume` in document order; the documents
+   * are counted on two threads when they are many (src/text/scan-documents.ts).
+   */
+  countDocuments(n: number, text: (d: number) => readonly string[], consume: (d: number, found: { term: number; count: number }[]) => void, options?: ScanOptions): void {
+    scanDocuments(this.scanner, n, text, (d, hits) => consume(d, this.found(hits)), options);
+  }
+
+  /**
+   * {@link countDocuments} without an object per term found: `consume(d,
+   * found, size, countOf)` gets the indexes into `terms` of the terms found
+   * in `found[0..size)`, ascending, and their counts in `countOf[term]`
+   * (both arrays are reused for the next document).
+   */
+  countDocumentsInto(
+    n: number,
+    text: (d: number) => readonly string[],
+    consume: (d: number, found: Int32Array, size: number, countOf: Int32Array) => void,
+    options?: ScanOptions,
+  ): void {
+    let found = new Int32Array(64);
+    const countOf = new Int32Array(this.terms.length);
+    scanDocuments(
+      this.scanner,
+      n,
+      text,
+      (d, hits) => {
+        let size = 0;
+        for (let h = 0; h < hits.length; h += 3) {
+          for (const term of this.termsOf[hits[h]!]!) {
+            if (size === found.length) {
+              const grown = new Int32Array(found.length * 2);
+              grown.set(found);
+              found = grown;
+            }
+            found[size++] = term;
+            countOf[term] = hits[h + 1]!;
+          }
+        }
+        found.subarray(0, size).sort();
+        consume(d, found, size, countOf);
+      },
+      options,
+    );
+  }
+
+  private found(hits: DocumentHits): { term: number; count: number }[] {
     const out: { term: number; count: number }[] = [];
-    for (let h = 0; h < this.firstHits.length; h += 2) {
-      const id = this.firstHits[h]!;
-      for (const term of this.termsOf[id]!) out.push({ term, count: this.counts[id]! });
-      this.counts[id] = 0;
-    }
+    for (let h = 0; h < hits.length; h += 3) for (const term of this.termsOf[hits[h]!]!) out.push({ term, count: hits[h + 1]! });
     return out.sort((a, b) => a.term - b.term);
   }
 }

@@ -8,6 +8,7 @@
 import type { PhraseSet } from '../artifacts/phrases.js';
 import type { PolicyTable, PolicyTermRow, Weights } from '../artifacts/weights.js';
 import { TermCounter, type Ignored } from '../text/count.js';
+import type { ScanOptions } from '../text/scan-documents.js';
 import { per10k } from './rate.js';
 
 /** The category of every policy term: lexicon terms by their lexicon category, compounded discoveries as `discovered:KIND`. */
@@ -48,6 +49,7 @@ export function buildPolicyTable(
   tfidfOf: (doc: number, term: string) => number,
   ignored?: Ignored,
   dictionaries: readonly { categories: ReadonlyMap<string, readonly string[]> }[] = [],
+  options?: ScanOptions,
 ): PolicyTable & { dictionaryHits: Float64Array[] } {
   const terms = [...categories.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // One scan of each document's text for the policy terms and the words of the substring dictionaries together
@@ -74,18 +76,28 @@ export function buildPolicyTable(
   const term: number[] = [];
   const count: number[] = [];
   const tfidf: number[] = [];
-  for (let d = 0; d < documents.length; d++) {
-    const found = counter.countDocument(documents.text(d));
-    for (const f of found) for (const { dict, cat } of catsOf[f.term]!) dictionaryHits[dict]![d * dictionaries[dict]!.categories.size + cat]! += f.count;
-    // countDocument lists terms in index order (= term order for policy terms); a stable sort by count keeps that among equals.
-    const policy = found.filter((f) => f.term < terms.length).sort((a, b) => b.count - a.count);
-    for (const f of policy) {
-      term.push(f.term);
-      count.push(f.count);
-      tfidf.push(tfidfOf(d, terms[f.term]!));
-    }
-    ptr[d + 1] = term.length;
-  }
+  const policy: number[] = [];
+  counter.countDocumentsInto(
+    documents.length,
+    (d) => documents.text(d),
+    (d, found, size, countOf) => {
+      policy.length = 0;
+      for (let k = 0; k < size; k++) {
+        const t = found[k]!;
+        for (const { dict, cat } of catsOf[t]!) dictionaryHits[dict]![d * dictionaries[dict]!.categories.size + cat]! += countOf[t]!;
+        if (t < terms.length) policy.push(t);
+      }
+      // Found in index order (= term order for policy terms): by count, ties by term.
+      policy.sort((a, b) => countOf[b]! - countOf[a]! || a - b);
+      for (const t of policy) {
+        term.push(t);
+        count.push(countOf[t]!);
+        tfidf.push(tfidfOf(d, terms[t]!));
+      }
+      ptr[d + 1] = term.length;
+    },
+    options,
+  );
   return { ptr, term: Uint32Array.from(term), count: Float64Array.from(count), tfidf: Float64Array.from(tfidf), terms, category: terms.map((t) => categories.get(t)!), dictionaryHits };
 }
 
