@@ -115,8 +115,8 @@ const FRAGMENT_CHECK = 300;
 
 /**
  * The fused score of src/phrases/rank.ts for each phrase of `out`. The
- * phrases near the top of any view are then checked at both ends: a phrase
- * that cuts a word of the text in at least 80% of its occurrences
+ * phrases near the top of any view are then checked at both ends, once: a
+ * phrase that cuts a word of the text in more than 80% of its occurrences
  * (加强和改善宏观 of 宏观调控) is a piece of a longer phrase and leaves the
  * views (score 0).
  */
