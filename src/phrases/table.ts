@@ -113,6 +113,9 @@ const BARE_NUMBER = /^[〇零一二三四五六七八九十两百千万亿\d.,%]
 /** Phrases within this many places of the top of any view are checked for cut words at both ends. */
 const FRAGMENT_CHECK = 300;
 
+/** Characters of text (an even sample of documents) on which they are checked. */
+const FRAGMENT_SAMPLE_CHARS = 2_000_000;
+
 /**
  * The fused score of src/phrases/rank.ts for each phrase of `out`. The
  * phrases near the top of any view are then checked at both ends, once: a
@@ -143,7 +146,10 @@ function fusedScores(
   };
   let vs = views();
   const near = out.map((p, i) => (vs.some((v) => v[i]! > 0 && v[i]! <= FRAGMENT_CHECK) ? p.phrase : '')).filter((p) => p !== '');
-  const runs = docs.flatMap((d) => d.paragraphs.map((text) => ({ text, before: -1, after: -1 })));
+  // Judged on every k-th document, k = ⌈characters / FRAGMENT_SAMPLE_CHARS⌉ (all of them in a corpus up to that size): a share needs no more.
+  const total = docs.reduce((m, d) => m + d.paragraphs.reduce((n, p) => n + p.length, 0), 0);
+  const step = Math.max(1, Math.ceil(total / FRAGMENT_SAMPLE_CHARS));
+  const runs = docs.filter((_, i) => i % step === 0).flatMap((d) => d.paragraphs.map((text) => ({ text, before: -1, after: -1 })));
   const cut = fragments(near, runs, (s) => background.cut(s), 0.8, new Set(near));
   if (cut.size > 0) {
     out.forEach((p, i) => {
