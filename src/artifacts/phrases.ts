@@ -24,7 +24,7 @@ export const phrasesParams = z
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds counted'),
     terms: z.array(z.coerce.string()).default([]).describe("the study's own terms (category study): counted like lexicon terms in every table (phrases.csv, policy_terms.csv, attention.csv, govtext table); a file of terms goes in lexicon"),
     match_ignore: z.string().default(DEFAULT_IGNORED).describe("characters ignored when a term is matched in the text (default: 、 · ・ • and spaces, so 大众创业万众创新 matches 大众创业、万众创新); every count refers to this normalised match; '' matches exactly"),
-    rank: z.enum(['distinctive', 'documents']).default('distinctive').describe('order of phrases.csv: distinctive (occurrences x √concentration x log of the corpus rate over the general-Chinese rate of jieba\'s dictionary, see README) or documents (documents, then occurrences)'),
+    rank: z.enum(['distinctive', 'documents']).default('distinctive').describe('order of phrases.csv: distinctive (reciprocal rank fusion of three keyness views against the general-Chinese background of jieba\'s dictionary: usage, documents and period; see README, Phrases) or documents (documents, then occurrences)'),
   })
   .strict();
 
@@ -48,7 +48,7 @@ export interface Phrase {
   example: string;
   /** Becomes a single token in segmentation. */
   compound: boolean;
-  /** Distinctiveness against general Chinese (src/phrases/rank.ts): the ranking of phrases.csv. */
+  /** Fused rank score Σ 1/rank over the usage, documents and period views (src/phrases/rank.ts): the ranking of phrases.csv. */
   score: number;
   /** Its parts: 1 − exp(−KL) of the occurrences over documents, and ln(corpus rate / background rate). */
   concentration: number;

@@ -178,7 +178,7 @@ export const TABLES: readonly TableDeclaration[] = [
     of: 'phrases',
     rowPer: '(phrase, year)',
     columns: ADOPTION_BY_YEAR_COLUMNS,
-    about: "regions using the phrase for the first time that year, regions that had used it by then (cumulative adoption), and regions with a report by then; for the phrases of phrases.csv in `phrases.min_docs` reports or more, one row per year in which the corpus has a report, from the phrase's first year to the corpus's last (a year without reports changes nothing)",
+    about: "regions using the phrase for the first time that year, regions that had used it by then (cumulative adoption), and regions with a report by then; for the phrases of phrases.csv in `phrases.min_docs` reports or more, one row per year in which at least one region uses the phrase for the first time (the regions that had used it by any year are those of its last row at or before that year; with one region, one row: the year of first use)",
     streams: 'when long',
     build: adoptionByYearTable,
     rows: (p) => p.adoption.curves.length,

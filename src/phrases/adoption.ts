@@ -58,9 +58,11 @@ export class AdoptionTracker {
    * order given, regions by first year then region. Curves (with
    * `curveOf(id)` true, e.g. the recurring phrases: a phrase of one report
    * has no curve to speak of) run from the phrase's first year to the
-   * corpus's last, one row per year in which the corpus has a report (a
-   * year between has no new adopters and no new possible ones: the row of
-   * the report year before holds its numbers).
+   * corpus's last, one row per year in which the number of regions using
+   * the phrase grows (a year of first use in at least one region): the
+   * regions that had used it by any year are those of its last row at or
+   * before that year (0 before its first row). With one region a phrase has
+   * one row, the year of its first use.
    */
   tables(names: ReadonlyMap<number, string>, curveOf: (id: number) => boolean = () => true): { adoption: AdoptionRow[]; curves: AdoptionCurveRow[] } {
     const adoption: AdoptionRow[] = [];
@@ -106,6 +108,7 @@ export class AdoptionTracker {
           added++;
           k++;
         }
+        if (added === 0) continue;
         cumulative += added;
         curves.push({ phrase, year, new_regions: added, regions: cumulative, of: reporting(year) });
       }

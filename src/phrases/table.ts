@@ -6,7 +6,8 @@ import type { Phrase, PhraseKind, PhraseSet, PhrasesParams } from '../artifacts/
 import { AdoptionTracker } from './adoption.js';
 import type { Background } from './background.js';
 import type { PhraseCandidates } from './discover.js';
-import { Concentration, distinctiveness, logRatio, rankPhrases, type PhraseEvidence } from './rank.js';
+import { fragments } from './fragments.js';
+import { Concentration, distinctiveness, documentKeyness, fuseRanks, logRatio, PeriodCounts, periodLeaders, periodViewRanks, rankPhrases, ranksOf, type PhraseEvidence } from './rank.js';
 import { countRecurrence } from './recurrence.js';
 
 const KIND_RANK: Record<PhraseKind, number> = { numeric: 0, quoted: 1, statistical: 2, lexicon: 3 };
@@ -40,13 +41,18 @@ export function phraseTable(
   const sizes = Float64Array.from(docs, (d) => d.paragraphs.reduce((m, p) => m + p.length, 0));
   const totalChars = sizes.reduce((a, b) => a + b, 0);
   const concentration = new Concentration(trie.size, sizes.map((x) => x / Math.max(1, totalChars)));
+  const years = [...new Set(docs.map((d) => d.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  const periods = new PeriodCounts(Int32Array.from(docs, (d) => (d.year === null ? -1 : yearIndex.get(d.year)!)), years.length, sizes);
   const rec = countRecurrence(trie, docs, progress, ignored, (id, doc, count) => {
     tracker.hit(id, doc);
     concentration.add(id, doc, count);
+    periods.add(id, doc, count);
   });
   const idOfPhrase = new Map<string, number>();
 
   const out: Phrase[] = [];
+  const evidence: (PhraseEvidence & { id: number; ranked: boolean })[] = [];
   for (const [phrase, kind] of candidates.kinds) {
     const id = trie.idOf(ignored.key(phrase));
     if (id < 0 || rec.counts[id] === 0) continue; // a lexicon term absent from this corpus
@@ -58,6 +64,9 @@ export function phraseTable(
     if ((kind === 'statistical' || kind === 'numeric') && docFreq < params.min_docs && !quotedIn(phrase, docs)) continue;
     const discovered = kind !== 'lexicon';
     idOfPhrase.set(phrase, id);
+    const e = { count, docFreq, totalChars, background: background.expected(ignored.key(phrase)), backgroundTotal: background.total, concentration: concentration.of(id) };
+    // A bare number (一九九, 2017) is no phrase to rank, unless quoted as a code (“1146”).
+    evidence.push({ ...e, id, ranked: !(BARE_NUMBER.test(phrase) && !candidates.quoted.get(phrase)) });
     const hasYear = rec.firstYear[id]! <= rec.lastYear[id]!;
     out.push({
       phrase,
@@ -71,7 +80,9 @@ export function phraseTable(
       in_lexicon: entry !== undefined,
       category: entry?.category ?? '',
       example: rec.example[id]!,
-      ...scored({ count, docFreq, totalChars, background: background.expected(ignored.key(phrase)), backgroundTotal: background.total, concentration: concentration.of(id) }),
+      score: 0,
+      concentration: e.concentration,
+      log_ratio: logRatio(e),
       // Only word-like strings become tokens (a quoted clause with 、 inside stays a phrase).
       compound:
         entry !== undefined ||
@@ -80,7 +91,11 @@ export function phraseTable(
   }
   const byDocuments = (x: Phrase, y: Phrase) => y.doc_freq - x.doc_freq || y.count - x.count || KIND_RANK[x.kind] - KIND_RANK[y.kind] || (x.phrase < y.phrase ? -1 : x.phrase > y.phrase ? 1 : 0);
   if (params.rank === 'documents') out.sort(byDocuments);
-  else rankPhrases(out, byDocuments);
+  else {
+    const scores = fusedScores(out, evidence, periods, docs, background, byDocuments);
+    out.forEach((p, i) => (p.score = scores[i]!));
+    rankPhrases(out, byDocuments);
+  }
   const compounds = [...new Set([...lexicon.entries.map((e) => e.term), ...out.filter((p) => p.compound).map((p) => p.phrase)])].sort();
   // Curves (phrase_adoption_by_year) for the recurring phrases only: in min_docs documents or more.
   const recurring = new Set(out.filter((p) => p.doc_freq >= params.min_docs).map((p) => idOfPhrase.get(p.phrase)!));
@@ -92,6 +107,55 @@ function quotedIn(phrase: string, docs: readonly Document[]): boolean {
   return docs.some((d) => d.paragraphs.some((t) => t.includes(`“${phrase}”`) || t.includes(`「${phrase}」`)));
 }
 
-function scored(e: PhraseEvidence): { score: number; concentration: number; log_ratio: number } {
-  return { score: distinctiveness(e), concentration: e.concentration, log_ratio: logRatio(e) };
+/** Numerals only (Chinese or Arabic), with separators: a number, not a phrase. */
+const BARE_NUMBER = /^[〇零一二三四五六七八九十两百千万亿\d.,%]+$/u;
+
+/** Phrases within this many places of the top of any view are checked for cut words at both ends. */
+const FRAGMENT_CHECK = 300;
+
+/** Characters of text (an even sample of documents) on which they are checked. */
+const FRAGMENT_SAMPLE_CHARS = 2_000_000;
+
+/**
+ * The fused score of src/phrases/rank.ts for each phrase of `out`. The
+ * phrases near the top of any view are then checked at both ends, once: a
+ * phrase that cuts a word of the text in more than 80% of its occurrences
+ * (加强和改善宏观 of 宏观调控) is a piece of a longer phrase and leaves the
+ * views (score 0).
+ */
+function fusedScores(
+  out: readonly Phrase[],
+  evidence: readonly (PhraseEvidence & { id: number; ranked: boolean })[],
+  periods: PeriodCounts,
+  docs: readonly Document[],
+  background: Background,
+  byDocuments: (x: Phrase, y: Phrase) => number,
+): Float64Array {
+  const tie = (a: number, b: number) => byDocuments(out[a]!, out[b]!);
+  const ranked = evidence.map((e) => e.ranked);
+  const views = () => {
+    const usage = ranksOf(evidence.map((e, i) => (ranked[i] ? distinctiveness(e) : 0)), tie);
+    const documents = ranksOf(evidence.map((e, i) => (ranked[i] ? documentKeyness(e, docs.length) : 0)), tie);
+    const leaders = periodLeaders(
+      evidence.map((e, i) => ({ id: ranked[i] ? e.id : -1, count: e.count, background: e.background })),
+      periods,
+      background.total,
+      tie,
+    );
+    return [usage, documents, periodViewRanks(leaders, tie)];
+  };
+  let vs = views();
+  const near = out.map((p, i) => (vs.some((v) => v[i]! > 0 && v[i]! <= FRAGMENT_CHECK) ? p.phrase : '')).filter((p) => p !== '');
+  // Judged on every k-th document, k = ⌈characters / FRAGMENT_SAMPLE_CHARS⌉ (all of them in a corpus up to that size): a share needs no more.
+  const total = docs.reduce((m, d) => m + d.paragraphs.reduce((n, p) => n + p.length, 0), 0);
+  const step = Math.max(1, Math.ceil(total / FRAGMENT_SAMPLE_CHARS));
+  const runs = docs.filter((_, i) => i % step === 0).flatMap((d) => d.paragraphs.map((text) => ({ text, before: -1, after: -1 })));
+  const cut = fragments(near, runs, (s) => background.cut(s), 0.8, new Set(near));
+  if (cut.size > 0) {
+    out.forEach((p, i) => {
+      if (cut.has(p.phrase)) ranked[i] = false;
+    });
+    vs = views();
+  }
+  return Float64Array.from(out, (_, i) => fuseRanks(vs, i));
 }

@@ -116,9 +116,9 @@ export function reportHtml(m: ReportModel): string {
     sections.push({
       id: 'adoption',
       title: 'Adoption of new slogans',
-      body: `${chart('adoption', 'line chart: regions that have used each new slogan by each year', 420)}\n<p class="notes">${escapeHtml(`Regions whose reports had used each phrase by each year (cumulative; phrase_adoption_by_year.csv, first uses in phrase_adoption.csv), for the ${a.series.length} leading phrases first found after the corpus's first year, of the ${a.of.at(-1)} regions with a report.${a.of.at(-1) === 1 ? ' With one region, each curve steps from 0 to 1 in the year of first use.' : ''}`)}</p>`,
+      body: `${chart('adoption', 'line chart: regions that have used each new slogan by each year', 420)}\n<p class="notes">${escapeHtml(`Regions whose reports had used each phrase by each year (cumulative; phrase_adoption_by_year.csv, first uses in phrase_adoption.csv), for the ${a.series.length} leading phrases first found after the corpus's first year, of the ${a.of.at(-1)} regions with a report.`)}</p>`,
     });
-  }
+  } else if (m.adoptionNote) sections.push({ id: 'adoption', title: 'Adoption of new slogans', body: `<p class="notes">${escapeHtml(m.adoptionNote)}</p>` });
   sections.push({ id: 'keywords', title: 'Keywords per report', body: htmlTable(['report', 'doc_id', 'keywords (highest tf-idf first)'], m.listed.map((r) => [r.name, r.doc_id, r.keywords.join('、')]), { notes: `Each report\'s ${m.settings.keywords} terms of highest tf-idf (keywords.csv has more).${more}` }) });
   if (m.clusters) {
     const mem = paper.get('cluster_membership')!;

@@ -42,8 +42,10 @@ export interface ReportModel {
   attention: { categories: string[]; rows: { doc_id: string; name: string; values: (number | null)[] }[] };
   keyness: { group_by: string; target: string; reference: string; terms: { term: string; g2: number; log_ratio: number; target_count: number; reference_count: number }[] }[];
   lexiconTerms: number;
-  /** Adoption curves of the leading new slogans (phrase_adoption_by_year.csv). */
+  /** Adoption curves of the leading new slogans (phrase_adoption_by_year.csv), with two regions or more. */
   adoption?: AdoptionChart;
+  /** Why there is no adoption chart, when the corpus has fewer than two regions (a curve would only step from 0 to 1). */
+  adoptionNote?: string;
   weighScheme: string;
   settings: ReportSettings;
 }
@@ -149,8 +151,19 @@ export function reportModel(inputs: ModelInputs, paper: PaperTable[], settings: 
     attention: { categories: categories.map(categoryLabel), rows: listedDocs.filter((d) => attentionRows.has(d.doc_id)).map((d) => ({ doc_id: d.doc_id, name: nameOf(d), values: attentionRows.get(d.doc_id)! })) },
     keyness,
     lexiconTerms: inputs.phrases.lexicon.entries.length,
-    adoption: leadingCurves(inputs.phrases.phrases, inputs.phrases.adoption?.curves ?? []),
+    ...adoptionPart(reports, inputs.phrases),
     weighScheme: weights.meta.scheme,
     settings,
   };
+}
+
+/**
+ * The adoption chart, or a note instead of it: with fewer than two regions
+ * reporting (a dated report with a region), a region-count curve only steps
+ * from 0 to 1 in the year of first use, which phrases.csv's first_year says.
+ */
+function adoptionPart(reports: readonly Document[], phrases: PhraseSet): { adoption?: AdoptionChart; adoptionNote?: string } {
+  const regions = new Set(reports.filter((d) => d.region && d.year !== null).map((d) => d.region)).size;
+  if (regions >= 2) return { adoption: leadingCurves(phrases.phrases, phrases.adoption?.curves ?? []) };
+  return { adoptionNote: `No adoption chart: the reports come from ${regions === 1 ? 'one region' : 'no dated region'}, so a curve of regions using a phrase would only step from 0 to 1 in its first year (first_year in phrases.csv).` };
 }

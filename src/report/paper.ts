@@ -242,7 +242,7 @@ export function topPhrases(input: PaperInputs, top = 30): PaperTable {
     columns: ['phrase', 'kind', 'reports', 'occurrences', 'years', 'regions'],
     rows,
     caption: `Recurring policy phrases: the ${rows.length} most distinctive in the ${nReports} reports`,
-    notes: 'Phrases of the policy lexicon and slogans discovered in the text (quoted “…” or numeral-led formulas such as 六新), in the order of phrases.csv (distinctiveness: occurrences × √concentration × log of their rate over general Chinese; README, Phrases); statistical n-grams are in phrases.csv. Occurrences: the phrase\'s string in the cleaned text, as Ctrl-F finds it (README, Counting). Source: phrases.csv.',
+    notes: 'Phrases of the policy lexicon and slogans discovered in the text (quoted “…” or numeral-led formulas such as 六新), in the order of phrases.csv (distinctiveness: usage, spread over reports and lead in a period, each against general Chinese; README, Phrases); statistical n-grams are in phrases.csv. Occurrences: the phrase\'s string in the cleaned text, as Ctrl-F finds it (README, Counting). Source: phrases.csv.',
   };
 }
 

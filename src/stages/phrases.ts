@@ -11,8 +11,8 @@ import type { PhraseSet, PhrasesParams } from '../artifacts/phrases.js';
 /**
  * Phrases: the lexicon, and slogans and policy phrases discovered in the
  * corpus (quoted, numeral-led, statistical), with their recurrence across
- * documents, regions and years. Ranked by the number of documents, then
- * occurrences: a phrase in 8 reports ranks above one repeated 30 times in one.
+ * documents, regions and years. Ranked by period-aware keyness
+ * (src/phrases/rank.ts), or by documents, then occurrences (rank: documents).
  */
 export function phrases(corpus: Corpus, params: PhrasesParams, ctx: StageContext = stageContext()): PhraseSet {
   const { lexicon, messages } = loadLexicon({ builtin: params.builtin_lexicon, files: params.lexicon, exclude: params.exclude_terms });

@@ -87,7 +87,7 @@ describe('phrase adoption on built text', () => {
   });
 });
 
-describe('phrase_adoption_by_year is proportionate: report years only, recurring phrases only', () => {
+describe('phrase_adoption_by_year is proportionate: a row where the region count grows, recurring phrases only', () => {
   // Reports in 2019, 2020 and 2023 (none in 2021-2022); 河长制 in two reports (recurring), 数字政府 in one.
   const gap: Corpus = {
     documents: [
@@ -101,15 +101,34 @@ describe('phrase_adoption_by_year is proportionate: report years only, recurring
   };
   const set = phrases(gap, phrasesParams.parse({ builtin_lexicon: false, discover: false, terms: ['河长制', '数字政府'] }));
 
-  it('gives a recurring phrase one row per report year from its first, cumulative, and none to a phrase of one report', () => {
+  it('gives a recurring phrase one row per year of new adopters, cumulative, and none to a phrase of one report', () => {
     const rows = set.adoption.curves.map((c) => [c.phrase, c.year, c.new_regions, c.regions, c.of]);
-    // 2021 and 2022 have no report: no rows; 2023 keeps the two adopters, of three regions reporting by then.
+    // 2023 adds no adopter: no row (by 2023 河长制 is still in the 2 regions of its 2020 row).
     expect(rows).toEqual([
       ['河长制', 2019, 1, 1, 1],
       ['河长制', 2020, 1, 2, 2],
-      ['河长制', 2023, 0, 2, 3],
     ]);
     // 数字政府 (one report) still has its adoption row.
     expect(set.adoption.rows.filter((r) => r.phrase === '数字政府').map((r) => [r.region, r.first_year])).toEqual([['甲县', 2023]]);
+  });
+
+  it('has at most one row per (phrase, region) of phrase_adoption.csv: one row per phrase with one region', () => {
+    // One region reporting every year for 30 years, 40 phrases each first used in some year and used every year after.
+    const years = Array.from({ length: 30 }, (_, i) => 1990 + i);
+    const terms = Array.from({ length: 40 }, (_, i) => `政策${String.fromCodePoint(0x4e00 + 37 * i)}${String.fromCodePoint(0x4e80 + 53 * i)}`);
+    const one: Corpus = {
+      documents: years.map((y, k) => doc(`n${y}`, '全国', y, terms.filter((_, i) => i % 29 <= k).map((t) => `推进${t}。`))),
+      messages: [],
+      meta: { stage: 'ingest', params: {} },
+    };
+    const s = phrases(one, phrasesParams.parse({ builtin_lexicon: false, discover: false, terms }));
+    // Every phrase recurs (used every year from its first), so every phrase has a curve, and each its single row.
+    expect(s.adoption.curves.length).toBe(terms.length);
+    for (const t of terms) {
+      const first = 1990 + (terms.indexOf(t) % 29);
+      expect(s.adoption.curves.filter((c) => c.phrase === t).map((c) => [c.year, c.new_regions, c.regions])).toEqual([[first, 1, 1]]);
+    }
+    // Regions by year: the last row at or before the year (the 0 before the first row).
+    expect(s.adoption.curves.length).toBeLessThanOrEqual(s.adoption.rows.length);
   });
 });

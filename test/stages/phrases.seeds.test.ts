@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { jiebaBackground } from '../../src/phrases/background.js';
 import { phrases } from '../../src/stages/phrases.js';
 import { phrasesParams, type PhraseSet } from '../../src/artifacts/phrases.js';
 import { sampleCorpus, substringCount } from '../fixtures/samples.js';
@@ -40,15 +41,21 @@ describe('phrase discovery on the samples', () => {
     expect(row('1146').example).toContain('实施“1146”发展战略');
   });
 
-  it('ranks by distinctiveness: the local slogans are near the top, the scores descend', () => {
+  it('ranks by distinctiveness: three local slogans in the top 100, the scores descend', () => {
     const n = set.phrases.length;
     expect(n).toBeGreaterThan(500);
-    // About 2,000 phrases: the four slogans rank in the top sixth (六新 and 四为四高两同步 in the top 100).
-    for (const s of ['六新', '四为四高两同步', '项目为王', '五抓一优一促']) expect(rankOf(s), s).toBeLessThanOrEqual(Math.ceil(n / 6));
-    for (const s of ['六新', '四为四高两同步']) expect(rankOf(s), s).toBeLessThanOrEqual(100);
+    // About 2,000 phrases: three of the slogans rank in the top 100. 项目为王 (9 times in 8 of the 13 reports, 2021 and
+    // 2023 alike) leads no view: no period (it is in both years), few occurrences, and in most reports (documents
+    // view ln(13/8)); it stays in the top half.
+    for (const s of ['六新', '四为四高两同步', '五抓一优一促']) expect(rankOf(s), s).toBeLessThanOrEqual(100);
+    expect(rankOf('项目为王')).toBeLessThanOrEqual(Math.ceil(n / 2));
     for (let i = 1; i < n; i++) expect(set.phrases[i - 1]!.score).toBeGreaterThanOrEqual(set.phrases[i]!.score);
-    // The score is count x √concentration x min(log ratio, 12), recomputed from its parts.
-    for (const p of set.phrases.slice(0, 50)) expect(p.score).toBeCloseTo(p.log_ratio <= 0 ? 0 : p.count * Math.sqrt(p.concentration) * Math.min(p.log_ratio, 12), 9);
+    // The score fuses three views: Σ 1/rank is at most 1 + 1 + 1 and at least 1/n for a phrase in any view.
+    for (const p of set.phrases) expect(p.score).toBeLessThanOrEqual(3);
+    // The usage view is count x √concentration x min(log ratio, 24): the phrase that leads it has 1/1 in its score.
+    const usage = (p: (typeof set.phrases)[number]) => (p.log_ratio <= 0 ? 0 : p.count * Math.sqrt(p.concentration) * Math.min(p.log_ratio, 24));
+    const leader = set.phrases.reduce((a, b) => (usage(b) > usage(a) ? b : a));
+    expect(leader.score).toBeGreaterThanOrEqual(1);
   });
 
   it('ranks by documents, then occurrences, with rank: documents', () => {
@@ -61,10 +68,12 @@ describe('phrase discovery on the samples', () => {
 
   it('has no boilerplate or sentence fragment in the top 50 (reviewed by hand: policy phrases and formulae)', () => {
     const top = set.phrases.slice(0, 50).map((p) => p.phrase);
+    const bg = jiebaBackground();
     for (const p of top) {
       expect(p, p).not.toMatch(/本文|本站|转载|投稿|招商|网站|评论|验证码|地址|页/u);
-      expect(p, p).not.toMatch(/^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以化性率度次力]/u);
-      expect(p, p).not.toMatch(/[的了和与及在是对把被将为以于等之其也都而并或着过从向到给让由]$/u);
+      // A function character at either end, unless it ends a two-character word of jieba's dictionary (碳中和 ends in 中和).
+      if (bg.freq(p.slice(0, 2)) === undefined) expect(p, p).not.toMatch(/^[的了和与及是对把被将等之其也都而并或着过从向到给让由在于以化性率度次力]/u);
+      if (bg.freq(p.slice(-2)) === undefined) expect(p, p).not.toMatch(/[的了和与及在是对把被将为以于等之其也都而并或着过从向到给让由]$/u);
       expect(p, p).not.toMatch(/.[的了着过].+/u);
       expect(row(p).doc_freq, p).toBeGreaterThanOrEqual(2);
     }
