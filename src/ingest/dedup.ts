@@ -278,43 +278,48 @@ export function nearDuplicates(texts: readonly string[], threshold: number, maxP
   const df = new ShingleCounts(total >> 2);
   for (const s of sets) for (let i = 0; i < s.length; i++) df.add(s[i]!);
 
-  // Each document's counted shingles (held by at most maxPosting documents), as hashes (sorted) and as slots.
+  // A document that could be the shorter one of a pair: the first |X'| - k + 1 of its counted shingles X' (held
+  // by at most maxPosting documents), rarest first, hold a shingle another document holds (those no other
+  // document holds come first).
   const n = texts.length;
-  const counted: Uint32Array[] = [];
-  const slots: Int32Array[] = [];
-  const unique = new Int32Array(n);
-  let buffer = new Int32Array(1024);
-  for (let d = 0; d < n; d++) {
-    const s = sets[d]!;
-    if (buffer.length < s.length) buffer = new Int32Array(2 * s.length);
-    let m = 0;
-    let once = 0;
-    for (let i = 0; i < s.length; i++) {
-      const slot = df.slotOf(s[i]!);
-      const f = df.countAt(slot);
-      if (f > maxPosting) continue;
-      buffer[m++] = slot;
-      if (f === 1) once++;
-    }
-    slots.push(buffer.slice(0, m));
-    const c = new Uint32Array(m);
-    for (let i = 0, j = 0; i < s.length; i++) if (df.get(s[i]!) <= maxPosting) c[j++] = s[i]!;
-    counted.push(c);
-    unique[d] = once;
-  }
-
-  // A document that could be the shorter one of a pair: the first |X'| - k + 1 of its counted shingles, rarest
-  // first, hold a shingle another document holds (those no other document holds come first).
   const probing = new Uint8Array(n);
   const prefixShared = new Int32Array(n);
+  let anyProbing = false;
   for (let d = 0; d < n; d++) {
-    const size = sets[d]!.length;
-    const k = size >= 5 ? leastShared(size, threshold) : Infinity;
-    const length = counted[d]!.length - k + 1;
-    if (length > unique[d]!) {
-      probing[d] = 1;
-      prefixShared[d] = length - unique[d]!;
+    const s = sets[d]!;
+    let counted = 0;
+    let once = 0;
+    for (let i = 0; i < s.length; i++) {
+      const f = df.get(s[i]!);
+      if (f > maxPosting) continue;
+      counted++;
+      if (f === 1) once++;
     }
+    const k = s.length >= 5 ? leastShared(s.length, threshold) : Infinity;
+    const length = counted - k + 1;
+    if (length > once) {
+      probing[d] = 1;
+      prefixShared[d] = length - once;
+      anyProbing = true;
+    }
+  }
+  if (!anyProbing) return [];
+  // Each document's counted shingles, as hashes (sorted) and as slots of the table.
+  const counted: Uint32Array[] = [];
+  const slots: Int32Array[] = [];
+  for (let d = 0; d < n; d++) {
+    const s = sets[d]!;
+    const slot = new Int32Array(s.length);
+    const hash = new Uint32Array(s.length);
+    let m = 0;
+    for (let i = 0; i < s.length; i++) {
+      const at = df.slotOf(s[i]!);
+      if (df.countAt(at) > maxPosting) continue;
+      slot[m] = at;
+      hash[m++] = s[i]!;
+    }
+    slots.push(slot.slice(0, m));
+    counted.push(hash.slice(0, m));
   }
   // Postings (documents in order) of the shared shingles of those documents only, by slot: no other shingle is looked up.
   const start = new Int32Array(df.capacity + 1);
