@@ -253,6 +253,63 @@ function leastShared(size: number, threshold: number): number {
   return n <= size ? n : Infinity;
 }
 
+/** Documents below this many can be numbered in a shingle's 21 low bits of a sort key. */
+const RADIX_DOCS = 2 ** 21;
+
+/**
+ * For each document, how many of its shingles at most `maxPosting` documents
+ * hold (`counted`), and how many no other document holds (`once`). Sorting
+ * (shingle, document) keys in buckets of the shingle's top bits finds each
+ * shingle's documents as a run, reading memory in order where a hash table
+ * of every shingle would miss the cache on nearly every look-up. `sorted`:
+ * false counts with a hash table instead (the only way from 2^21 documents on).
+ */
+export function shingleFrequencies(sets: readonly Uint32Array[], maxPosting: number, sorted = sets.length < RADIX_DOCS): { counted: Int32Array; once: Int32Array } {
+  const n = sets.length;
+  const counted = new Int32Array(n);
+  const once = new Int32Array(n);
+  let total = 0;
+  for (const s of sets) total += s.length;
+  if (!sorted) {
+    const df = new ShingleCounts(total >> 2);
+    for (const s of sets) for (let i = 0; i < s.length; i++) df.add(s[i]!);
+    sets.forEach((s, d) => {
+      for (let i = 0; i < s.length; i++) {
+        const f = df.get(s[i]!);
+        if (f > maxPosting) continue;
+        counted[d]!++;
+        if (f === 1) once[d]!++;
+      }
+    });
+    return { counted, once };
+  }
+  let bits = 4;
+  while (bits < 16 && total >> bits > 4096) bits++;
+  const shift = 32 - bits;
+  const start = new Int32Array((1 << bits) + 1);
+  for (const s of sets) for (let i = 0; i < s.length; i++) start[(s[i]! >>> shift) + 1]!++;
+  for (let b = 0; b < 1 << bits; b++) start[b + 1]! += start[b]!;
+  const keys = new Float64Array(total);
+  const fill = start.slice();
+  sets.forEach((s, d) => {
+    for (let i = 0; i < s.length; i++) keys[fill[s[i]! >>> shift]!++] = s[i]! * RADIX_DOCS + d;
+  });
+  for (let b = 0; b < 1 << bits; b++) {
+    const run = keys.subarray(start[b]!, start[b + 1]!).sort();
+    for (let i = 0; i < run.length; ) {
+      const h = Math.floor(run[i]! / RADIX_DOCS);
+      let j = i + 1;
+      while (j < run.length && Math.floor(run[j]! / RADIX_DOCS) === h) j++;
+      // Each document holds a shingle once: the run's length is the number of documents holding it.
+      const f = j - i;
+      if (f <= maxPosting) for (let r = i; r < j; r++) counted[run[r]! % RADIX_DOCS]!++;
+      if (f === 1 && f <= maxPosting) once[run[i]! % RADIX_DOCS]!++;
+      i = j;
+    }
+  }
+  return { counted, once };
+}
+
 /**
  * Pairs of documents whose text is near-identical: the share of the shorter
  * document's sampled 12-character shingles found in the longer one is at
@@ -273,37 +330,30 @@ function leastShared(size: number, threshold: number): number {
  */
 export function nearDuplicates(texts: readonly string[], threshold: number, maxPosting = 50): NearDuplicate[] {
   const sets = texts.map(sampledShingles);
-  let total = 0;
-  for (const s of sets) total += s.length;
-  const df = new ShingleCounts(total >> 2);
-  for (const s of sets) for (let i = 0; i < s.length; i++) df.add(s[i]!);
-
-  // A document that could be the shorter one of a pair: the first |X'| - k + 1 of its counted shingles X' (held
-  // by at most maxPosting documents), rarest first, hold a shingle another document holds (those no other
-  // document holds come first).
   const n = texts.length;
+  // Per document: its counted shingles X' (held by at most maxPosting documents) and those no other document holds.
+  const { counted: countedSize, once } = shingleFrequencies(sets, maxPosting);
+
+  // A document that could be the shorter one of a pair: the first |X'| - k + 1 of its counted shingles,
+  // rarest first, hold a shingle another document holds (those no other document holds come first).
   const probing = new Uint8Array(n);
   const prefixShared = new Int32Array(n);
   let anyProbing = false;
   for (let d = 0; d < n; d++) {
-    const s = sets[d]!;
-    let counted = 0;
-    let once = 0;
-    for (let i = 0; i < s.length; i++) {
-      const f = df.get(s[i]!);
-      if (f > maxPosting) continue;
-      counted++;
-      if (f === 1) once++;
-    }
-    const k = s.length >= 5 ? leastShared(s.length, threshold) : Infinity;
-    const length = counted - k + 1;
-    if (length > once) {
+    const size = sets[d]!.length;
+    const k = size >= 5 ? leastShared(size, threshold) : Infinity;
+    const length = countedSize[d]! - k + 1;
+    if (length > once[d]!) {
       probing[d] = 1;
-      prefixShared[d] = length - once;
+      prefixShared[d] = length - once[d]!;
       anyProbing = true;
     }
   }
   if (!anyProbing) return [];
+  let total = 0;
+  for (const x of sets) total += x.length;
+  const df = new ShingleCounts(total >> 2);
+  for (const x of sets) for (let i = 0; i < x.length; i++) df.add(x[i]!);
   // Each document's counted shingles, as hashes (sorted) and as slots of the table.
   const counted: Uint32Array[] = [];
   const slots: Int32Array[] = [];

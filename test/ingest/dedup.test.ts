@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nearDuplicates, repeatedParagraphs, sampledShingles, type NearDuplicate } from '../../src/ingest/dedup.js';
+import { nearDuplicates, repeatedParagraphs, sampledShingles, shingleFrequencies, type NearDuplicate } from '../../src/ingest/dedup.js';
 
 const long = (c: string) => `${c}${'年国内生产总值比上年增长百分之七左右,城镇新增就业一千一百万人以上。'.repeat(3)}`;
 
@@ -179,5 +179,25 @@ describe('near-identical documents: the index finds exactly the pairs of the def
     expect(nearDuplicates(texts, 0.5, 4).length).toBe(6);
     expect(nearDuplicates(texts, 0.5, 3)).toEqual(bruteForce(texts, 0.5, 3));
     expect(nearDuplicates(texts, 0.5, 4)).toEqual(bruteForce(texts, 0.5, 4));
+  });
+});
+
+describe('shingle frequencies per document', () => {
+  it('are the same sorted in buckets and counted in a hash table, and match a count by hand', () => {
+    fc.assert(
+      fc.property(corpusArb, fc.constantFrom(0, 1, 2, 3, 50), (texts, maxPosting) => {
+        const sets = texts.map(sampledShingles);
+        const df = new Map<number, number>();
+        for (const s of sets) for (const h of s) df.set(h, (df.get(h) ?? 0) + 1);
+        const counted = sets.map((s) => [...s].filter((h) => df.get(h)! <= maxPosting).length);
+        const once = sets.map((s) => [...s].filter((h) => df.get(h) === 1 && 1 <= maxPosting).length);
+        for (const sorted of [true, false]) {
+          const got = shingleFrequencies(sets, maxPosting, sorted);
+          expect([...got.counted]).toEqual(counted);
+          expect([...got.once]).toEqual(once);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
