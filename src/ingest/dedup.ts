@@ -83,12 +83,19 @@ function isAstralPunct(cp: number): boolean {
 }
 
 let units = new Uint16Array(1 << 16);
-/** The text's code units without white space and punctuation (`text.replace(/[\s\p{P}]/gu, '')`) into `units`; returns their number. */
-function keptUnits(text: string): number {
+/**
+ * The text's code units without white space and punctuation
+ * (`text.replace(/[\s\p{P}]/gu, '')`) into `units` from `n` on; returns the
+ * new end.
+ */
+function keptUnits(text: string, n = 0): number {
   const t = ignored();
-  if (units.length < text.length) units = new Uint16Array(Math.max(text.length, 2 * units.length));
+  if (units.length < n + text.length) {
+    const grown = new Uint16Array(Math.max(n + text.length, 2 * units.length));
+    grown.set(units.subarray(0, n));
+    units = grown;
+  }
   const u = units;
-  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const a = t[c]!;
@@ -134,10 +141,14 @@ function lowBitSteps(): Uint8Array {
  * Sampled hashes of the document's 12-character shingles (white space and
  * punctuation ignored), sorted and distinct: the shingle is the text's UTF-16
  * code units i..i+11 after removing [\s\p{P}], its hash FNV-1a (32 bits) of
- * those units, and it is kept when the hash is a multiple of 8.
+ * those units, and it is kept when the hash is a multiple of 8. A document
+ * given as paragraphs is read as their join with line breaks.
  */
-export function sampledShingles(text: string): Uint32Array {
-  const n = keptUnits(text);
+export function sampledShingles(text: string | readonly string[]): Uint32Array {
+  // Paragraphs: as if joined by line breaks (white space, so nothing between them).
+  let n = 0;
+  if (typeof text === 'string') n = keptUnits(text);
+  else for (const p of text) n = keptUnits(p, n);
   const u = units;
   let out = new Uint32Array(Math.max(16, n >> 2));
   let m = 0;
@@ -328,7 +339,7 @@ export function shingleFrequencies(sets: readonly Uint32Array[], maxPosting: num
  *
  * @example nearDuplicates([report, other, report + '\n打印本页'], 0.9) // [{ a: 0, b: 2, containment: 1 }]
  */
-export function nearDuplicates(texts: readonly string[], threshold: number, maxPosting = 50): NearDuplicate[] {
+export function nearDuplicates(texts: readonly (string | readonly string[])[], threshold: number, maxPosting = 50): NearDuplicate[] {
   const sets = texts.map(sampledShingles);
   const n = texts.length;
   // Per document: its counted shingles X' (held by at most maxPosting documents) and those no other document holds.

@@ -93,6 +93,14 @@ describe('sampled shingles', () => {
       { numRuns: 3000 },
     );
   });
+  it('of a document given as paragraphs are those of the paragraphs joined by line breaks', () => {
+    fc.assert(
+      fc.property(fc.array(mixed, { maxLength: 6 }), (paragraphs) => {
+        expect([...sampledShingles(paragraphs)]).toEqual([...referenceShingles(paragraphs.join('\n'))].sort((x, y) => x - y));
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('keep one shingle in 8 of a long text', () => {
     const text = hanText(1, 4000);
     const n = sampledShingles(text).length;
@@ -144,7 +152,9 @@ describe('near-identical documents: the index finds exactly the pairs of the def
   it('on corpora with planted near-duplicates, any threshold and posting cap', () => {
     fc.assert(
       fc.property(corpusArb, fc.constantFrom(0, 0.3, 0.5, 0.75, 0.8, 0.9, 0.95, 1), fc.constantFrom(1, 2, 3, 5, 50), (texts, threshold, maxPosting) => {
-        expect(nearDuplicates(texts, threshold, maxPosting)).toEqual(bruteForce(texts, threshold, maxPosting));
+        const expected = bruteForce(texts, threshold, maxPosting);
+        expect(nearDuplicates(texts, threshold, maxPosting)).toEqual(expected);
+        expect(nearDuplicates(texts.map((t) => t.split('\n')), threshold, maxPosting)).toEqual(expected);
       }),
       { numRuns: 300 },
     );
