@@ -20,7 +20,7 @@ export function nearDuplicateDocuments(documents: readonly Document[], share: nu
   const pairs: string[] = [];
   const messages: Message[] = [];
   if (share <= 0 || documents.length < 2) return { pairs, messages };
-  for (const p of nearDuplicates(documents.map((d) => d.paragraphs.join('\n')), share)) {
+  for (const p of nearDuplicates(documents.map((d) => d.paragraphs), share)) {
     const [a, b] = [documents[p.a]!, documents[p.b]!];
     pairs.push(`${a.doc_id} ~ ${b.doc_id}`);
     messages.push({ origin: 'ingest:duplicates', text: `${a.doc_id} and ${b.doc_id} are near-identical (${Math.round(p.containment * 100)}% of the shorter one's text is in the other): the same report scraped twice? Both are kept; remove one to count it once`, file: b.source_file });

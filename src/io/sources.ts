@@ -153,7 +153,8 @@ export function readSource(abs: string, cwd = process.cwd(), maxBytes = DEFAULT_
     return { record: { ...base, format, encoding: '', status: 'skipped', reason: decoded.reason }, messages: [{ origin: 'ingest:file', text: `skipped: ${decoded.reason}`, file }] };
   }
   const messages: Message[] = decoded.note ? [{ origin: 'ingest:encoding', text: decoded.note, file }] : [];
-  if (decoded.text.trim() === '') {
+  // /\S/ is what trim() keeps (white space and line terminators alike), without a copy of the text.
+  if (!/\S/u.test(decoded.text)) {
     const reason = 'no text (only white space)';
     return { record: { ...base, format, encoding: decoded.encoding, status: 'skipped', reason }, messages: [...messages, { origin: 'ingest:file', text: `skipped: ${reason}`, file }] };
   }
