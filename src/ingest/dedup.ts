@@ -325,10 +325,12 @@ export function shingleFrequencies(sets: readonly Uint32Array[], maxPosting: num
  * Pairs of documents whose text is near-identical: the share of the shorter
  * document's sampled 12-character shingles found in the longer one is at
  * least `threshold`. Shingles found in more than `maxPosting` documents
- * (formulae every report uses) are not counted as shared (they still count in
- * the shorter document's total). A pair needs one shared shingle and 5
- * sampled shingles in the shorter document. Pairs come sorted by `a`, then
- * `b` (a < b).
+ * (formulae every report uses) are left out on both sides: neither shared nor
+ * in a document's total, so "shorter" and the share are over the counted
+ * shingles (otherwise the more reports a corpus holds, the more of a copy's
+ * text is set formulae, and copies fall below the threshold). A pair needs one
+ * shared shingle and 5 counted shingles in the shorter document. Pairs come
+ * sorted by `a`, then `b` (a < b).
  *
  * Near-linear: an exact set-similarity join with prefix filtering. A pair
  * with n shared shingles, n >= k (the least n that meets the threshold for
@@ -351,7 +353,7 @@ export function nearDuplicates(texts: readonly (string | readonly string[])[], t
   const prefixShared = new Int32Array(n);
   let anyProbing = false;
   for (let d = 0; d < n; d++) {
-    const size = sets[d]!.length;
+    const size = countedSize[d]!;
     const k = size >= 5 ? leastShared(size, threshold) : Infinity;
     const length = countedSize[d]! - k + 1;
     if (length > once[d]!) {
@@ -414,9 +416,9 @@ export function nearDuplicates(texts: readonly (string | readonly string[])[], t
   };
   for (let x = 0; x < n; x++) {
     if (!probing[x]) continue;
-    const size = sets[x]!.length;
+    const size = countedSize[x]!;
     // The other document of a pair with x as the shorter one (a tie of sizes is taken by the first of two that both look).
-    const partner = (y: number) => y !== x && (sets[y]!.length > size || (sets[y]!.length === size && (!probing[y] || y > x)));
+    const partner = (y: number) => y !== x && (countedSize[y]! > size || (countedSize[y]! === size && (!probing[y] || y > x)));
     // x's shared shingles rarest first: (documents holding it) * 2^32 + hash, sorted as numbers.
     const own = slots[x]!;
     const order: number[] = [];

@@ -35,7 +35,8 @@ describe('near-identical documents', () => {
  * The documented definition, computed the slow way: the text without
  * [\s\p{P}], every 12-unit slice hashed with FNV-1a and kept when the hash is
  * a multiple of 8; then every pair of documents, the shared hashes that at
- * most maxPosting documents hold, over the shorter document's hash count.
+ * most maxPosting documents hold, over the shorter document's count of such
+ * hashes (hashes more documents hold are left out on both sides).
  */
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -60,7 +61,8 @@ function bruteForce(texts: readonly string[], threshold: number, maxPosting: num
     for (let b = a + 1; b < sets.length; b++) {
       let n = 0;
       for (const h of sets[a]!) if (sets[b]!.has(h) && df.get(h)! <= maxPosting) n++;
-      const smaller = Math.min(sets[a]!.size, sets[b]!.size);
+      const counted = (s: Set<number>) => [...s].filter((h) => df.get(h)! <= maxPosting).length;
+      const smaller = Math.min(counted(sets[a]!), counted(sets[b]!));
       if (n > 0 && smaller >= 5 && n / smaller >= threshold) out.push({ a, b, containment: n / smaller });
     }
   }
@@ -189,6 +191,16 @@ describe('near-identical documents: the index finds exactly the pairs of the def
     expect(nearDuplicates(texts, 0.5, 4).length).toBe(6);
     expect(nearDuplicates(texts, 0.5, 3)).toEqual(bruteForce(texts, 0.5, 3));
     expect(nearDuplicates(texts, 0.5, 4)).toEqual(bruteForce(texts, 0.5, 4));
+  });
+  it('finds a copy in a corpus whose formulae more than maxPosting documents share, however many documents hold them', () => {
+    // 80 reports share a long block of set formulae (held by all of them: over the cap of 50); report 80 is a copy of
+    // report 0. Counted in the total, the formulae would be two thirds of each report and the copy's share 1/3.
+    const formulae = hanText(7, 2000);
+    const texts = Array.from({ length: 80 }, (_, d) => `${formulae}\n${hanText(100 + d, 1000)}`);
+    texts.push(texts[0]!);
+    const found = nearDuplicates(texts, 0.9);
+    expect(found).toEqual([{ a: 0, b: 80, containment: 1 }]);
+    expect(found).toEqual(bruteForce(texts, 0.9, 50));
   });
 });
 
