@@ -37,6 +37,10 @@ export interface ParquetSource {
   columns: readonly string[];
   types?: readonly ParquetType[];
   rows: () => Iterable<readonly Cell[]>;
+  /** The CSV holding these rows in this order, as csv.ts writes them (absolute path; given a scratch folder, a source may write one there): read back by DuckDB instead of appending the rows. */
+  csv?: (scratch: string) => string;
+  /** With `types` and `csv`: the rows of the table, whose CSV is known to read back as the values (no '' text, no -0, cells of their column's type), so the rows are not looked over. */
+  csvRows?: number;
 }
 
 /** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */

@@ -85,22 +85,25 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (i >= 0) tables.splice(i, 1);
       tables.push(r);
     };
-    // Parquet twins of the tables a writer made, written after it returns (DuckDB is asynchronous) and then let go.
+    // Parquet twins of the tables a writer made: handed to DuckDB as each is recorded (it writes them on its own
+    // thread while the run goes on); their records and outputs entries follow the writer's, as the files are awaited before publish.
     const pending: TableRecord[] = [];
     // report.parquet: false leaves the twins out (read here: every stage's writer offers them).
     const parquetOn = pipeline.stages.find((s) => s.name === 'report')?.params.parquet !== false;
     const record = (r: TableRecord) => {
-      if (r[PARQUET] && !parquetOn) delete r[PARQUET];
+      const source = r[PARQUET];
+      delete r[PARQUET];
       keepRecord(r);
-      if (r[PARQUET]) pending.push(r);
+      if (!source || !parquetOn) return;
+      const twin: TableRecord = { file: source.file, rows: 0, built: 'streamed' };
+      parquet ??= ParquetWriter.create();
+      void parquet.write(tmp, source).then((n) => (twin.rows = n), () => undefined);
+      pending.push(twin);
     };
-    const writeParquet = async () => {
-      for (const r of pending) {
-        const source = r[PARQUET]!;
-        delete r[PARQUET];
-        parquet ??= await ParquetWriter.open();
-        keepRecord({ file: source.file, rows: await parquet.write(tmp, source), built: 'streamed' });
-        if (!outputs.includes(source.file)) outputs.push(source.file);
+    const writeParquet = () => {
+      for (const twin of pending) {
+        keepRecord(twin);
+        if (!outputs.includes(twin.file)) outputs.push(twin.file);
       }
       pending.length = 0;
     };
@@ -162,7 +165,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (onThread) details[stage.name] = { ...details[stage.name], on_thread: true };
       const writer = writerOf(stage.definition.makes);
       if (writer) outputs.push(...(await writer(made, tmp, record, artifacts)));
-      await writeParquet();
+      writeParquet();
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = releaseText(artifacts.corpus, textFolder);
       startAhead(index, artifacts, outputs);
@@ -170,9 +173,12 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     }
     // Research-ready files (panel, .dta, dtm.mtx, CITATION.cff) from every artifact.
     const ts = performance.now();
+    // corpus.csv is written again: DuckDB must be done reading the first one.
+    await parquet?.finish();
     const research = writeResearchOutputs(artifacts, tmp, record);
     outputs.push(...research.files.filter((f) => !outputs.includes(f)));
-    await writeParquet();
+    writeParquet();
+    await parquet?.finish();
     research.warnings.forEach((text) => report({ origin: 'output:stata', text }));
     timings.outputs = Math.round(performance.now() - ts);
     timings.total = Math.round(performance.now() - t0);
