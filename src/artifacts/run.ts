@@ -46,9 +46,13 @@ export interface ParquetSource {
 /** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */
 export const PARQUET = Symbol('govtext.parquet');
 
+/** On a TableRecord: the file is still being written (on another thread); the run awaits it before publishing (not in the manifest). */
+export const WRITING = Symbol('govtext.writing');
+
 /** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
 export interface TableRecord {
   [PARQUET]?: ParquetSource;
+  [WRITING]?: Promise<unknown>;
   file: string;
   rows: number;
   built: 'DataFrame' | 'streamed';

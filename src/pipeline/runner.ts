@@ -14,7 +14,7 @@ import type { Pipeline } from './spec.js';
 import { canReadBack, releaseText, type TextFolder } from './text.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
 import { writerOf } from '../output/writers.js';
-import { PARQUET, type TableRecord } from '../artifacts/run.js';
+import { PARQUET, WRITING, type TableRecord } from '../artifacts/run.js';
 import { ParquetWriter } from '../output/parquet.js';
 import { writeResearchOutputs } from '../output/research.js';
 
@@ -73,6 +73,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const unwatch = watchSignals(tmp);
   const threads = new Map<number, ThreadRun>();
   let parquet: ParquetWriter | undefined;
+  // Files written on other threads (tables.xlsx): awaited before publish.
+  const background: Promise<unknown>[] = [];
   const warmed = new Set<Pipeline['stages'][number]>();
   try {
     const artifacts: Artifacts = { sources: read.sources };
@@ -91,6 +93,12 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     // report.parquet: false leaves the twins out (read here: every stage's writer offers them).
     const parquetOn = pipeline.stages.find((s) => s.name === 'report')?.params.parquet !== false;
     const record = (r: TableRecord) => {
+      const writing = r[WRITING];
+      delete r[WRITING];
+      if (writing) {
+        background.push(writing);
+        writing.catch(() => undefined);
+      }
       const source = r[PARQUET];
       delete r[PARQUET];
       keepRecord(r);
@@ -179,6 +187,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     outputs.push(...research.files.filter((f) => !outputs.includes(f)));
     writeParquet();
     await parquet?.finish();
+    await Promise.all(background);
     research.warnings.forEach((text) => report({ origin: 'output:stata', text }));
     timings.outputs = Math.round(performance.now() - ts);
     timings.total = Math.round(performance.now() - t0);
@@ -207,6 +216,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     await Promise.all([...threads.values()].map((t) => t.stop()));
     await Promise.all([...warmed].map((s) => s.definition.cool?.()));
     await parquet?.close();
+    await Promise.allSettled(background);
     unwatch();
     removeTemp(tmp);
     if (!published) removeMadeParents(out, madeParent);
