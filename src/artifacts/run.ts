@@ -37,8 +37,8 @@ export interface ParquetSource {
   columns: readonly string[];
   types?: readonly ParquetType[];
   rows: () => Iterable<readonly Cell[]>;
-  /** The CSV holding these rows in this order, as csv.ts writes them (absolute path; given a scratch folder, a source may write one there): read back by DuckDB instead of appending the rows. */
-  csv?: (scratch: string) => string;
+  /** The CSV holding these rows in this order, as csv.ts writes them (absolute path; given a scratch folder, a source may write one there, on another thread: then a promise of it): read back by DuckDB instead of appending the rows. */
+  csv?: (scratch: string) => string | Promise<string>;
   /** With `types` and `csv`: the rows of the table, whose CSV is known to read back as the values (no '' text, no -0, cells of their column's type), so the rows are not looked over. */
   csvRows?: number;
 }

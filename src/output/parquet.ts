@@ -205,9 +205,12 @@ export class ParquetWriter {
     const types = plan?.types ?? [...source.types!];
     if (types.length !== source.columns.length) throw new Error(`${source.file}: ${types.length} types for ${source.columns.length} columns`);
     if (source.csv && (exact || plan!.csvExact)) {
-      const csv = source.csv(this.scratch);
-      const select = csvSelect(csv, source.columns, types, plan?.emptyText);
+      const ready = Promise.resolve(source.csv(this.scratch));
+      // Kept for the job (a CSV written on another thread may fail before the job's turn).
+      ready.catch(() => undefined);
       job = async (con) => {
+        const csv = await ready;
+        const select = csvSelect(csv, source.columns, types, plan?.emptyText);
         const result = await con.run(`COPY (${select}) TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
         if (csv.startsWith(this.scratch)) rmSync(csv, { force: true });
         // A CSV that did not read back whole (DuckDB has been seen to read none of a file under some option sets) is an error, not a short file.
