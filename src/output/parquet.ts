@@ -149,7 +149,7 @@ export function csvSelect(csv: string, columns: readonly string[], types: readon
 }
 
 /**
- * A DuckDB scratch database for one run's Parquet files. `write` takes a
+ * A DuckDB database (in memory, spilling to a scratch folder) for one run's Parquet files. `write` takes a
  * table and returns at once (after the one look over its rows); DuckDB
  * writes the files one after the other on its own thread, in the order
  * given; `finish` waits for them all and `close` removes the scratch folder.
@@ -171,7 +171,8 @@ export class ParquetWriter {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'govtext-parquet-'));
     this.scratch = scratch;
     this.connection = (async () => {
-      const instance = await DuckDBInstance.create(path.join(scratch, 'scratch.duckdb'), { threads: '1', memory_limit: '512MB', temp_directory: path.join(scratch, 'spill') });
+      // In memory, spilling to the scratch folder past memory_limit: nothing to checkpoint on close.
+      const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '512MB', temp_directory: path.join(scratch, 'spill') });
       return { instance, con: await instance.connect() };
     })();
     this.queue = this.connection;
