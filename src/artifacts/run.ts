@@ -41,6 +41,8 @@ export interface ParquetSource {
   csv?: (scratch: string) => string | Promise<string>;
   /** With `types` and `csv`: the rows of the table, whose CSV is known to read back as the values (no '' text, no -0, cells of their column's type), so the rows are not looked over. */
   csvRows?: number;
+  /** The rows already looked over (by the CSV writer, output/parquet-plan.ts): not read again. */
+  plan?: import('../output/parquet-plan.js').ParquetPlan;
 }
 
 /** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */

@@ -26,84 +26,10 @@ import type { ParquetSource, ParquetType } from '../artifacts/run.js';
  * off again when the CSV is read back).
  */
 export type { ParquetSource, ParquetType };
+export { inferParquetTypes, ParquetPlanner, planParquet, type ParquetPlan } from './parquet-plan.js';
+import { planParquet } from './parquet-plan.js';
 
 const present = (v: Cell): boolean => v !== null && v !== undefined && !(typeof v === 'number' && !Number.isFinite(v));
-
-/**
- * Column types from the values: VARCHAR when any cell is text (or every cell
- * is empty), BOOLEAN when every cell is true/false, BIGINT when every number
- * is a safe integer, else DOUBLE.
- *
- * @example inferParquetTypes(['a', 'n'], [['x', 1], ['y', 2.5]]) // ['VARCHAR', 'DOUBLE']
- */
-export function inferParquetTypes(columns: readonly string[], rows: Iterable<readonly Cell[]>): ParquetType[] {
-  return planParquet(columns, rows).types;
-}
-
-/** Longest text cell the CSV route takes (DuckDB's CSV reader holds a line of up to 2 MB; a cell is at most 3 bytes a character). */
-const CSV_CELL_MAX = 100_000;
-
-/** What one look over a table's rows tells: the column types, the rows, and how its CSV reads back. */
-export interface ParquetPlan {
-  types: ParquetType[];
-  rows: number;
-  /** The CSV reads back as the values: each cell of its column's type, no -0 (printed 0), no NUL, no overlong cell, no column with both '' and NULL (both print empty). */
-  csvExact: boolean;
-  /** Text columns with an empty string and no NULL: their empty cells are read as ''. */
-  emptyText: string[];
-}
-
-/**
- * Looks a table's rows over once: the column types ({@link inferParquetTypes},
- * or `declared`) and whether its CSV, read back, gives exactly these values.
- *
- * @example planParquet(['a'], [['x'], ['']]) // { types: ['VARCHAR'], rows: 2, csvExact: true, emptyText: ['a'] }
- */
-export function planParquet(columns: readonly string[], rows: Iterable<readonly Cell[]>, declared?: readonly ParquetType[]): ParquetPlan {
-  const n = columns.length;
-  const text = new Array<boolean>(n).fill(false);
-  const bool = new Array<boolean>(n).fill(true);
-  const whole = new Array<boolean>(n).fill(true);
-  const seen = new Array<boolean>(n).fill(false);
-  const empty = new Array<boolean>(n).fill(false);
-  const absent = new Array<boolean>(n).fill(false);
-  const negZero = new Array<boolean>(n).fill(false);
-  const truth = new Array<boolean>(n).fill(false);
-  let odd = false;
-  let count = 0;
-  for (const r of rows) {
-    count++;
-    for (let c = 0; c < n; c++) {
-      const v = r[c];
-      if (!present(v)) {
-        absent[c] = true;
-        continue;
-      }
-      seen[c] = true;
-      if (typeof v === 'string') {
-        text[c] = true;
-        if (v.length === 0) empty[c] = true;
-        else if (v.length > CSV_CELL_MAX || v.includes('\0')) odd = true;
-      } else if (typeof v === 'number') {
-        bool[c] = false;
-        if (!Number.isSafeInteger(v)) whole[c] = false;
-        if (v === 0 && 1 / v < 0) negZero[c] = true;
-      } else if (typeof v === 'boolean') truth[c] = true;
-    }
-  }
-  const types = declared ? [...declared] : columns.map((_, c) => (text[c] || !seen[c] ? 'VARCHAR' : bool[c] ? 'BOOLEAN' : whole[c] ? 'BIGINT' : 'DOUBLE'));
-  let csvExact = !odd;
-  const emptyText: string[] = [];
-  for (let c = 0; c < n && csvExact; c++) {
-    const t = types[c];
-    if (empty[c] && (absent[c] || t !== 'VARCHAR')) csvExact = false;
-    // A declared type over cells of another kind: the appender converts them (true → 1), the CSV would not.
-    if (t !== 'VARCHAR' && (text[c] || (t === 'BOOLEAN' ? !bool[c] : truth[c] || (t === 'BIGINT' && !whole[c])))) csvExact = false;
-    if (t === 'DOUBLE' && negZero[c]) csvExact = false;
-    if (empty[c] && t === 'VARCHAR') emptyText.push(columns[c]!);
-  }
-  return { types, rows: count, csvExact, emptyText };
-}
 
 function append(ap: DuckDBAppender, type: ParquetType, v: Cell): void {
   if (!present(v)) return ap.appendNull();
@@ -202,7 +128,7 @@ export class ParquetWriter {
     const table = `t${++this.tables}`;
     let job: (con: DuckDBConnection) => Promise<number>;
     const exact = source.csvRows !== undefined && source.types && source.csv;
-    const plan = exact ? undefined : planParquet(source.columns, source.rows(), source.types);
+    const plan = exact ? undefined : (source.plan ?? planParquet(source.columns, source.rows(), source.types));
     const types = plan?.types ?? [...source.types!];
     if (types.length !== source.columns.length) throw new Error(`${source.file}: ${types.length} types for ${source.columns.length} columns`);
     if (source.csv && (exact || plan!.csvExact)) {

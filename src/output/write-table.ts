@@ -27,6 +27,7 @@ export function writeTable(table: Table, dir: string, record: (r: TableRecord) =
     } finally {
       out.close();
     }
+    parquet.plan = out.parquetPlan(table.columns);
     record({ file, rows: table.rows.length, built: 'streamed' });
   }
   return file;
