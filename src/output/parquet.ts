@@ -75,7 +75,7 @@ export function csvSelect(csv: string, columns: readonly string[], types: readon
 }
 
 /**
- * A DuckDB database (in memory, spilling to a scratch folder) for one run's Parquet files. `write` takes a
+ * A DuckDB scratch database (on disk, so a table past memory_limit spills) for one run's Parquet files. `write` takes a
  * table and returns at once (after the one look over its rows); DuckDB
  * writes the files one after the other on its own thread, in the order
  * given; `finish` waits for them all and `close` removes the scratch folder.
@@ -97,8 +97,7 @@ export class ParquetWriter {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'govtext-parquet-'));
     this.scratch = scratch;
     this.connection = (async () => {
-      // In memory, spilling to the scratch folder past memory_limit: nothing to checkpoint on close.
-      const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '512MB', temp_directory: path.join(scratch, 'spill') });
+      const instance = await DuckDBInstance.create(path.join(scratch, 'scratch.duckdb'), { threads: '1', memory_limit: '512MB', temp_directory: path.join(scratch, 'spill') });
       return { instance, con: await instance.connect() };
     })();
     this.queue = this.connection;
@@ -138,8 +137,12 @@ export class ParquetWriter {
       job = async (con) => {
         const csv = await ready;
         const select = csvSelect(csv, source.columns, types, plan?.emptyText);
-        const result = await con.run(`COPY (${select}) TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
+        // Through a table, as appended rows were: its row groups of 122,880 rows make the same file (COPY straight from read_csv cuts them where the CSV's buffers end).
+        await con.run(`CREATE TABLE ${table} (${source.columns.map((c, i) => `${quote(c)} ${types[i]}`).join(', ')})`);
+        const result = await con.run(`INSERT INTO ${table} ${select}`);
         if (csv.startsWith(this.scratch)) rmSync(csv, { force: true });
+        await con.run(`COPY ${table} TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
+        await con.run(`DROP TABLE ${table}`);
         // A CSV that did not read back whole (DuckDB has been seen to read none of a file under some option sets) is an error, not a short file.
         const rows = plan?.rows ?? source.csvRows!;
         if (result.rowsChanged !== rows) throw new Error(`${source.file}: DuckDB read ${result.rowsChanged} rows of ${csv}, which holds ${rows}`);

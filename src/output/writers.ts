@@ -116,7 +116,13 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
     };
     // Written on a thread of its own while the run goes on (the run awaits it before publishing): each sheet is built and handed over here.
     const book = startWorkbook(path.join(dir, 'tables.xlsx'));
-    const written = [...sheets()].map((s) => book.add(s));
+    let written: ReturnType<typeof book.add>[];
+    try {
+      written = [...sheets()].map((s) => book.add(s));
+    } catch (err) {
+      await book.abort();
+      throw err;
+    }
     const sources: { file: string; size: number; holds: (c: typeof cut) => string }[] = [{ file: '', size: about.rows.length, holds: () => '' }, ...long, ...r.tables.map((t) => ({ file: `tables/${t.name}.csv`, size: t.frame.shape[0] ?? 0, holds: () => '' }))];
     const records: SheetRecord[] = written.map((w, i) => ({ sheet: w.sheet, file: sources[i]!.file, rows: w.rows, of: sources[i]!.size, holds: i === 0 ? 'the index of the sheets' : holds(sources[i]!.size, sources[i]!.holds(cut), sources[i]!.file) }));
     record({ file: 'tables.xlsx', rows: written.reduce((n, w) => n + w.rows, 0), built: 'streamed', sheets: records, [WRITING]: book.end() });

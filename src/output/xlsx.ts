@@ -125,6 +125,8 @@ export interface WorkbookJob {
   add(sheet: Sheet): WrittenSheet;
   /** Resolves once the file is written (rejects with the writer's error). */
   end(): Promise<void>;
+  /** Stops the thread without writing the file (a sheet failed to build). */
+  abort(): Promise<void>;
 }
 
 /** The compiled workbook thread (npm ci builds dist/). */
@@ -188,6 +190,9 @@ export function startWorkbook(file: string): WorkbookJob {
       } finally {
         await worker.terminate();
       }
+    },
+    async abort() {
+      await worker?.terminate();
     },
   };
 }

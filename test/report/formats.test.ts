@@ -149,6 +149,10 @@ describe('XLSX', () => {
       expect(told).toEqual(direct);
       expect(told).toEqual([{ sheet: 'a_b', rows: 2, truncated: false }, { sheet: 'a_b_2', rows: 700, truncated: false }, { sheet: 'cut', rows: 2, truncated: true }]);
       expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+      // A run whose sheet fails to build stops the thread (a thread left waiting would keep the process alive).
+      const stopped = startWorkbook(path.join(dir, 'c.xlsx'));
+      stopped.add(sheets()[0]!);
+      await expect(stopped.abort()).resolves.toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
