@@ -42,7 +42,17 @@ export interface ParquetSource {
   /** With `types` and `csv`: the rows of the table, whose CSV is known to read back as the values (no '' text, no -0, cells of their column's type), so the rows are not looked over. */
   csvRows?: number;
   /** The rows already looked over (by the CSV writer, output/parquet-plan.ts): not read again. */
-  plan?: import('../output/parquet-plan.js').ParquetPlan;
+  plan?: ParquetPlan;
+}
+
+/** What one look over a table's rows tells the Parquet writer (output/parquet-plan.ts): the column types, the rows, and how its CSV reads back. */
+export interface ParquetPlan {
+  types: ParquetType[];
+  rows: number;
+  /** The CSV reads back as the values: each cell of its column's type, no -0 (printed 0), no NUL, no overlong cell, no column with both '' and NULL (both print empty). */
+  csvExact: boolean;
+  /** Text columns with an empty string and no NULL: their empty cells are read as ''. */
+  emptyText: string[];
 }
 
 /** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */

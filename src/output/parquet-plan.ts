@@ -1,5 +1,7 @@
 import type { Cell } from '../artifacts/frame.js';
-import type { ParquetType } from '../artifacts/run.js';
+import type { ParquetPlan, ParquetType } from '../artifacts/run.js';
+
+export type { ParquetPlan };
 
 /*
  * What the Parquet writer (parquet.ts) needs to know of a table's rows: the
@@ -12,16 +14,6 @@ const present = (v: Cell): boolean => v !== null && v !== undefined && !(typeof 
 
 /** Longest text cell the CSV route takes (DuckDB's CSV reader holds a line of up to 2 MB; a cell is at most 3 bytes a character). */
 const CSV_CELL_MAX = 100_000;
-
-/** What one look over a table's rows tells: the column types, the rows, and how its CSV reads back. */
-export interface ParquetPlan {
-  types: ParquetType[];
-  rows: number;
-  /** The CSV reads back as the values: each cell of its column's type, no -0 (printed 0), no NUL, no overlong cell, no column with both '' and NULL (both print empty). */
-  csvExact: boolean;
-  /** Text columns with an empty string and no NULL: their empty cells are read as ''. */
-  emptyText: string[];
-}
 
 /**
  * Looks rows over one at a time (`add`), then tells the plan: the column
