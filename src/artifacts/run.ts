@@ -37,6 +37,22 @@ export interface ParquetSource {
   columns: readonly string[];
   types?: readonly ParquetType[];
   rows: () => Iterable<readonly Cell[]>;
+  /** The CSV holding these rows in this order, as csv.ts writes them (absolute path; given a scratch folder, a source may write one there, on another thread: then a promise of it): read back by DuckDB instead of appending the rows. */
+  csv?: (scratch: string) => string | Promise<string>;
+  /** With `types` and `csv`: the rows of the table, whose CSV is known to read back as the values (no '' text, no -0, cells of their column's type), so the rows are not looked over. */
+  csvRows?: number;
+  /** The rows already looked over (by the CSV writer, output/parquet-plan.ts): not read again. */
+  plan?: ParquetPlan;
+}
+
+/** What one look over a table's rows tells the Parquet writer (output/parquet-plan.ts): the column types, the rows, and how its CSV reads back. */
+export interface ParquetPlan {
+  types: ParquetType[];
+  rows: number;
+  /** The CSV reads back as the values: each cell of its column's type, no -0 (printed 0), no NUL, no overlong cell, no column with both '' and NULL (both print empty). */
+  csvExact: boolean;
+  /** Text columns with an empty string and no NULL: their empty cells are read as ''. */
+  emptyText: string[];
 }
 
 /** On a TableRecord: the same table to write as Parquet (the runner writes it after the writer returns, then drops it; not in the manifest). */
@@ -49,10 +65,14 @@ export const PARQUET = Symbol('govtext.parquet');
  */
 export const LATER = Symbol('govtext.later');
 
+/** On a TableRecord: the file is still being written (on another thread); the run awaits it before publishing (not in the manifest). */
+export const WRITING = Symbol('govtext.writing');
+
 /** How a table file was made, for the manifest: through a danfojs DataFrame, or streamed row by row (tables that grow with the corpus). */
 export interface TableRecord {
   [PARQUET]?: ParquetSource;
   [LATER]?: true;
+  [WRITING]?: Promise<unknown>;
   file: string;
   rows: number;
   built: 'DataFrame' | 'streamed';

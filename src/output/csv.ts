@@ -1,6 +1,8 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import type { Cell, Table } from '../artifacts/frame.js';
+import { ParquetPlanner, type ParquetPlan } from './parquet-plan.js';
+import type { ParquetType } from '../artifacts/run.js';
 
 /**
  * Text cells that a spreadsheet would run as a formula (= + - @, tab, CR at
@@ -8,6 +10,9 @@ import type { Cell, Table } from '../artifacts/frame.js';
  * Numbers are written as numbers and never altered.
  */
 export function neutralizeFormula(value: string): string {
+  // Most cells start with none of ' = + - @ tab CR: one character code decides (CSV writing calls this per text cell).
+  const c = value.charCodeAt(0);
+  if (c !== 39 && c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return value;
   // A value that already starts with apostrophes before a formula character gets one more, so restoreFormula is exact.
   return /^'*[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
 }
@@ -31,7 +36,8 @@ function cellText(v: Cell): string {
 
 /** Shortest round-trip form: the same number always prints the same way. */
 export function formatNumber(v: number): string {
-  return Object.is(v, -0) ? '0' : String(v);
+  // -0 prints as 0 (String(-0) is '0' too; the test is for 0 alone).
+  return v === 0 ? '0' : String(v);
 }
 
 /** CSV text: UTF-8 BOM (so Excel shows Chinese), RFC 4180 quoting, CRLF line ends, header row. */
@@ -59,14 +65,25 @@ export class CsvWriter {
   // One string grown by concatenation: cheaper than joining an array of ~10^4 short lines per flush.
   private buffer = '';
   rows = 0;
+  /** The rows written through `write`, looked over for their Parquet twin (output/parquet-plan.ts). */
+  private readonly planner: ParquetPlanner;
+  private planned = 0;
 
   constructor(file: string, columns: readonly string[]) {
     this.fd = openSync(file, 'w');
     writeSync(this.fd, `\ufeff${columns.map(field).join(',')}\r\n`);
+    this.planner = new ParquetPlanner(columns.length);
   }
 
   write(cells: readonly Cell[]): void {
+    this.planner.add(cells);
+    this.planned++;
     this.writeLine(`${cells.map(field).join(',')}\r\n`);
+  }
+
+  /** What the Parquet writer needs to know of the rows written (their types, whether the CSV says them); undefined when some came through writeLine. */
+  parquetPlan(columns: readonly string[], declared?: readonly ParquetType[]): ParquetPlan | undefined {
+    return this.planned === this.rows ? this.planner.plan(columns, declared) : undefined;
   }
 
   /** A row already formatted with `field` and joined, ending in CRLF (hot loops format their own rows). */

@@ -6,49 +6,30 @@ import type { Cell } from '../artifacts/frame.js';
 import type { ParquetSource, ParquetType } from '../artifacts/run.js';
 
 /**
- * Parquet files, written through DuckDB (@duckdb/node-api): each table is
- * appended row by row to a table of a scratch database on disk, then copied
- * to NAME.parquet (Snappy-compressed, Parquet's default codec, which every
- * reader decodes, pure-JS ones included; ZSTD would be 23% smaller) and
- * dropped. DuckDB was measured against hyparquet-writer on tfidf at 1,000
- * reports (3.56 M rows): about half the time and 62% of the size (see
- * README "Parquet"), with memory bounded by `memory_limit` (the scratch
- * database spills to disk).
+ * Parquet files, written through DuckDB (@duckdb/node-api), Snappy-compressed
+ * (Parquet's default codec, which every reader decodes, pure-JS ones
+ * included; ZSTD would be 23% smaller).
+ *
+ * A table whose CSV is written already (every CSV table: `source.csv`) is
+ * read back by DuckDB itself (read_csv with the declared column names and
+ * types, nothing sniffed) and copied to NAME.parquet on DuckDB's own thread,
+ * while the run goes on: the main thread only looks the rows over once (the
+ * column types, and whether the CSV can say every value, see
+ * {@link planParquet}). A table whose CSV cannot (an empty text cell in a
+ * column that also has NULLs, a -0, a NUL character, a very long cell) is
+ * appended row by row instead, as every table was before. Either way the
+ * file holds the same values: {@link ParquetWriter.finish} waits for them.
  *
  * Column types: VARCHAR (text), BIGINT (whole numbers), DOUBLE, BOOLEAN;
  * empty cells (null, undefined, NaN) are NULL. Text is stored as it is (the
- * CSV's leading apostrophe before a formula-like cell is a CSV matter).
+ * CSV's leading apostrophe before a formula-like cell is a CSV matter, taken
+ * off again when the CSV is read back).
  */
 export type { ParquetSource, ParquetType };
+export { inferParquetTypes, ParquetPlanner, planParquet, type ParquetPlan } from './parquet-plan.js';
+import { planParquet } from './parquet-plan.js';
 
 const present = (v: Cell): boolean => v !== null && v !== undefined && !(typeof v === 'number' && !Number.isFinite(v));
-
-/**
- * Column types from the values: VARCHAR when any cell is text (or every cell
- * is empty), BOOLEAN when every cell is true/false, BIGINT when every number
- * is a safe integer, else DOUBLE.
- *
- * @example inferParquetTypes(['a', 'n'], [['x', 1], ['y', 2.5]]) // ['VARCHAR', 'DOUBLE']
- */
-export function inferParquetTypes(columns: readonly string[], rows: Iterable<readonly Cell[]>): ParquetType[] {
-  const text = new Array<boolean>(columns.length).fill(false);
-  const bool = new Array<boolean>(columns.length).fill(true);
-  const whole = new Array<boolean>(columns.length).fill(true);
-  const seen = new Array<boolean>(columns.length).fill(false);
-  for (const r of rows) {
-    for (let c = 0; c < columns.length; c++) {
-      const v = r[c];
-      if (!present(v)) continue;
-      seen[c] = true;
-      if (typeof v === 'string') text[c] = true;
-      else if (typeof v === 'number') {
-        bool[c] = false;
-        if (!Number.isSafeInteger(v)) whole[c] = false;
-      }
-    }
-  }
-  return columns.map((_, c) => (text[c] || !seen[c] ? 'VARCHAR' : bool[c] ? 'BOOLEAN' : whole[c] ? 'BIGINT' : 'DOUBLE'));
-}
 
 function append(ap: DuckDBAppender, type: ParquetType, v: Cell): void {
   if (!present(v)) return ap.appendNull();
@@ -65,57 +46,148 @@ function append(ap: DuckDBAppender, type: ParquetType, v: Cell): void {
 }
 
 const quote = (name: string) => `"${name.replace(/"/gu, '""')}"`;
+const literal = (s: string) => `'${s.replace(/'/gu, "''")}'`;
 
 /**
- * A DuckDB scratch database for one run's Parquet files: open, write each
- * table, close (the scratch folder is removed).
+ * The SELECT that reads a govtext CSV (csv.ts: BOM, header, RFC 4180 quoting,
+ * CRLF) back as typed columns: names and types given, nothing detected;
+ * empty cells are NULL (text columns in `emptyText`: ''); a text cell's
+ * protective apostrophe (neutralizeFormula) is taken off (restoreFormula).
+ */
+export function csvSelect(csv: string, columns: readonly string[], types: readonly ParquetType[], emptyText: readonly string[] = []): string {
+  const cols = columns.map((c, i) => `${literal(c)}: ${literal(types[i]!)}`).join(', ');
+  const options = [
+    `columns = {${cols}}`,
+    'header = true',
+    'auto_detect = false',
+    "delim = ','",
+    `quote = '"'`,
+    `escape = '"'`,
+    "nullstr = ''",
+    'strict_mode = true',
+    ...(emptyText.length ? [`force_not_null = [${emptyText.map(literal).join(', ')}]`] : []),
+  ];
+  const select = columns.map((c, i) => {
+    const q = quote(c);
+    return types[i] === 'VARCHAR' ? `CASE WHEN regexp_matches(${q}, '^''+[=+\\-@\\t\\r]') THEN substr(${q}, 2) ELSE ${q} END AS ${q}` : q;
+  });
+  return `SELECT ${select.join(', ')} FROM read_csv(${literal(csv)}, ${options.join(', ')})`;
+}
+
+/**
+ * A DuckDB scratch database (on disk, so a table past memory_limit spills) for one run's Parquet files. `write` takes a
+ * table and returns at once (after the one look over its rows); DuckDB
+ * writes the files one after the other on its own thread, in the order
+ * given; `finish` waits for them all and `close` removes the scratch folder.
  *
  * @example
- * const pq = await ParquetWriter.open();
- * try { await pq.write(dir, { file: 'corpus.parquet', columns, rows: () => rows }); } finally { await pq.close(); }
+ * const pq = ParquetWriter.create();
+ * try { pq.write(dir, { file: 'corpus.parquet', columns, rows: () => rows, csv: () => path.join(dir, 'corpus.csv') }); await pq.finish(); } finally { await pq.close(); }
  */
 export class ParquetWriter {
   private tables = 0;
-
-  private constructor(
-    private readonly scratch: string,
-    private readonly instance: DuckDBInstance,
-    private readonly con: DuckDBConnection,
-  ) {}
+  private readonly scratch: string;
+  private readonly connection: Promise<{ instance: DuckDBInstance; con: DuckDBConnection }>;
+  /** The files still being written, one after the other. */
+  private queue: Promise<unknown>;
+  private failure: unknown;
 
   /** One thread and 512 MB: the files are the same on every machine, and the run's own memory stays the larger share. */
-  static async open(): Promise<ParquetWriter> {
+  private constructor() {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'govtext-parquet-'));
-    const instance = await DuckDBInstance.create(path.join(scratch, 'scratch.duckdb'), { threads: '1', memory_limit: '512MB', temp_directory: path.join(scratch, 'spill') });
-    return new ParquetWriter(scratch, instance, await instance.connect());
+    this.scratch = scratch;
+    this.connection = (async () => {
+      const instance = await DuckDBInstance.create(path.join(scratch, 'scratch.duckdb'), { threads: '1', memory_limit: '512MB', temp_directory: path.join(scratch, 'spill') });
+      return { instance, con: await instance.connect() };
+    })();
+    this.queue = this.connection;
+    // A failure is kept for finish (no unhandled rejection while the run goes on).
+    this.connection.catch((e: unknown) => (this.failure ??= e));
   }
 
-  /** Writes `source` to dir/source.file; returns the rows written. */
-  async write(dir: string, source: ParquetSource): Promise<number> {
-    const types = source.types ?? inferParquetTypes(source.columns, source.rows());
-    if (types.length !== source.columns.length) throw new Error(`${source.file}: ${types.length} types for ${source.columns.length} columns`);
+  static create(): ParquetWriter {
+    return new ParquetWriter();
+  }
+
+  /** As create, once DuckDB is open. */
+  static async open(): Promise<ParquetWriter> {
+    const w = new ParquetWriter();
+    await w.connection;
+    return w;
+  }
+
+  /**
+   * Writes `source` to dir/source.file, after the files given before;
+   * returns (when written) the rows. The rows are looked over now (and
+   * read again when their turn comes if the CSV cannot say them); a CSV it
+   * reads must stay as it is until `finish`.
+   */
+  write(dir: string, source: ParquetSource): Promise<number> {
+    const target = path.join(dir, source.file);
     const table = `t${++this.tables}`;
-    await this.con.run(`CREATE TABLE ${table} (${source.columns.map((c, i) => `${quote(c)} ${types[i]}`).join(', ')})`);
-    const ap = await this.con.createAppender(table);
-    let rows = 0;
-    try {
-      for (const r of source.rows()) {
-        for (let c = 0; c < types.length; c++) append(ap, types[c]!, r[c]);
-        ap.endRow();
-        rows++;
-      }
-    } finally {
-      ap.closeSync();
+    let job: (con: DuckDBConnection) => Promise<number>;
+    const exact = source.csvRows !== undefined && source.types && source.csv;
+    const plan = exact ? undefined : (source.plan ?? planParquet(source.columns, source.rows(), source.types));
+    const types = plan?.types ?? [...source.types!];
+    if (types.length !== source.columns.length) throw new Error(`${source.file}: ${types.length} types for ${source.columns.length} columns`);
+    if (source.csv && (exact || plan!.csvExact)) {
+      const ready = Promise.resolve(source.csv(this.scratch));
+      // Kept for the job (a CSV written on another thread may fail before the job's turn).
+      ready.catch(() => undefined);
+      job = async (con) => {
+        const csv = await ready;
+        const select = csvSelect(csv, source.columns, types, plan?.emptyText);
+        // Through a table, as appended rows were: its row groups of 122,880 rows make the same file (COPY straight from read_csv cuts them where the CSV's buffers end).
+        await con.run(`CREATE TABLE ${table} (${source.columns.map((c, i) => `${quote(c)} ${types[i]}`).join(', ')})`);
+        const result = await con.run(`INSERT INTO ${table} ${select}`);
+        if (csv.startsWith(this.scratch)) rmSync(csv, { force: true });
+        await con.run(`COPY ${table} TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
+        await con.run(`DROP TABLE ${table}`);
+        // A CSV that did not read back whole (DuckDB has been seen to read none of a file under some option sets) is an error, not a short file.
+        const rows = plan?.rows ?? source.csvRows!;
+        if (result.rowsChanged !== rows) throw new Error(`${source.file}: DuckDB read ${result.rowsChanged} rows of ${csv}, which holds ${rows}`);
+        return rows;
+      };
+    } else {
+      job = async (con) => {
+        await con.run(`CREATE TABLE ${table} (${source.columns.map((c, i) => `${quote(c)} ${types[i]}`).join(', ')})`);
+        const ap = await con.createAppender(table);
+        let rows = 0;
+        try {
+          for (const r of source.rows()) {
+            for (let c = 0; c < types.length; c++) append(ap, types[c]!, r[c]);
+            ap.endRow();
+            rows++;
+          }
+        } finally {
+          ap.closeSync();
+        }
+        await con.run(`COPY ${table} TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
+        await con.run(`DROP TABLE ${table}`);
+        return rows;
+      };
     }
-    const target = path.join(dir, source.file).replace(/'/gu, "''");
-    await this.con.run(`COPY ${table} TO '${target}' (FORMAT parquet, COMPRESSION snappy)`);
-    await this.con.run(`DROP TABLE ${table}`);
-    return rows;
+    const done = this.queue.then(async () => job((await this.connection).con));
+    this.queue = done.catch((e: unknown) => (this.failure ??= e));
+    return done;
+  }
+
+  /** Waits for every file given so far; throws the first failure. */
+  async finish(): Promise<void> {
+    await this.queue;
+    if (this.failure !== undefined) throw this.failure;
   }
 
   async close(): Promise<void> {
-    this.con.closeSync();
-    this.instance.closeSync();
-    rmSync(this.scratch, { recursive: true, force: true });
+    await this.queue;
+    try {
+      const { instance, con } = await this.connection;
+      con.closeSync();
+      instance.closeSync();
+    } catch {
+      // Failed to open: nothing to close (finish has thrown the reason).
+    } finally {
+      rmSync(this.scratch, { recursive: true, force: true });
+    }
   }
 }

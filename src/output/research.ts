@@ -47,7 +47,7 @@ function writeCsv(dir: string, file: string, columns: readonly string[], rows: (
   } finally {
     out.close();
   }
-  record({ file, rows: out.rows, built: 'streamed', [PARQUET]: { file: file.replace(/\.csv$/u, '.parquet'), columns, rows, types } });
+  record({ file, rows: out.rows, built: 'streamed', [PARQUET]: { file: file.replace(/\.csv$/u, '.parquet'), columns, rows, types, csv: () => path.join(dir, file), plan: out.parquetPlan(columns, types) } });
   return file;
 }
 

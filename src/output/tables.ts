@@ -198,7 +198,7 @@ export const TABLES: readonly TableDeclaration[] = [
       const tfidfRows = w.meta.rows.tfidf;
       const rows = writeTfidfCsv(w, dir, tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument);
       // tfidf.parquet and policy_terms.parquet hold every row, whatever the CSVs hold.
-      record({ file: 'tfidf.csv', rows, built: 'streamed', ...cutRecord(tfidfRows), [PARQUET]: tfidfParquet(w) });
+      record({ file: 'tfidf.csv', rows, built: 'streamed', ...cutRecord(tfidfRows), [PARQUET]: tfidfParquet(w, dir) });
       return [`tfidf.csv (${rows}${rows < tfidfRows.of ? ` of ${tfidfRows.of}` : ''} rows)`];
     },
     sheet: false,
@@ -228,11 +228,11 @@ export const TABLES: readonly TableDeclaration[] = [
       const policyRows = w.meta.rows.policy_terms;
       if (policyRows.rows > FRAME_MAX_ROWS) {
         const n = writePolicyTermsCsv(w, dir, policyRows.perDocument);
-        record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w) });
+        record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w, dir) });
         return [n < policyRows.of ? `policy_terms.csv (${n} of ${policyRows.of} rows)` : 'policy_terms.csv'];
       }
       // writeTable records the file: the cut, if any, is added to its record.
-      const file = writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w) }));
+      const file = writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w, dir) }));
       return [policyRows.rows < policyRows.of ? `${file} (${policyRows.rows} of ${policyRows.of} rows)` : file];
     },
     // Cut before its rows are built: at 10,000 reports the full table has millions of rows.

@@ -15,7 +15,7 @@ export const FRAME_MAX_ROWS = 50_000;
 export function writeTable(table: Table, dir: string, record: (r: TableRecord) => void, sub = ''): string {
   const file = path.posix.join(sub, `${table.name}.csv`);
   // Its Parquet twin, written by the runner once the writer returns (output/parquet.ts).
-  const parquet: ParquetSource = { file: path.posix.join(sub, `${table.name}.parquet`), columns: table.columns, rows: () => table.rows };
+  const parquet: ParquetSource = { file: path.posix.join(sub, `${table.name}.parquet`), columns: table.columns, rows: () => table.rows, csv: () => path.join(dir, file) };
   record = ((inner) => (r: TableRecord) => inner({ ...r, [PARQUET]: parquet }))(record);
   if (table.rows.length <= FRAME_MAX_ROWS) {
     writeFileSync(path.join(dir, file), toCsv(frameTable(toFrame(table))));
@@ -27,6 +27,7 @@ export function writeTable(table: Table, dir: string, record: (r: TableRecord) =
     } finally {
       out.close();
     }
+    parquet.plan = out.parquetPlan(table.columns);
     record({ file, rows: table.rows.length, built: 'streamed' });
   }
   return file;

@@ -5,11 +5,10 @@ import type { Tokens } from '../artifacts/tokens.js';
 import type { Artifacts } from '../artifacts/index.js';
 import { frameTable } from '../artifacts/frame.js';
 import type { Report } from '../artifacts/report.js';
-import { writeWorkbook, type Sheet } from './xlsx.js';
+import { startWorkbook, type Sheet } from './xlsx.js';
 import { workbookSources } from './workbook.js';
 import { cutFor } from './cut.js';
-import { type SheetRecord } from '../artifacts/run.js';
-import { LATER, PARQUET, type TableRecord } from '../artifacts/run.js';
+import { LATER, PARQUET, type SheetRecord, type TableRecord, WRITING } from '../artifacts/run.js';
 import { writeTable } from './write-table.js';
 import { RUN_OUTPUTS, TABLES, type TableArtifact, tablesOf } from './tables.js';
 import type { Written } from './research.js';
@@ -115,10 +114,18 @@ async function writeReport(r: Report, dir: string, record: (r: TableRecord) => v
       for (const t of long) yield t.build(t.size > r.xlsxRows ? cut : undefined);
       for (const t of r.tables) yield { name: t.name, ...frameTable(t.frame) };
     };
-    const written = await writeWorkbook(path.join(dir, 'tables.xlsx'), sheets());
+    // Written on a thread of its own while the run goes on (the run awaits it before publishing): each sheet is built and handed over here.
+    const book = startWorkbook(path.join(dir, 'tables.xlsx'));
+    let written: ReturnType<typeof book.add>[];
+    try {
+      written = [...sheets()].map((s) => book.add(s));
+    } catch (err) {
+      await book.abort();
+      throw err;
+    }
     const sources: { file: string; size: number; holds: (c: typeof cut) => string }[] = [{ file: '', size: about.rows.length, holds: () => '' }, ...long, ...r.tables.map((t) => ({ file: `tables/${t.name}.csv`, size: t.frame.shape[0] ?? 0, holds: () => '' }))];
     const records: SheetRecord[] = written.map((w, i) => ({ sheet: w.sheet, file: sources[i]!.file, rows: w.rows, of: sources[i]!.size, holds: i === 0 ? 'the index of the sheets' : holds(sources[i]!.size, sources[i]!.holds(cut), sources[i]!.file) }));
-    record({ file: 'tables.xlsx', rows: written.reduce((n, w) => n + w.rows, 0), built: 'streamed', sheets: records });
+    record({ file: 'tables.xlsx', rows: written.reduce((n, w) => n + w.rows, 0), built: 'streamed', sheets: records, [WRITING]: book.end() });
     const shortened = records.filter((s) => s.rows < s.of);
     files.push(`tables.xlsx (${written.length} sheets${shortened.length ? `; cut to ${r.xlsxRows} rows a sheet: ${shortened.map((s) => s.sheet).join(', ')}` : ''})`);
   }

@@ -1,9 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { neutralizeFormula } from './csv.js';
 import { type Cell } from '../artifacts/frame.js';
 import { displayWidth } from '../report/format.js';
 import { fixZipTimes } from './zip.js';
+import { packageRoot } from '../paths.js';
 
 /** Rows of a worksheet, header included (Excel's limit). */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -50,6 +53,13 @@ function xlsxValue(v: Cell): string | number | boolean | null {
   return neutralizeFormula(v);
 }
 
+/** A sheet as written: its name in the workbook, its rows (header aside), and whether the table had more. */
+export interface WrittenSheet {
+  sheet: string;
+  rows: number;
+  truncated: boolean;
+}
+
 /**
  * Writes one workbook, a sheet per table: header row bold and frozen,
  * columns as wide as their content (CJK counted double, 8-60), numbers as
@@ -57,7 +67,7 @@ function xlsxValue(v: Cell): string | number | boolean | null {
  * it is reached) and rows stream to the file; sheets longer than Excel's
  * limit are cut and the cut is returned. Entry times are fixed so the file is reproducible.
  */
-export async function writeWorkbook(file: string, sheets: Iterable<Sheet>): Promise<{ sheet: string; rows: number; truncated: boolean }[]> {
+export async function writeWorkbook(file: string, sheets: Iterable<Sheet> | AsyncIterable<Sheet>): Promise<WrittenSheet[]> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   const epoch = new Date(Date.UTC(1980, 0, 1));
   workbook.creator = 'govtext';
@@ -65,8 +75,8 @@ export async function writeWorkbook(file: string, sheets: Iterable<Sheet>): Prom
   workbook.created = epoch;
   workbook.modified = epoch;
   const taken = new Set<string>();
-  const written: { sheet: string; rows: number; truncated: boolean }[] = [];
-  for (const s of sheets) {
+  const written: WrittenSheet[] = [];
+  for await (const s of sheets) {
     const name = sheetName(s.name, taken);
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
     const buffered: (readonly Cell[])[] = [];
@@ -107,4 +117,82 @@ export async function writeWorkbook(file: string, sheets: Iterable<Sheet>): Prom
   await workbook.commit();
   writeFileSync(file, fixZipTimes(readFileSync(file)));
   return written;
+}
+
+/** A workbook being written on a thread of its own: `add` each sheet, then `end`. */
+export interface WorkbookJob {
+  /** Takes the sheet's rows (up to Excel's limit) and hands them over; returns the sheet as writeWorkbook will write it. */
+  add(sheet: Sheet): WrittenSheet;
+  /** Resolves once the file is written (rejects with the writer's error). */
+  end(): Promise<void>;
+  /** Stops the thread without writing the file (a sheet failed to build). */
+  abort(): Promise<void>;
+}
+
+/** The compiled workbook thread (npm ci builds dist/). */
+function workbookScript(): string | undefined {
+  const file = path.join(packageRoot(), 'dist', 'src', 'output', 'xlsx-worker.js');
+  return existsSync(file) ? file : undefined;
+}
+
+/**
+ * Starts writing a workbook with writeWorkbook on a worker thread (exceljs
+ * takes seconds of one core for 10^5-row sheets; the run goes on beside
+ * it), or in this thread at `end` when the worker is not built. Each sheet's
+ * rows are taken when it is added (so a generator can build one at a time),
+ * cut to Excel's limit and posted; names and row counts are worked out here
+ * as writeWorkbook works them out, so the caller knows what the file holds
+ * before it is written. The file is the same either way.
+ *
+ * @example
+ * const job = startWorkbook('tables.xlsx');
+ * const written = sheets.map((s) => job.add(s));
+ * await job.end();
+ */
+export function startWorkbook(file: string): WorkbookJob {
+  const script = workbookScript();
+  const taken = new Set<string>();
+  const here: Sheet[] = [];
+  const worker = script ? new Worker(script, { workerData: { file } }) : undefined;
+  const finished = worker
+    ? new Promise<void>((resolve, reject) => {
+        worker.once('message', (m: { error?: string }) => (m.error === undefined ? resolve() : reject(new Error(`tables.xlsx: ${m.error}`))));
+        worker.once('error', reject);
+        worker.once('exit', (code) => reject(new Error(`tables.xlsx: the workbook thread stopped (exit code ${code}) before writing the file`)));
+      })
+    : undefined;
+  // Kept for end (no unhandled rejection while the sheets are being added).
+  finished?.catch(() => undefined);
+  return {
+    add(s) {
+      const rows: (readonly Cell[])[] = [];
+      let truncated = false;
+      for (const r of s.rows) {
+        if (rows.length + 1 >= XLSX_MAX_ROWS) {
+          truncated = true;
+          break;
+        }
+        rows.push(r);
+      }
+      const sheet: Sheet = { name: s.name, columns: [...s.columns], rows, ...(s.totalRows === undefined ? {} : { totalRows: s.totalRows }) };
+      if (worker) worker.postMessage(sheet);
+      else here.push(sheet);
+      return { sheet: sheetName(s.name, taken), rows: rows.length, truncated: truncated || (s.totalRows !== undefined && s.totalRows > rows.length) };
+    },
+    async end() {
+      if (!worker) {
+        await writeWorkbook(file, here);
+        return;
+      }
+      worker.postMessage(null);
+      try {
+        await finished;
+      } finally {
+        await worker.terminate();
+      }
+    },
+    async abort() {
+      await worker?.terminate();
+    },
+  };
 }

@@ -15,7 +15,7 @@ import { canReadBack, FolderText } from './text.js';
 import { RunScope, type StageContext } from './context.js';
 import { startOnThread, threadable, type ThreadRun } from './threads.js';
 import { writeRunOutputs, writerOf } from '../output/writers.js';
-import { LATER, PARQUET, type TableRecord } from '../artifacts/run.js';
+import { LATER, PARQUET, WRITING, type TableRecord } from '../artifacts/run.js';
 import { ParquetWriter } from '../output/parquet.js';
 
 export interface RunOptions {
@@ -76,6 +76,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
   const unwatch = watchSignals(tmp);
   const threads = new Map<number, ThreadRun>();
   let parquet: ParquetWriter | undefined;
+  // Files written on other threads (tables.xlsx): awaited before publish.
+  const background: Promise<unknown>[] = [];
   const warmed = new Set<Pipeline['stages'][number]>();
   // This run's state (warm workers ...): nothing of it outlives the run or is shared with another.
   const scope = new RunScope();
@@ -92,29 +94,40 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (i >= 0) tables.splice(i, 1);
       tables.push(r);
     };
-    // Parquet twins of the tables a writer made, written after it returns (DuckDB is asynchronous) and then let go.
-    const pending: TableRecord[] = [];
+    // Parquet twins of the tables a writer made: handed to DuckDB as each is recorded (it writes them on its own
+    // thread while the run goes on); their records and outputs entries follow the writer's, as the files are awaited before publish.
+    // A table written after the last stage (LATER) keeps only its twin's place in `outputs` here.
+    const pending: { twin?: TableRecord; file: string }[] = [];
     // report.parquet: false leaves the twins out (read here: every stage's writer offers them).
     const parquetOn = pipeline.stages.find((s) => s.name === 'report')?.params.parquet !== false;
     // Tables written after the last stage (a later stage completes them), by file: their records keep their places in `outputs`.
     const later: string[] = [];
     const record = (r: TableRecord) => {
-      if (r[PARQUET] && !parquetOn) delete r[PARQUET];
-      if (r[LATER]) later.push(r.file);
-      else keepRecord(r);
-      if (r[PARQUET]) pending.push(r);
+      const writing = r[WRITING];
+      delete r[WRITING];
+      if (writing) {
+        background.push(writing);
+        writing.catch(() => undefined);
+      }
+      const source = r[PARQUET];
+      delete r[PARQUET];
+      const twinOn = source !== undefined && parquetOn;
+      if (r[LATER]) {
+        later.push(r.file);
+        if (twinOn) pending.push({ file: source.file });
+        return;
+      }
+      keepRecord(r);
+      if (!twinOn) return;
+      const twin: TableRecord = { file: source.file, rows: 0, built: 'streamed' };
+      parquet ??= ParquetWriter.create();
+      void parquet.write(tmp, source).then((n) => (twin.rows = n), () => undefined);
+      pending.push({ twin, file: source.file });
     };
-    const writeParquet = async () => {
-      for (const r of pending) {
-        const source = r[PARQUET]!;
-        delete r[PARQUET];
-        if (r[LATER]) {
-          outputs.push(source.file);
-          continue;
-        }
-        parquet ??= await ParquetWriter.open();
-        keepRecord({ file: source.file, rows: await parquet.write(tmp, source), built: 'streamed' });
-        if (!outputs.includes(source.file)) outputs.push(source.file);
+    const writeParquet = () => {
+      for (const { twin, file } of pending) {
+        if (twin) keepRecord(twin);
+        if (!outputs.includes(file)) outputs.push(file);
       }
       pending.length = 0;
     };
@@ -175,7 +188,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (onThread) details[stage.name] = { ...details[stage.name], on_thread: true };
       const writer = writerOf(stage.definition.makes);
       if (writer) outputs.push(...(await writer(made, tmp, record, artifacts, new Set(pipeline.stages.slice(index + 1).map((s) => s.definition.makes)))));
-      await writeParquet();
+      writeParquet();
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = text.release(artifacts.corpus);
       startAhead(index, artifacts, outputs);
@@ -183,9 +196,13 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     }
     // After the last stage: the tables it completed (corpus.csv), the research-ready files (panel, .dta, dtm.mtx, CITATION.cff).
     const ts = performance.now();
+    // A table written again after the last stage (corpus.csv when no stage completes it later): DuckDB must be done reading it.
+    await parquet?.finish();
     const research = writeRunOutputs(artifacts, tmp, record, later);
     outputs.push(...research.files.filter((f) => !outputs.includes(f)));
-    await writeParquet();
+    writeParquet();
+    await parquet?.finish();
+    await Promise.all(background);
     research.warnings.forEach((text) => report({ origin: 'output:stata', text }));
     timings.outputs = Math.round(performance.now() - ts);
     timings.total = Math.round(performance.now() - t0);
@@ -214,6 +231,7 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
     await Promise.all([...threads.values()].map((t) => t.stop()));
     await scope.dispose();
     await parquet?.close();
+    await Promise.allSettled(background);
     unwatch();
     removeTemp(tmp);
     if (!published) removeMadeParents(out, madeParent);

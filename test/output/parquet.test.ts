@@ -4,11 +4,12 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ParquetWriter, inferParquetTypes } from '../../src/output/parquet.js';
+import { ParquetWriter, inferParquetTypes, planParquet } from '../../src/output/parquet.js';
 import { createProgress } from '../../src/pipeline/progress.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
 import { applyOverrides, loadPipeline } from '../../src/pipeline/spec.js';
-import { formatNumber, neutralizeFormula } from '../../src/output/csv.js';
+import { CsvWriter, formatNumber, neutralizeFormula } from '../../src/output/csv.js';
+import type { Cell } from '../../src/artifacts/frame.js';
 import { ROOT } from '../fixtures/samples.js';
 
 /*
@@ -91,6 +92,70 @@ describe('Parquet files of a run', () => {
       { a: '=1+1', b: 4n, c: null, d: false },
       { a: null, b: 5n, c: 1e-300, d: null },
     ]);
+  });
+});
+
+describe('Parquet read back from the CSV by DuckDB', () => {
+  // Cells a CSV could get wrong: formula-like text (and text already starting with apostrophes), quotes, commas,
+  // line breaks, spaces at the ends, CJK, an empty string in a column without NULLs, doubles at the ends of their range.
+  const columns = ['text', 'blank', 'whole', 'real', 'flag', 'mixed'];
+  const rows: Cell[][] = [
+    ['=SUM(A1)', '', 3, 0.1 + 0.2, true, 'x'],
+    ["'=already", '', -7, 1e21, false, 2.5],
+    ['a "quoted", comma\r\nand lines\nhere', 'b', 9007199254740991, 5e-324, null, true],
+    ['  spaces at the ends  ', '', 0, -1.7976931348623157e308, true, null],
+    ["''+1", 'c', null, NaN, false, -3],
+    ['@home\tand -minus', '', 12, 123456789.123456789, true, '-0'],
+    ['乡村振兴，"一带一路"', 'd', 1, 1 / 3, null, 'null'],
+    [null, '', 2, null, false, 'NULL'],
+  ];
+
+  it('gives the file the rows give when appended one by one, byte for byte, holding the values', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'csv-'));
+    const csv = new CsvWriter(path.join(dir, 't.csv'), columns);
+    for (const r of rows) csv.write(r);
+    csv.close();
+    const plan = planParquet(columns, rows);
+    expect(plan).toEqual({ types: ['VARCHAR', 'VARCHAR', 'BIGINT', 'DOUBLE', 'BOOLEAN', 'VARCHAR'], rows: 8, csvExact: true, emptyText: ['blank'] });
+    const pq = ParquetWriter.create();
+    try {
+      const fromCsv = pq.write(dir, { file: 'csv.parquet', columns, rows: () => rows, csv: () => path.join(dir, 't.csv') });
+      const appended = pq.write(dir, { file: 'rows.parquet', columns, rows: () => rows });
+      expect(await fromCsv).toBe(8);
+      expect(await appended).toBe(8);
+      await pq.finish();
+    } finally {
+      await pq.close();
+    }
+    expect(readFileSync(path.join(dir, 'csv.parquet')).equals(readFileSync(path.join(dir, 'rows.parquet')))).toBe(true);
+    const back = (await readParquet(path.join(dir, 'csv.parquet'))).map((o) => columns.map((c) => o[c]));
+    // Expected by hand: whole numbers come back as bigint, NaN as NULL, numbers in a text column as their text.
+    const expected = rows.map((r) => r.map((v, c) => (v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : c === 2 ? BigInt(v as number) : c === 5 ? String(v) : v)));
+    expect(back).toEqual(expected);
+  });
+
+  it('appends the rows when the CSV cannot say them: an empty string beside NULLs, or -0', () => {
+    expect(planParquet(['a'], [[''], [null]]).csvExact).toBe(false);
+    expect(planParquet(['a'], [['x'], ['']]).csvExact).toBe(true);
+    expect(planParquet(['a'], [[1.5], [-0]]).csvExact).toBe(false);
+    expect(planParquet(['a'], [[1], [-0]]).csvExact).toBe(true); // BIGINT: -0 is 0
+    expect(planParquet(['a'], [['x\u0000y']]).csvExact).toBe(false);
+    // Declared BIGINT over booleans: the appender writes 1 and 0, the CSV says true and false.
+    expect(planParquet(['a'], [[true], [2]], ['BIGINT']).csvExact).toBe(false);
+  });
+
+  it('fails when DuckDB reads fewer rows than the table has', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'short-'));
+    const csv = new CsvWriter(path.join(dir, 't.csv'), ['a']);
+    csv.write(['x']);
+    csv.close();
+    const pq = ParquetWriter.create();
+    try {
+      await expect(pq.write(dir, { file: 't.parquet', columns: ['a'], rows: () => [['x'], ['y']], csv: () => path.join(dir, 't.csv') })).rejects.toThrow(/read 1 rows of .*t\.csv, which holds 2/u);
+      await expect(pq.finish()).rejects.toThrow(/which holds 2/u);
+    } finally {
+      await pq.close();
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { displayCell, displayWidth, shortWarning } from '../../src/report/format
 import { escapeHtml, scriptJson } from '../../src/report/html.js';
 import { escapeLatex, toLatex } from '../../src/report/latex.js';
 import { escapeMarkdown, toMarkdown } from '../../src/report/markdown.js';
-import { sheetName, writeWorkbook } from '../../src/output/xlsx.js';
+import { sheetName, startWorkbook, writeWorkbook } from '../../src/output/xlsx.js';
 import { fixZipTimes } from '../../src/output/zip.js';
 import { frameTable, toFrame } from '../../src/artifacts/frame.js';
 import { cutFor, keepPerDocument, keepWholeDocuments } from '../../src/output/cut.js';
@@ -126,6 +126,33 @@ describe('XLSX', () => {
       const stamps = Object.values(zip.files).map((f) => `${f.date.getFullYear()}-${f.date.getMonth() + 1}-${f.date.getDate()} ${f.date.getHours()}:${f.date.getMinutes()}`);
       expect(stamps.length).toBeGreaterThan(3);
       expect(new Set(stamps)).toEqual(new Set(['1980-1-1 0:0']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the same workbook on its thread, and tells what it holds before it is written', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'govtext-xlsx-'));
+    try {
+      // Two names that clash once made valid, a generator's rows, a table longer than its sheet.
+      const sheets = () => [
+        { name: 'a/b', columns: ['t', 'n'], rows: [['六新', 1], ['=x', null]] },
+        { name: 'a:b', columns: ['t'], rows: (function* () { for (let i = 0; i < 700; i++) yield [`行${i}`]; })() },
+        { name: 'cut', columns: ['n'], rows: [[1], [2]], totalRows: 5 },
+      ];
+      const a = path.join(dir, 'a.xlsx');
+      const b = path.join(dir, 'b.xlsx');
+      const direct = await writeWorkbook(a, sheets());
+      const job = startWorkbook(b);
+      const told = sheets().map((s) => job.add(s));
+      await job.end();
+      expect(told).toEqual(direct);
+      expect(told).toEqual([{ sheet: 'a_b', rows: 2, truncated: false }, { sheet: 'a_b_2', rows: 700, truncated: false }, { sheet: 'cut', rows: 2, truncated: true }]);
+      expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+      // A run whose sheet fails to build stops the thread (a thread left waiting would keep the process alive).
+      const stopped = startWorkbook(path.join(dir, 'c.xlsx'));
+      stopped.add(sheets()[0]!);
+      await expect(stopped.abort()).resolves.toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
