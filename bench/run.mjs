@@ -5,7 +5,7 @@
 //
 //   npm run bench -- [--sizes 100,1000,10000] [--corpora bench/corpora] [--skip-generate]
 //                    [--no-peer] [--no-floor] [--python /usr/bin/python3] [--work DIR] [--keep]
-//                    [--cpu-prof] [--cpu-prof-interval 1000] [--top 10] [--results FILE]
+//                    [--cpu-prof [--cpu-prof-sizes 1000]] [--cpu-prof-interval 1000] [--top 10] [--results FILE]
 //                    [--national DIR | --samples-only] [--seed 1] [--chars 30000]
 //   npm run bench -- --from-json bench/results.json   # re-write results.md only
 //
@@ -45,6 +45,7 @@ const { values } = parseArgs({
     'help-runs': { type: 'string', default: '9' },
     'cpu-prof': { type: 'boolean', default: false },
     'cpu-prof-interval': { type: 'string', default: '1000' },
+    'cpu-prof-sizes': { type: 'string' },
     top: { type: 'string', default: '10' },
     national: { type: 'string' },
     'samples-only': { type: 'boolean', default: false },
@@ -174,7 +175,9 @@ async function benchSize(n, peer) {
   const r = { reports: n, corpus, generator: meta };
 
   const profDir = path.join(work, 'cpu-prof');
-  const prof = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', values['cpu-prof-interval']] : [];
+  // --cpu-prof-sizes 1000: only those sizes run under the profiler (a 10,000-report profile is gigabytes).
+  const profiled = values['cpu-prof'] && (!values['cpu-prof-sizes'] || values['cpu-prof-sizes'].split(',').map(Number).includes(n));
+  const prof = profiled ? ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-interval', values['cpu-prof-interval']] : [];
   log(`${n}: govtext default pipeline on ${corpus}${prof.length ? ' (under --cpu-prof)' : ''}`);
   r.govtext = await child(process.execPath, [...prof, 'bench/govtext-run.mjs', '--input', corpus, '--out', out], `govtext ${n}`);
   r.govtext.cpu_prof = prof.length > 0;
