@@ -17,6 +17,18 @@ export function packageRoot(): string {
   }
 }
 
+/**
+ * A worker thread's compiled script, dist/src/FOLDER/NAME.js, if it is built
+ * (`npm ci` builds it; under vitest from src/ it may not be, and callers then
+ * do the work in place).
+ *
+ * @example compiledScript('segment', 'worker.js') // '/…/govtext/dist/src/segment/worker.js'
+ */
+export function compiledScript(folder: string, name: string): string | undefined {
+  const file = path.join(packageRoot(), 'dist', 'src', folder, name);
+  return existsSync(file) ? file : undefined;
+}
+
 export function toolVersion(): string {
   return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

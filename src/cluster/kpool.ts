@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 import { dense, rowNorms, type Dense } from './dense.js';
 import { keeps, sphericalRun, type SphericalDenseResult } from './spherical.js';
 
@@ -46,8 +44,7 @@ export interface KRunsJob {
 
 /** The compiled worker, if built (dist/src/cluster/kpool-worker.js). */
 export function kpoolWorkerScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'cluster', 'kpool-worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('cluster', 'kpool-worker.js');
 }
 
 /** Work (rows x cols x Σk x restarts) from which a worker thread takes part of the runs: below it, its start-up costs more than it saves. */

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { policyTermRows } from '../weigh/policy.js';
 import type { Weights } from '../artifacts/weights.js';
 import { POLICY_TERM_COLUMNS, TFIDF_COLUMNS, tfidfRows, writePolicyTermsCsv, writeTfidfCsv } from '../tables/weights.js';
 import type { ParquetSource } from '../artifacts/run.js';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 
 /*
  * Both tables are read back from CSV by DuckDB (output/parquet.ts): from the
@@ -25,8 +24,7 @@ export interface WholeCsvJob {
 
 /** The compiled CSV thread (npm ci builds dist/). */
 function csvScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'output', 'csv-worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('output', 'csv-worker.js');
 }
 
 /**

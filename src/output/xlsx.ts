@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import { neutralizeFormula } from './csv.js';
 import { type Cell } from '../artifacts/frame.js';
 import { displayWidth } from '../report/format.js';
 import { fixZipTimes } from './zip.js';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 
 /** Rows of a worksheet, header included (Excel's limit). */
 export const XLSX_MAX_ROWS = 1_048_576;
@@ -131,8 +130,7 @@ export interface WorkbookJob {
 
 /** The compiled workbook thread (npm ci builds dist/). */
 function workbookScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'output', 'xlsx-worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('output', 'xlsx-worker.js');
 }
 
 /**

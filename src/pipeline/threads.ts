@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 import { documentChars, paragraphCount, type Corpus } from '../artifacts/corpus.js';
 import { THREAD_STAGES } from './thread-stages.js';
 
@@ -35,8 +33,7 @@ export interface ThreadRun {
 
 /** The compiled stage worker (npm ci builds dist/); undefined when it is not built (the stage then runs on the main thread). */
 function stageWorkerScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'pipeline', 'stage-worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('pipeline', 'stage-worker.js');
 }
 
 /** Whether `stage` can run on a thread for this corpus: a thread stage, a worker built, and a corpus large enough to be worth it and small enough to afford it. */

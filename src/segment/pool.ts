@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 import type { DocumentIds, Interner } from './tokenize.js';
 import type { BatchRequest, BatchResult, DoneRequest, InitRequest, WorkerInit } from './worker.js';
 
 /** The compiled worker (npm ci builds dist/); tests running from src/ use it too. */
 export function workerScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'segment', 'worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('segment', 'worker.js');
 }
 
 /** Starts `n` segmentation workers: each loads jieba's dictionaries right away and waits for its init. */

@@ -10,11 +10,9 @@
  * nothing else to count it blocks on an Atomics.wait until the thread
  * signals an answer.
  */
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 import type { DocumentHits, DocumentScanner } from './scan.js';
 import type { ScanRequest, ScanResult, ScanWorkerData } from './scan-worker.js';
 
@@ -30,8 +28,7 @@ export interface ScanOptions {
 
 /** The compiled counting thread (npm ci builds dist/); undefined when it is not built (the main thread then counts alone). */
 function scanWorkerScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'text', 'scan-worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('text', 'scan-worker.js');
 }
 
 /** A batch of documents: the first one's index and their paragraphs. */

@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 import { dot4, dotAt } from '../linalg/dot.js';
 import { offer, type TopK } from './topk.js';
 
 /** The compiled candidate-search worker, if built (dist/src/weigh/candidates-worker.js). */
 export function candidatesWorkerScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'weigh', 'candidates-worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('weigh', 'candidates-worker.js');
 }
 
 /** What the worker is given: shared memory only. */

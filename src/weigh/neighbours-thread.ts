@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../paths.js';
+import { compiledScript } from '../paths.js';
 import type { Dtm } from './dtm.js';
 import { nearestNeighboursBounded, type NeighbourMethod, type NeighbourOptions, type NeighbourRow } from './similarity.js';
 
@@ -34,8 +32,7 @@ export interface NeighboursJob {
 
 /** The compiled worker, if built (dist/src/weigh/neighbours-worker.js). */
 export function neighboursWorkerScript(): string | undefined {
-  const file = path.join(packageRoot(), 'dist', 'src', 'weigh', 'neighbours-worker.js');
-  return existsSync(file) ? file : undefined;
+  return compiledScript('weigh', 'neighbours-worker.js');
 }
 
 /** Stored entries from which the search goes to a thread: below, it takes less than a thread's start-up. */
