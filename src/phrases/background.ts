@@ -75,30 +75,11 @@ function backgroundOfTrie(words: WordTrie, total: number): Background {
     const v = words.valueAt(node);
     return Number.isNaN(v) ? undefined : v;
   };
-  const expected = (s: string): number => {
-    const own = words.get(s);
-    if (own !== undefined && (own > FLOOR_FREQUENCY || s.length < 2)) return own;
-    // best[i]: highest log-probability of a cut of s[0..i) into dictionary words (a lone unknown character at freq 1).
-    const best = new Float64Array(s.length + 1).fill(-Infinity);
-    best[0] = 0;
-    for (let i = 0; i < s.length; i++) {
-      if (best[i] === -Infinity) continue;
-      const last = Math.min(s.length, i + longest);
-      let node = words.first(s.charCodeAt(i));
-      for (let j = i + 1; j <= last; j++) {
-        // Past the last dictionary prefix only a lone character (j = i + 1) has a frequency (1).
-        if (node === 0 && j > i + 1) break;
-        // The whole string is not a cut of itself (its own entry was a floor one, or none).
-        const f = j - i === s.length ? 0 : ((node === 0 ? undefined : freqAt(node)) ?? (j === i + 1 ? 1 : 0));
-        if (j < s.length && node !== 0) node = words.child(node, s.charCodeAt(j));
-        if (f <= 0) continue;
-        const v = best[i]! + Math.log(f) - logN;
-        if (v > best[j]!) best[j] = v;
-      }
-    }
-    return Math.max(own ?? 0, Math.exp(logN + best[s.length]!));
-  };
-  const cut = (s: string): number[] => {
+  /**
+   * The most probable cut of s into dictionary words (a lone unknown character at frequency 1): best[j] is the
+   * highest log-probability of a cut of s[0..j), from[j] where its last word starts. `whole`: s itself may be one word.
+   */
+  const bestCut = (s: string, whole: boolean): { best: Float64Array; from: Int32Array } => {
     const best = new Float64Array(s.length + 1).fill(-Infinity);
     const from = new Int32Array(s.length + 1);
     best[0] = 0;
@@ -107,8 +88,9 @@ function backgroundOfTrie(words: WordTrie, total: number): Background {
       const last = Math.min(s.length, i + longest);
       let node = words.first(s.charCodeAt(i));
       for (let j = i + 1; j <= last; j++) {
+        // Past the last dictionary prefix only a lone character (j = i + 1) has a frequency (1).
         if (node === 0 && j > i + 1) break;
-        const f = (node === 0 ? undefined : freqAt(node)) ?? (j === i + 1 ? 1 : 0);
+        const f = !whole && j - i === s.length ? 0 : ((node === 0 ? undefined : freqAt(node)) ?? (j === i + 1 ? 1 : 0));
         if (j < s.length && node !== 0) node = words.child(node, s.charCodeAt(j));
         if (f <= 0) continue;
         const v = best[i]! + Math.log(f) - logN;
@@ -118,6 +100,16 @@ function backgroundOfTrie(words: WordTrie, total: number): Background {
         }
       }
     }
+    return { best, from };
+  };
+  const expected = (s: string): number => {
+    const own = words.get(s);
+    if (own !== undefined && (own > FLOOR_FREQUENCY || s.length < 2)) return own;
+    // The whole string is not a cut of itself (its own entry was a floor one, or none).
+    return Math.max(own ?? 0, Math.exp(logN + bestCut(s, false).best[s.length]!));
+  };
+  const cut = (s: string): number[] => {
+    const { from } = bestCut(s, true);
     const ends: number[] = [];
     for (let j = s.length; j > 0; j = from[j]!) ends.push(j);
     return ends.reverse();
