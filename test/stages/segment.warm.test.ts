@@ -20,7 +20,6 @@ beforeAll(async () => {
 
 const plain = (t: Tokens) => ({ vocab: t.vocab, docs: t.documents.map((d) => [d.doc_id, Array.from(d.ids), Array.from(d.paragraphStarts)]) });
 
-/** Threads of this process (Linux): a worker thread is one more. */
 /**
  * The process's OS threads (/proc/self/task) at each count() of `body`, run
  * in a child process of its own over the compiled modules: the test runner's
@@ -38,7 +37,16 @@ function threadCounts(body: string): number[] {
     const scope = new RunScope();
     const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
     const counts = [];
-    const count = () => counts.push(readdirSync('/proc/self/task').length);
+    // The fewest threads over ~0.4 s: a thread ending (a worker just terminated) or a passing one (GC, file I/O)
+    // only adds to a single reading, so the minimum is the count that stays.
+    const count = async () => {
+      let least = Infinity;
+      for (let i = 0; i < 8; i++) {
+        least = Math.min(least, readdirSync('/proc/self/task').length);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      counts.push(least);
+    };
     ${body}
     console.log(JSON.stringify(counts));
   `;
@@ -78,7 +86,7 @@ describe('warm segmentation workers', () => {
 
   it('are not started when segment would run on the main thread', () => {
     // The samples' size is below parallel_min_chars.
-    const [before, warmed] = threadCounts(`count(); warmSegment(corpus, segmentParams.parse({}), scope); count(); await scope.dispose();`);
+    const [before, warmed] = threadCounts(`await count(); warmSegment(corpus, segmentParams.parse({}), scope); await count(); await scope.dispose();`);
     expect(warmed).toBe(before);
   });
 
@@ -93,7 +101,7 @@ describe('warm segmentation workers', () => {
 
   it('end when their run\'s scope is disposed of without use', () => {
     const [before, warmed, released, again] = threadCounts(
-      `count(); warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }), scope); count(); await scope.dispose(); count(); await scope.dispose(); count();`,
+      `await count(); warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }), scope); await count(); await scope.dispose(); await count(); await scope.dispose(); await count();`,
     );
     expect(warmed).toBe(before + 2);
     expect(released).toBe(before);
@@ -105,11 +113,11 @@ describe('warm segmentation workers', () => {
     const params = 'segmentParams.parse({ workers: 2, parallel_min_chars: 0 })';
     const [before, warmed, afterOther, afterOwn] = threadCounts(`
       const set = { lexicon: { entries: [] }, phrases: [], compounds: [], meta: { params: { match_ignore: '' } } };
-      count(); warmSegment(corpus, ${params}, scope); count();
+      await count(); warmSegment(corpus, ${params}, scope); await count();
       // Another run's segment: it starts (and ends) 2 workers of its own; this run's 2 stay warm.
       const other = await segment(corpus, set, ${params}, stageContext());
-      count();
-      await scope.dispose(); count();
+      await count();
+      await scope.dispose(); await count();
       if (other.meta.workers !== 2) throw new Error('expected 2 workers, got ' + other.meta.workers);
     `);
     expect(warmed).toBe(before + 2);
