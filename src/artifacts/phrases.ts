@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Lexicon } from '../lexicon/lexicon.js';
-import type { AdoptionCurveRow, AdoptionRow } from '../phrases/adoption.js';
+import type { AdoptionCurveRow, FirstUses } from '../phrases/adoption.js';
 import { DEFAULT_IGNORED } from '../text/count.js';
 import type { Message } from './corpus.js';
 
@@ -60,7 +60,7 @@ export interface PhraseSet {
   lexicon: Lexicon;
   phrases: Phrase[];
   /** First use of each phrase in each region (phrase_adoption.csv) and regions using it by year (phrase_adoption_by_year.csv). */
-  adoption: { rows: AdoptionRow[]; curves: AdoptionCurveRow[] };
+  adoption: { first: FirstUses; curves: AdoptionCurveRow[] };
   /** Every string to keep whole as one token: lexicon terms and compounded discoveries. */
   compounds: string[];
   messages: Message[];

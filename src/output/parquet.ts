@@ -130,43 +130,14 @@ export class ParquetWriter {
     const plan = exact ? undefined : (source.plan ?? planParquet(source.columns, source.rows(), source.types));
     const types = plan?.types ?? [...source.types!];
     if (types.length !== source.columns.length) throw new Error(`${source.file}: ${types.length} types for ${source.columns.length} columns`);
+    // Each job closes over what it needs only: a queued job holding `source` would keep its rows (millions, at
+    // 10,000 reports) in memory until DuckDB's one thread came to it.
     if (source.csv && (exact || plan!.csvExact)) {
       const ready = Promise.resolve(source.csv(this.scratch));
       // Kept for the job (a CSV written on another thread may fail before the job's turn).
       ready.catch(() => undefined);
-      job = async (con) => {
-        const csv = await ready;
-        const select = csvSelect(csv, source.columns, types, plan?.emptyText);
-        // Through a table, as appended rows were: its row groups of 122,880 rows make the same file (COPY straight from read_csv cuts them where the CSV's buffers end).
-        await con.run(`CREATE TABLE ${table} (${source.columns.map((c, i) => `${quote(c)} ${types[i]}`).join(', ')})`);
-        const result = await con.run(`INSERT INTO ${table} ${select}`);
-        if (csv.startsWith(this.scratch)) rmSync(csv, { force: true });
-        await con.run(`COPY ${table} TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
-        await con.run(`DROP TABLE ${table}`);
-        // A CSV that did not read back whole (DuckDB has been seen to read none of a file under some option sets) is an error, not a short file.
-        const rows = plan?.rows ?? source.csvRows!;
-        if (result.rowsChanged !== rows) throw new Error(`${source.file}: DuckDB read ${result.rowsChanged} rows of ${csv}, which holds ${rows}`);
-        return rows;
-      };
-    } else {
-      job = async (con) => {
-        await con.run(`CREATE TABLE ${table} (${source.columns.map((c, i) => `${quote(c)} ${types[i]}`).join(', ')})`);
-        const ap = await con.createAppender(table);
-        let rows = 0;
-        try {
-          for (const r of source.rows()) {
-            for (let c = 0; c < types.length; c++) append(ap, types[c]!, r[c]);
-            ap.endRow();
-            rows++;
-          }
-        } finally {
-          ap.closeSync();
-        }
-        await con.run(`COPY ${table} TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
-        await con.run(`DROP TABLE ${table}`);
-        return rows;
-      };
-    }
+      job = csvJob({ file: source.file, columns: source.columns, types, emptyText: plan?.emptyText, rows: plan?.rows ?? source.csvRows!, table, target, scratch: this.scratch }, ready);
+    } else job = appendJob(source, types, table, target);
     const done = this.queue.then(async () => job((await this.connection).con));
     this.queue = done.catch((e: unknown) => (this.failure ??= e));
     return done;
@@ -190,4 +161,45 @@ export class ParquetWriter {
       rmSync(this.scratch, { recursive: true, force: true });
     }
   }
+}
+
+/** The job that reads a table's CSV into DuckDB and copies it to Parquet. */
+function csvJob(
+  t: { file: string; columns: readonly string[]; types: readonly ParquetType[]; emptyText?: string[]; rows: number; table: string; target: string; scratch: string },
+  ready: Promise<string>,
+): (con: DuckDBConnection) => Promise<number> {
+  return async (con) => {
+    const csv = await ready;
+    const select = csvSelect(csv, t.columns, t.types, t.emptyText);
+    // Through a table, as appended rows were: its row groups of 122,880 rows make the same file (COPY straight from read_csv cuts them where the CSV's buffers end).
+    await con.run(`CREATE TABLE ${t.table} (${t.columns.map((c, i) => `${quote(c)} ${t.types[i]}`).join(', ')})`);
+    const result = await con.run(`INSERT INTO ${t.table} ${select}`);
+    if (csv.startsWith(t.scratch)) rmSync(csv, { force: true });
+    await con.run(`COPY ${t.table} TO ${literal(t.target)} (FORMAT parquet, COMPRESSION snappy)`);
+    await con.run(`DROP TABLE ${t.table}`);
+    // A CSV that did not read back whole (DuckDB has been seen to read none of a file under some option sets) is an error, not a short file.
+    if (result.rowsChanged !== t.rows) throw new Error(`${t.file}: DuckDB read ${result.rowsChanged} rows of ${csv}, which holds ${t.rows}`);
+    return t.rows;
+  };
+}
+
+/** The job that appends a table's rows to DuckDB and copies them to Parquet (a table whose CSV does not read back as its values). */
+function appendJob(source: ParquetSource, types: readonly ParquetType[], table: string, target: string): (con: DuckDBConnection) => Promise<number> {
+  return async (con) => {
+    await con.run(`CREATE TABLE ${table} (${source.columns.map((c, i) => `${quote(c)} ${types[i]}`).join(', ')})`);
+    const ap = await con.createAppender(table);
+    let rows = 0;
+    try {
+      for (const r of source.rows()) {
+        for (let c = 0; c < types.length; c++) append(ap, types[c]!, r[c]);
+        ap.endRow();
+        rows++;
+      }
+    } finally {
+      ap.closeSync();
+    }
+    await con.run(`COPY ${table} TO ${literal(target)} (FORMAT parquet, COMPRESSION snappy)`);
+    await con.run(`DROP TABLE ${table}`);
+    return rows;
+  };
 }

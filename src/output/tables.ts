@@ -4,7 +4,7 @@ import { PARQUET, type TableRecord } from '../artifacts/run.js';
 import { policyTermsParquet, tfidfParquet } from './sources.js';
 import type { WrittenRows } from '../artifacts/weights.js';
 import { CORPUS_COLUMNS, corpusTable, SECTION_COLUMNS, sectionsTable } from '../tables/corpus.js';
-import { ADOPTION_BY_YEAR_COLUMNS, ADOPTION_COLUMNS, adoptionByYearTable, adoptionTable, PHRASE_COLUMNS, phrasesTable } from '../tables/phrases.js';
+import { ADOPTION_BY_YEAR_COLUMNS, ADOPTION_COLUMNS, adoptionByYearTable, adoptionRows, adoptionTable, PHRASE_COLUMNS, phrasesTable } from '../tables/phrases.js';
 import { INDICATOR_COLUMNS, indicatorsTable, TARGET_COLUMNS, TARGET_OUTCOME_COLUMNS, targetOutcomesTable, targetsTable } from '../tables/indicators.js';
 import {
   CLUSTER_COLUMNS,
@@ -36,7 +36,7 @@ import {
   writeTfidfCsv,
 } from '../tables/weights.js';
 import { keepPerDocument, keepWholeDocuments, type Cut } from './cut.js';
-import { FRAME_MAX_ROWS, writeTable } from './write-table.js';
+import { FRAME_MAX_ROWS, writeRows, writeTable } from './write-table.js';
 import { DTM_DOCUMENT_COLUMNS, DTM_TERM_COLUMNS, tokensByDocument, writeCitation, writeCorpusDta, writeDtmFiles, writePanelFiles, type Written } from './research.js';
 import { PANEL_COLUMNS } from '../tables/panel.js';
 
@@ -169,9 +169,11 @@ export const TABLES: readonly TableDeclaration[] = [
     columns: ADOPTION_COLUMNS,
     about: 'the first report of each region that used each phrase of phrases.csv (earliest year, ties by doc_id; reports without a year or region are not adoptions)',
     streams: 'when long',
-    build: adoptionTable,
-    rows: (p) => p.adoption.rows.length,
-    sheet: { holds: firstRows },
+    build: (p) => adoptionTable(p),
+    rows: (p) => p.adoption.first.phrase.length,
+    // Streamed from its columns, and cut before its rows are built: millions of rows at 10,000 reports.
+    write: (p, dir, record) => [writeRows(adoptionRows(p), dir, record)],
+    sheet: { holds: firstRows, cut: (p, c) => adoptionTable(p, c.rows) },
   }),
   declareTable({
     name: 'phrase_adoption_by_year',

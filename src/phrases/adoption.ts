@@ -34,22 +34,84 @@ export interface AdoptionDocument {
 }
 
 /**
+ * phrase_adoption.csv in columns: row i is the first use of
+ * `phrases[phrase[i]]` in the region of `docs[doc[i]]`. Four bytes a cell
+ * where row objects took about a hundred: at 10,000 reports from 3,000
+ * places the table has millions of rows.
+ */
+export interface FirstUses {
+  phrases: readonly string[];
+  docs: readonly AdoptionDocument[];
+  phrase: Int32Array;
+  doc: Int32Array;
+}
+
+/** Row `i` of a {@link FirstUses} table. */
+export function firstUseRow(f: FirstUses, i: number): AdoptionRow {
+  const d = f.docs[f.doc[i]!]!;
+  return { phrase: f.phrases[f.phrase[i]!]!, region: d.region, province: d.province ?? '', level: d.level, first_year: d.year!, first_doc_id: d.doc_id };
+}
+
+/** Rows `from` to `to` (default: all) of a {@link FirstUses} table, as objects. */
+export function firstUseRows(f: FirstUses, from = 0, to = f.phrase.length): AdoptionRow[] {
+  const out: AdoptionRow[] = [];
+  for (let i = from; i < Math.min(to, f.phrase.length); i++) out.push(firstUseRow(f, i));
+  return out;
+}
+
+/** A growable Int32Array (doubling). */
+class Int32List {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The values, in an array of their own length. */
+  take(): Int32Array {
+    const out = this.data.slice(0, this.length);
+    this.data = new Int32Array(0);
+    this.length = 0;
+    return out;
+  }
+}
+
+/**
  * Tracks the first use of each phrase (by id) in each region: call
  * {@link AdoptionTracker.hit} once per (phrase, document) in any order.
  * Documents without a year or a region are not adoptions (no date or no
- * place to put them). The earliest year wins, ties by doc_id.
+ * place to put them). The earliest year wins, ties by doc_id. Hits are kept
+ * as pairs of integers (8 bytes each) and grouped by phrase in `tables`.
  */
 export class AdoptionTracker {
-  private readonly first = new Map<number, Map<string, number>>();
-  constructor(private readonly docs: readonly AdoptionDocument[]) {}
+  /** Region of each document, numbered in the order of the regions' names; -1: not an adoption. */
+  private readonly regionOf: Int32Array;
+  /** Each document's place by (year, doc_id): the lower, the earlier. */
+  private readonly rank: Int32Array;
+  private readonly regions: number;
+  private phrases = new Int32List();
+  private hitDocs = new Int32List();
+
+  constructor(private readonly docs: readonly AdoptionDocument[]) {
+    const adopts = (d: AdoptionDocument) => d.year !== null && d.region !== '';
+    const names = [...new Set(docs.filter(adopts).map((d) => d.region))].sort();
+    const index = new Map(names.map((r, i) => [r, i]));
+    this.regions = names.length;
+    this.regionOf = Int32Array.from(docs, (d) => (adopts(d) ? index.get(d.region)! : -1));
+    const order = docs.map((_, i) => i).filter((i) => this.regionOf[i]! >= 0);
+    order.sort((a, b) => (earlier(docs[a]!, docs[b]!) ? -1 : earlier(docs[b]!, docs[a]!) ? 1 : 0));
+    this.rank = new Int32Array(docs.length).fill(-1);
+    order.forEach((doc, r) => (this.rank[doc] = r));
+  }
 
   hit(phrase: number, doc: number): void {
-    const d = this.docs[doc]!;
-    if (d.year === null || !d.region) return;
-    let byRegion = this.first.get(phrase);
-    if (!byRegion) this.first.set(phrase, (byRegion = new Map()));
-    const prev = byRegion.get(d.region);
-    if (prev === undefined || earlier(d, this.docs[prev]!)) byRegion.set(d.region, doc);
+    if (this.regionOf[doc]! < 0) return;
+    this.phrases.push(phrase);
+    this.hitDocs.push(doc);
   }
 
   /**
@@ -62,10 +124,9 @@ export class AdoptionTracker {
    * the phrase grows (a year of first use in at least one region): the
    * regions that had used it by any year are those of its last row at or
    * before that year (0 before its first row). With one region a phrase has
-   * one row, the year of its first use.
+   * one row, the year of its first use. Call once: the hits are let go.
    */
-  tables(names: ReadonlyMap<number, string>, curveOf: (id: number) => boolean = () => true): { adoption: AdoptionRow[]; curves: AdoptionCurveRow[] } {
-    const adoption: AdoptionRow[] = [];
+  tables(names: ReadonlyMap<number, string>, curveOf: (id: number) => boolean = () => true): { first: FirstUses; curves: AdoptionCurveRow[] } {
     const curves: AdoptionCurveRow[] = [];
     // Regions with a report by each year: the possible adopters.
     const firstReport = new Map<string, number>();
@@ -88,23 +149,57 @@ export class AdoptionTracker {
       }
       return n;
     };
+    // The hits grouped by phrase id (a counting sort): each phrase's documents side by side.
+    const phraseOfHit = this.phrases.take();
+    const docOfHit = this.hitDocs.take();
+    let maxId = -1;
+    for (const id of names.keys()) if (id > maxId) maxId = id;
+    const start = new Int32Array(maxId + 2);
+    for (const id of phraseOfHit) if (id <= maxId) start[id + 1]!++;
+    for (let id = 0; id <= maxId; id++) start[id + 1]! += start[id]!;
+    const grouped = new Int32Array(start[maxId + 1]!);
+    const fill = start.slice(0, maxId + 1);
+    for (let h = 0; h < phraseOfHit.length; h++) {
+      const id = phraseOfHit[h]!;
+      if (id <= maxId) grouped[fill[id]!++] = docOfHit[h]!;
+    }
+
+    const phraseNames: string[] = [];
+    const rowPhrase = new Int32List();
+    const rowDoc = new Int32List();
+    // Per region, for the phrase at hand: its first document (stamped with the phrase's place, so nothing is cleared between phrases).
+    const stamp = new Int32Array(this.regions).fill(-1);
+    const best = new Int32Array(this.regions);
+    const used: number[] = [];
     for (const [id, phrase] of names) {
-      const byRegion = this.first.get(id);
-      if (!byRegion) continue;
-      const rows = [...byRegion].map(([region, doc]) => {
-        const d = this.docs[doc]!;
-        return { phrase, region, province: d.province ?? '', level: d.level, first_year: d.year!, first_doc_id: d.doc_id };
-      });
-      rows.sort((a, b) => a.first_year - b.first_year || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
-      for (const r of rows) adoption.push(r);
+      const p = phraseNames.length;
+      used.length = 0;
+      for (let h = start[id]!; h < start[id + 1]!; h++) {
+        const doc = grouped[h]!;
+        const r = this.regionOf[doc]!;
+        if (stamp[r] !== p) {
+          stamp[r] = p;
+          best[r] = doc;
+          used.push(r);
+        } else if (this.rank[doc]! < this.rank[best[r]!]!) best[r] = doc;
+      }
+      if (used.length === 0) continue;
+      phraseNames.push(phrase);
+      // Regions by first year, then by name (regions are numbered in name order).
+      const yearOf = (r: number) => this.docs[best[r]!]!.year!;
+      used.sort((a, b) => yearOf(a) - yearOf(b) || a - b);
+      for (const r of used) {
+        rowPhrase.push(p);
+        rowDoc.push(best[r]!);
+      }
       if (!curveOf(id)) continue;
       let cumulative = 0;
       let k = 0;
       // Every first year is a report year (adoptions are reports), so no adopter falls between the rows.
       for (const year of years) {
-        if (year < rows[0]!.first_year) continue;
+        if (year < yearOf(used[0]!)) continue;
         let added = 0;
-        while (k < rows.length && rows[k]!.first_year === year) {
+        while (k < used.length && yearOf(used[k]!) === year) {
           added++;
           k++;
         }
@@ -113,7 +208,7 @@ export class AdoptionTracker {
         curves.push({ phrase, year, new_regions: added, regions: cumulative, of: reporting(year) });
       }
     }
-    return { adoption, curves };
+    return { first: { phrases: phraseNames, docs: this.docs, phrase: rowPhrase.take(), doc: rowDoc.take() }, curves };
   }
 }
 

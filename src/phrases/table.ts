@@ -99,8 +99,8 @@ export function phraseTable(
   const compounds = [...new Set([...lexicon.entries.map((e) => e.term), ...out.filter((p) => p.compound).map((p) => p.phrase)])].sort();
   // Curves (phrase_adoption_by_year) for the recurring phrases only: in min_docs documents or more.
   const recurring = new Set(out.filter((p) => p.doc_freq >= params.min_docs).map((p) => idOfPhrase.get(p.phrase)!));
-  const { adoption, curves } = tracker.tables(new Map(out.map((p) => [idOfPhrase.get(p.phrase)!, p.phrase])), (id) => recurring.has(id));
-  return { phrases: out, adoption: { rows: adoption, curves }, compounds };
+  const { first, curves } = tracker.tables(new Map(out.map((p) => [idOfPhrase.get(p.phrase)!, p.phrase])), (id) => recurring.has(id));
+  return { phrases: out, adoption: { first, curves }, compounds };
 }
 
 function quotedIn(phrase: string, docs: readonly Document[]): boolean {

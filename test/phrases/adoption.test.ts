@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { leadingCurves } from '../../src/phrases/adoption.js';
+import { firstUseRows, leadingCurves } from '../../src/phrases/adoption.js';
 import { WRITERS } from '../../src/output/writers.js';
 import { phrases } from '../../src/stages/phrases.js';
 import { phrasesParams } from '../../src/artifacts/phrases.js';
@@ -34,13 +34,13 @@ describe('phrase adoption on built text', () => {
   const set = phrases(corpus, phrasesParams.parse({ builtin_lexicon: false, discover: false, terms: ['放管服改革', '营商环境'] }));
 
   it('records the first report of each region using a phrase, earliest year first', () => {
-    const rows = set.adoption.rows.filter((r) => r.phrase === '放管服改革');
+    const rows = firstUseRows(set.adoption.first).filter((r) => r.phrase === '放管服改革');
     expect(rows.map((r) => [r.region, r.first_year, r.first_doc_id])).toEqual([
       ['甲县', 2019, 'a2019'],
       ['乙县', 2020, 'b2020'],
       ['丙县', 2021, 'c2021'],
     ]);
-    expect(set.adoption.rows.filter((r) => r.phrase === '营商环境').map((r) => [r.region, r.first_year])).toEqual([
+    expect(firstUseRows(set.adoption.first).filter((r) => r.phrase === '营商环境').map((r) => [r.region, r.first_year])).toEqual([
       ['丁县', 2018],
       ['乙县', 2020],
     ]);
@@ -72,7 +72,7 @@ describe('phrase adoption on built text', () => {
       const read = (f: string) => parseCsv(readFileSync(path.join(dir, f), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
       const adoption = read('phrase_adoption.csv');
       expect(Object.keys(adoption[0]!)).toEqual(['phrase', 'region', 'province', 'level', 'first_year', 'first_doc_id']);
-      expect(adoption.map((r) => `${r.phrase} ${r.region} ${r.first_year} ${r.first_doc_id}`)).toEqual(set.adoption.rows.map((r) => `${r.phrase} ${r.region} ${r.first_year} ${r.first_doc_id}`));
+      expect(adoption.map((r) => `${r.phrase} ${r.region} ${r.first_year} ${r.first_doc_id}`)).toEqual(firstUseRows(set.adoption.first).map((r) => `${r.phrase} ${r.region} ${r.first_year} ${r.first_doc_id}`));
       const byYear = read('phrase_adoption_by_year.csv');
       expect(Object.keys(byYear[0]!)).toEqual(['phrase', 'year', 'new_regions', 'regions', 'of']);
       // Cumulative: regions never fall, and the last value is the number of adopting regions.
@@ -109,7 +109,7 @@ describe('phrase_adoption_by_year is proportionate: a row where the region count
       ['河长制', 2020, 1, 2, 2],
     ]);
     // 数字政府 (one report) still has its adoption row.
-    expect(set.adoption.rows.filter((r) => r.phrase === '数字政府').map((r) => [r.region, r.first_year])).toEqual([['甲县', 2023]]);
+    expect(firstUseRows(set.adoption.first).filter((r) => r.phrase === '数字政府').map((r) => [r.region, r.first_year])).toEqual([['甲县', 2023]]);
   });
 
   it('has at most one row per (phrase, region) of phrase_adoption.csv: one row per phrase with one region', () => {
@@ -129,6 +129,6 @@ describe('phrase_adoption_by_year is proportionate: a row where the region count
       expect(s.adoption.curves.filter((c) => c.phrase === t).map((c) => [c.year, c.new_regions, c.regions])).toEqual([[first, 1, 1]]);
     }
     // Regions by year: the last row at or before the year (the 0 before the first row).
-    expect(s.adoption.curves.length).toBeLessThanOrEqual(s.adoption.rows.length);
+    expect(s.adoption.curves.length).toBeLessThanOrEqual(s.adoption.first.phrase.length);
   });
 });

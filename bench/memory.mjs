@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Memory over one govtext run, stage by stage: where the peak RSS comes from.
+//
+//   node bench/memory.mjs --input DIR --out DIR [--pipeline pipelines/default.yaml] [--every 500]
+//
+// Samples process.memoryUsage() every --every ms (rss, V8 heap used, external,
+// array buffers) and prints, per stage, the highest of each while the stage ran
+// and the process's peak RSS (resourceUsage().maxRSS) at its end.
+// Worker threads' heaps count in rss only.
+import { parseArgs } from 'node:util';
+import { applyOverrides, loadPipeline, runPipeline } from '../dist/src/index.js';
+
+const { values } = parseArgs({
+  options: {
+    input: { type: 'string' },
+    out: { type: 'string' },
+    pipeline: { type: 'string', default: 'pipelines/default.yaml' },
+    every: { type: 'string', default: '500' },
+    set: { type: 'string', multiple: true, default: [] },
+  },
+});
+if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
+
+const mb = (b) => Math.round(b / 2 ** 20);
+const rows = [];
+let current = { stage: 'start', rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
+const sample = () => {
+  const m = process.memoryUsage();
+  for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers']) current[k] = Math.max(current[k], m[k]);
+};
+const close = () => {
+  sample();
+  rows.push({ ...current, peak: process.resourceUsage().maxRSS * 1024, s: (performance.now() - current.t0) / 1000 });
+};
+const timer = setInterval(sample, Number(values.every));
+const progress = {
+  forStage(stage) {
+    close();
+    current = { stage, rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
+    return { progress() {}, done() {} };
+  },
+};
+const pipeline = applyOverrides(loadPipeline(values.pipeline), values.set);
+await runPipeline(pipeline, { inputs: [values.input], out: values.out, progress, onWarning: () => {} });
+close();
+clearInterval(timer);
+console.log('stage        s   rss  heap  external  arraybuffers  peak-rss-at-end (MB)');
+for (const r of rows) console.log(`${r.stage.padEnd(10)} ${r.s.toFixed(1).padStart(5)} ${String(mb(r.rss)).padStart(5)} ${String(mb(r.heapUsed)).padStart(5)} ${String(mb(r.external)).padStart(9)} ${String(mb(r.arrayBuffers)).padStart(13)} ${String(mb(r.peak)).padStart(8)}`);
