@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { firstUseRows, leadingCurves } from '../../src/phrases/adoption.js';
+import { AdoptionTracker, firstUseRows, leadingCurves } from '../../src/phrases/adoption.js';
 import { WRITERS } from '../../src/output/writers.js';
 import { phrases } from '../../src/stages/phrases.js';
 import { phrasesParams } from '../../src/artifacts/phrases.js';
@@ -130,5 +130,59 @@ describe('phrase_adoption_by_year is proportionate: a row where the region count
     }
     // Regions by year: the last row at or before the year (the 0 before the first row).
     expect(s.adoption.curves.length).toBeLessThanOrEqual(s.adoption.first.phrase.length);
+  });
+});
+
+describe('AdoptionTracker against a direct reading of the hits', () => {
+  it('gives, for hits in any order, each region\'s earliest report (year, then doc_id) and the curves counted from them', () => {
+    // 400 built reports from 60 regions over 12 years (some without a year or region), 30 phrases, hits drawn at random.
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const docs = Array.from({ length: 400 }, (_, i) => ({
+      doc_id: `d${(i * 7919) % 400}`,
+      region: rand() < 0.05 ? '' : `区${Math.floor(rand() * 60)}`,
+      province: '省',
+      level: 'county',
+      year: rand() < 0.05 ? null : 2010 + Math.floor(rand() * 12),
+    }));
+    const hits: [number, number][] = [];
+    for (let p = 0; p < 30; p++) for (let d = 0; d < docs.length; d++) if (rand() < 0.1 + p / 60) hits.push([p, d]);
+    for (let i = hits.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [hits[i], hits[j]] = [hits[j]!, hits[i]!];
+    }
+    const tracker = new AdoptionTracker(docs);
+    for (const [p, d] of hits) tracker.hit(p, d);
+    // Phrases 29 down to 0 (an order of their own), even ones with curves.
+    const names = new Map(Array.from({ length: 30 }, (_, k) => [29 - k, `词${29 - k}`] as [number, string]));
+    const { first, curves } = tracker.tables(names, (id) => id % 2 === 0);
+
+    const expected: string[] = [];
+    const expectedCurves: string[] = [];
+    const years = [...new Set(docs.filter((d) => d.year !== null && d.region).map((d) => d.year!))].sort((a, b) => a - b);
+    const firstReport = new Map<string, number>();
+    for (const d of docs) if (d.year !== null && d.region) firstReport.set(d.region, Math.min(firstReport.get(d.region) ?? Infinity, d.year));
+    for (const [id, name] of names) {
+      const best = new Map<string, (typeof docs)[number]>();
+      for (const [p, d] of hits) {
+        const doc = docs[d]!;
+        if (p !== id || doc.year === null || !doc.region) continue;
+        const b = best.get(doc.region);
+        if (!b || doc.year < b.year! || (doc.year === b.year && doc.doc_id < b.doc_id)) best.set(doc.region, doc);
+      }
+      const rows = [...best.values()].sort((a, b) => a.year! - b.year! || (a.region < b.region ? -1 : 1));
+      expected.push(...rows.map((r) => `${name} ${r.region} ${r.year} ${r.doc_id}`));
+      if (id % 2 !== 0) continue;
+      let regions = 0;
+      for (const y of years) {
+        const added = rows.filter((r) => r.year === y).length;
+        if (added === 0) continue;
+        regions += added;
+        expectedCurves.push(`${name} ${y} ${added} ${regions} ${[...firstReport.values()].filter((f) => f <= y).length}`);
+      }
+    }
+    expect(firstUseRows(first).map((r) => `${r.phrase} ${r.region} ${r.first_year} ${r.first_doc_id}`)).toEqual(expected);
+    expect(curves.map((c) => `${c.phrase} ${c.year} ${c.new_regions} ${c.regions} ${c.of}`)).toEqual(expectedCurves);
+    expect(expected.length).toBeGreaterThan(500);
   });
 });
