@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Memory over one govtext run, stage by stage: where the peak RSS comes from.
 //
-//   node bench/memory.mjs --input DIR --out DIR [--pipeline pipelines/default.yaml] [--every 500]
+//   node bench/memory.mjs --input DIR --out DIR [--pipeline pipelines/default.yaml] [--every 500] [--set stage.param=value] [--series FILE.tsv]
 //
 // Samples process.memoryUsage() every --every ms (rss, V8 heap used, external,
 // array buffers) and prints, per stage, the highest of each while the stage ran
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     pipeline: { type: 'string', default: 'pipelines/default.yaml' },
     every: { type: 'string', default: '500' },
     set: { type: 'string', multiple: true, default: [] },
+    series: { type: 'string' },
   },
 });
 if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
@@ -24,8 +25,11 @@ if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are
 const mb = (b) => Math.round(b / 2 ** 20);
 const rows = [];
 let current = { stage: 'start', rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
+const series = [];
+const t0 = performance.now();
 const sample = () => {
   const m = process.memoryUsage();
+  if (values.series) series.push([((performance.now() - t0) / 1000).toFixed(1), current.stage, mb(m.rss), mb(m.heapUsed), mb(m.heapTotal), mb(m.external), mb(m.arrayBuffers)].join('\t'));
   for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers']) current[k] = Math.max(current[k], m[k]);
 };
 const close = () => {
@@ -44,5 +48,6 @@ const pipeline = applyOverrides(loadPipeline(values.pipeline), values.set);
 await runPipeline(pipeline, { inputs: [values.input], out: values.out, progress, onWarning: () => {} });
 close();
 clearInterval(timer);
+if (values.series) (await import('node:fs')).writeFileSync(values.series, `s\tstage\trss\theap\theap_total\texternal\tarray_buffers\n${series.join('\n')}\n`);
 console.log('stage        s   rss  heap  external  arraybuffers  peak-rss-at-end (MB)');
 for (const r of rows) console.log(`${r.stage.padEnd(10)} ${r.s.toFixed(1).padStart(5)} ${String(mb(r.rss)).padStart(5)} ${String(mb(r.heapUsed)).padStart(5)} ${String(mb(r.external)).padStart(9)} ${String(mb(r.arrayBuffers)).padStart(13)} ${String(mb(r.peak)).padStart(8)}`);

@@ -199,8 +199,9 @@ export const TABLES: readonly TableDeclaration[] = [
     write: (w, dir, record) => {
       const tfidfRows = w.meta.rows.tfidf;
       const rows = writeTfidfCsv(w, dir, tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument);
-      // tfidf.parquet and policy_terms.parquet hold every row, whatever the CSVs hold.
-      record({ file: 'tfidf.csv', rows, built: 'streamed', ...cutRecord(tfidfRows), [PARQUET]: tfidfParquet(w, dir) });
+      const top = tfidfRows.perDocument === Infinity ? 'all' : tfidfRows.perDocument;
+      // tfidf.parquet holds the rows of tfidf.csv (cut the same way; --set weigh.tfidf_rows=all writes every row to both).
+      record({ file: 'tfidf.csv', rows, built: 'streamed', ...cutRecord(tfidfRows), [PARQUET]: tfidfParquet(w, dir, top, rows) });
       return [`tfidf.csv (${rows}${rows < tfidfRows.of ? ` of ${tfidfRows.of}` : ''} rows)`];
     },
     sheet: false,
@@ -230,11 +231,11 @@ export const TABLES: readonly TableDeclaration[] = [
       const policyRows = w.meta.rows.policy_terms;
       if (policyRows.rows > FRAME_MAX_ROWS) {
         const n = writePolicyTermsCsv(w, dir, policyRows.perDocument);
-        record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w, dir) });
+        record({ file: 'policy_terms.csv', rows: n, built: 'streamed', ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w, dir, policyRows.perDocument, n) });
         return [n < policyRows.of ? `policy_terms.csv (${n} of ${policyRows.of} rows)` : 'policy_terms.csv'];
       }
       // writeTable records the file: the cut, if any, is added to its record.
-      const file = writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w, dir) }));
+      const file = writeTable(policyTermsTable(w, policyRows.perDocument), dir, (r) => record({ ...r, ...cutRecord(policyRows), [PARQUET]: policyTermsParquet(w, dir, policyRows.perDocument, r.rows) }));
       return [policyRows.rows < policyRows.of ? `${file} (${policyRows.rows} of ${policyRows.of} rows)` : file];
     },
     // Cut before its rows are built: at 10,000 reports the full table has millions of rows.

@@ -119,7 +119,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       }
       keepRecord(r);
       if (!twinOn) return;
-      const twin: TableRecord = { file: source.file, rows: 0, built: 'streamed' };
+      // A twin holds its CSV's rows: a cut CSV's twin is cut the same way, and its record says so.
+      const twin: TableRecord = { file: source.file, rows: 0, built: 'streamed', ...(r.cut ? { cut: r.cut } : {}) };
       parquet ??= ParquetWriter.create();
       void parquet.write(tmp, source).then((n) => (twin.rows = n), () => undefined);
       pending.push({ twin, file: source.file });

@@ -166,11 +166,11 @@ export function similarityTable(w: Weights): Table {
 }
 
 /**
- * Every row of the tfidf table (tfidf.csv's columns), in tfidf.csv's order:
- * documents in order, a document's terms by tf-idf descending, ties by term.
- * For writers without a row cap (tfidf.parquet).
+ * The rows of the tfidf table (tfidf.csv's columns), in tfidf.csv's order:
+ * documents in order, a document's terms by tf-idf descending, ties by
+ * term; with `top`, each document's first `top` (as writeTfidfCsv cuts).
  */
-export function* tfidfRows(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 'docIds' | 'termOrder'>): Generator<[string, string, number, number, number, number, number]> {
+export function* tfidfRows(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 'docIds' | 'termOrder'>, top: number | 'all' = 'all'): Generator<[string, string, number, number, number, number, number]> {
   const { features: m, tfidf, vocab, termOrder } = w;
   const weights = tfidf.weights;
   const byWeight = (a: number, b: number) => weights[b]! - weights[a]! || termOrder[m.indices[a]!]! - termOrder[m.indices[b]!]!;
@@ -178,8 +178,9 @@ export function* tfidfRows(w: Pick<Weights, 'features' | 'tfidf' | 'vocab' | 'do
   for (let d = 0; d < m.nDocs; d++) {
     ks.length = 0;
     for (let k = m.indptr[d]!; k < m.indptr[d + 1]!; k++) ks.push(k);
-    ks.sort(byWeight);
-    for (const k of ks) {
+    const n = topFirst(ks, top === 'all' ? Infinity : top, weights, byWeight);
+    for (let i = 0; i < n; i++) {
+      const k = ks[i]!;
       const t = m.indices[k]!;
       yield [w.docIds[d]!, vocab[t]!, m.counts[k]!, tfidf.tf[k]!, tfidf.df[t]!, tfidf.idf[t]!, weights[k]!];
     }

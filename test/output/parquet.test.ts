@@ -16,7 +16,7 @@ import { ROOT } from '../fixtures/samples.js';
  * Every Parquet file of a default run over the samples, read back with
  * hyparquet (a reader independent of DuckDB, which wrote them) and compared
  * cell by cell with its CSV; tfidf.csv and policy_terms.csv are cut (two and
- * three rows a document) while their Parquet files hold every row.
+ * three rows a document), and so are their Parquet files.
  */
 
 let tmp: string;
@@ -54,26 +54,30 @@ describe('Parquet files of a run', () => {
       const [header, ...rows] = readCsv(path.join(out, csv));
       const objects = await readParquet(pq);
       const got = objects.map((o) => header!.map((c) => asCsv(o[c])));
-      if (csv === 'tfidf.csv' || csv === 'policy_terms.csv') continue; // below
       expect(got.length, csv).toBe(rows.length);
       expect(got, csv).toEqual(rows);
     }
   });
 
-  it('writes tfidf.parquet and policy_terms.parquet whole while the CSVs hold each document\'s first rows', async () => {
+  it('cuts tfidf.parquet and policy_terms.parquet as their CSVs are cut, and says so in their records', async () => {
     const tokens = readFileSync(path.join(out, 'tokens.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { doc_id: string; tokens: string[] });
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { tables: { file: string; rows: number; cut?: { of: number; per_document: number } }[] };
     // Independently: one tfidf row per distinct token of a document (min_df 1, no max_features by default).
     const distinct = tokens.reduce((n, d) => n + new Set(d.tokens).size, 0);
     for (const [file, perDoc] of [['tfidf', 2], ['policy_terms', 3]] as const) {
       const [header, ...rows] = readCsv(path.join(out, `${file}.csv`));
-      const all = (await readParquet(path.join(out, `${file}.parquet`))).map((o) => header!.map((c) => asCsv(o[c])));
-      if (file === 'tfidf') expect(all.length).toBe(distinct);
-      expect(all.length).toBeGreaterThan(rows.length);
-      // The CSV's rows are each document's first rows of the whole table, in the same order.
-      const byDoc = new Map<string, string[][]>();
-      for (const r of all) byDoc.set(r[0]!, [...(byDoc.get(r[0]!) ?? []), r]);
-      const expected = [...byDoc.values()].flatMap((rs) => rs.slice(0, perDoc));
-      expect(rows.map(key), file).toEqual(expected.map(key));
+      const got = (await readParquet(path.join(out, `${file}.parquet`))).map((o) => header!.map((c) => asCsv(o[c])));
+      expect(got.map(key), file).toEqual(rows.map(key));
+      // Each document's first rows: at most perDoc a document, each document with rows has min(perDoc, its terms).
+      const perDocument = new Map<string, number>();
+      for (const r of got) perDocument.set(r[0]!, (perDocument.get(r[0]!) ?? 0) + 1);
+      expect(Math.max(...perDocument.values()), file).toBe(perDoc);
+      if (file === 'tfidf') expect(got.length).toBe(tokens.reduce((n, d) => n + Math.min(perDoc, new Set(d.tokens).size), 0));
+      const [csvRecord, twin] = [`${file}.csv`, `${file}.parquet`].map((f) => manifest.tables.find((t) => t.file === f)!);
+      expect(twin!.rows, file).toBe(rows.length);
+      expect(twin!.cut, file).toEqual(csvRecord!.cut);
+      expect(twin!.cut?.per_document, file).toBe(perDoc);
+      if (file === 'tfidf') expect(twin!.cut?.of).toBe(distinct);
     }
   });
 
