@@ -16,7 +16,7 @@ export type { Artifacts, ArtifactName, Made, MadeName } from './artifacts/index.
 export type { Corpus, CorpusMeta, Document, DocVars, DocumentKind, Level, Message, Section, SectionKind, TextCounts, TextStore } from './artifacts/corpus.js';
 export { documentChars, documentText, paragraphCount, sectionOf, ingestParams, type IngestParams } from './artifacts/corpus.js';
 export { phrasesParams, type PhrasesParams, type Phrase, type PhraseKind, type PhraseSet } from './artifacts/phrases.js';
-export { segmentParams, tokensOf, type SegmentParams, type Tokens, type TokenizedDocument } from './artifacts/tokens.js';
+export { segmentParams, tokensOf, tokenCount, releaseTokenIds, type SegmentParams, type Tokens, type TokenizedDocument } from './artifacts/tokens.js';
 export { weighParams, type WeighParams, type Weights, type KeywordRow, type KeynessTableRow, type PolicyTermRow, type PolicyTable, type WrittenRows } from './artifacts/weights.js';
 export { clusterParams, type ClusterParams, type Clusters, type KSelectionRow } from './artifacts/clusters.js';
 export { indicatorsParams, type IndicatorsParams, type Indicators, type IndicatorRow, type TargetRow, type HeadlineTarget, type TargetOutcome } from './artifacts/indicators.js';

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Artifacts } from '../artifacts/index.js';
+import { tokenCount } from '../artifacts/tokens.js';
 import { PARQUET, type ParquetType, type TableRecord } from '../artifacts/run.js';
 import { citationCff, citeParagraphs } from '../report/cite.js';
 import { corpusTable } from '../tables/corpus.js';
@@ -127,7 +128,7 @@ export function writeDtmFiles(a: Artifacts, dir: string, record: (r: TableRecord
   const tokenDocs = tokens.documents;
   out.files.push(writeCsv(dir, 'dtm_documents.csv', DTM_DOCUMENT_COLUMNS, () => tokenDocs.map((t, i) => {
     const d = docs.get(t.doc_id);
-    return [i + 1, t.doc_id, d?.title, d?.region, d?.level, d?.province, d?.year, d?.speaker, d?.kind, t.ids.length];
+    return [i + 1, t.doc_id, d?.title, d?.region, d?.level, d?.province, d?.year, d?.speaker, d?.kind, tokenCount(t)];
   }), record));
   const df = new Float64Array(vocab.length);
   const total = new Float64Array(vocab.length);

@@ -5,7 +5,7 @@ import { ingestParams } from '../artifacts/corpus.js';
 import { phrases } from '../stages/phrases.js';
 import { phrasesParams } from '../artifacts/phrases.js';
 import { segment, warmSegment } from '../stages/segment.js';
-import { segmentParams } from '../artifacts/tokens.js';
+import { segmentParams, tokenCount } from '../artifacts/tokens.js';
 import { weigh } from '../stages/weigh.js';
 import { weighParams } from '../artifacts/weights.js';
 import { cluster } from '../stages/cluster.js';
@@ -101,7 +101,7 @@ export const SEGMENT_STAGE = defineStage({
   warm: warmSegment,
   messagesOf: (made) => made.messages,
   details: (t) => {
-    return { workers: t.meta.workers, compounds: t.meta.compounds, vocabulary: t.vocab.length, tokens: t.documents.reduce((n, d) => n + d.ids.length, 0) };
+    return { workers: t.meta.workers, compounds: t.meta.compounds, vocabulary: t.vocab.length, tokens: t.documents.reduce((n, d) => n + tokenCount(d), 0) };
   },
 });
 

@@ -17,6 +17,7 @@ import { startOnThread, threadable, type ThreadRun } from './threads.js';
 import { writeRunOutputs, writerOf } from '../output/writers.js';
 import { LATER, PARQUET, WRITING, type TableRecord } from '../artifacts/run.js';
 import { ParquetWriter } from '../output/parquet.js';
+import { releaseTokenIds } from '../artifacts/tokens.js';
 
 export interface RunOptions {
   inputs: readonly string[];
@@ -34,6 +35,14 @@ export interface RunOptions {
    * is done).
    */
   keepText?: boolean;
+  /**
+   * Keep each document's token ids for the whole run. By default they are
+   * let go (RunResult.artifacts.tokens then holds the vocabulary and each
+   * document's count, see releaseTokenIds) once tokens.jsonl holds them, no
+   * later stage reads them and the weigh stage's matrix stands in for them
+   * in the files written after the last stage (dtm.mtx).
+   */
+  keepTokens?: boolean;
 }
 
 export interface RunResult {
@@ -193,6 +202,8 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
       if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = text.release(artifacts.corpus);
       startAhead(index, artifacts, outputs);
+      const tokensLater = pipeline.stages.slice(index + 1).some((s) => s.definition.needs.includes('tokens'));
+      if (!opts.keepTokens && artifacts.tokens && artifacts.weights && !tokensLater && outputs.includes('tokens.jsonl')) artifacts.tokens = releaseTokenIds(artifacts.tokens);
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
     // After the last stage: the tables it completed (corpus.csv), the research-ready files (panel, .dta, dtm.mtx, CITATION.cff).

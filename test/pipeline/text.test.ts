@@ -9,6 +9,7 @@ import { loadPipeline } from '../../src/pipeline/spec.js';
 import { FolderText } from '../../src/pipeline/text.js';
 import { WRITERS } from '../../src/output/writers.js';
 import { documentChars, documentText, paragraphCount, type Corpus, type Document } from '../../src/artifacts/corpus.js';
+import { tokenCount } from '../../src/artifacts/tokens.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const quiet = createProgress(process.stderr, true);
@@ -137,5 +138,37 @@ describe('runPipeline lets go of the corpus text after segment', () => {
     writeFileSync(file, 'name: seg\ndescription: up to segment\nstages:\n  - ingest\n  - phrases\n  - segment\n');
     const r = await runPipeline(loadPipeline(file), { inputs: ['data/raw'], out: path.join(dir, 'seg'), cwd: ROOT, progress: quiet });
     expect(r.artifacts.corpus!.documents.some(isReleased)).toBe(false);
+  });
+});
+
+describe('runPipeline lets go of the token ids after the last stage that reads them', () => {
+  const pipelineFile = (stages: string[]) => {
+    const file = path.join(dir, `tok-${stages.length}.yaml`);
+    writeFileSync(file, `name: tok\ndescription: token ids\nstages:\n${stages.map((s) => `  - ${s}\n`).join('')}`);
+    return loadPipeline(file);
+  };
+  const full = ['ingest', 'phrases', 'segment', 'weigh', 'cluster', 'report'];
+  const run = (out: string, stages: string[], keepTokens?: boolean) => runPipeline(pipelineFile(stages), { inputs: ['data/raw'], out: path.join(dir, out), cwd: ROOT, progress: quiet, keepTokens });
+  /** Each document's tokens in tokens.jsonl, read back. */
+  const jsonl = (out: string) => readFileSync(path.join(out, 'tokens.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { doc_id: string; tokens: string[] });
+
+  it('keeps each document\'s count (dtm_documents.csv says the same), and the same files as a run that keeps them', async () => {
+    const released = await run('tok-released', full);
+    const kept = await run('tok-kept', full, true);
+    const written = jsonl(released.out);
+    const rd = released.artifacts.tokens!.documents;
+    expect(rd.every((d) => d.released !== undefined && d.ids.length === 0)).toBe(true);
+    expect(rd.map((d) => [d.doc_id, tokenCount(d)])).toEqual(written.map((d) => [d.doc_id, d.tokens.length]));
+    const kd = kept.artifacts.tokens!.documents;
+    expect(kd.some((d) => d.released)).toBe(false);
+    expect(kd.map((d) => Array.from(d.ids, (id) => kept.artifacts.tokens!.vocab[id]))).toEqual(written.map((d) => d.tokens));
+    const dtmDocs = readFileSync(path.join(released.out, 'dtm_documents.csv'), 'utf8').trim().split('\r\n').slice(1).map((l) => Number(l.split(',').at(-1)));
+    expect(dtmDocs).toEqual(written.map((d) => d.tokens.length));
+    for (const f of ['dtm.mtx', 'dtm_documents.csv', 'corpus.csv', 'tfidf.csv', 'themes.csv', 'summary.md']) expect(readFileSync(path.join(released.out, f), 'utf8'), f).toBe(readFileSync(path.join(kept.out, f), 'utf8'));
+  });
+
+  it('keeps them when no weigh stage stands in for them (dtm.mtx is then built from the ids)', async () => {
+    const r = await run('tok-seg', ['ingest', 'phrases', 'segment']);
+    expect(r.artifacts.tokens!.documents.some((d) => d.released)).toBe(false);
   });
 });
