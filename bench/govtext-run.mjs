@@ -11,7 +11,7 @@
 // measured in the same run. Progress lines go to stderr. With
 // `node --cpu-prof`, the stage marks (start of each stage, process.hrtime µs)
 // let bench/profile.mjs cut the profile per stage.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadPipeline, runPipeline } from '../dist/src/index.js';
 import { createProgress } from '../dist/src/pipeline/progress.js';
@@ -26,7 +26,25 @@ const { values } = parseArgs({
 });
 if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
 
-const maxRssBytes = () => process.resourceUsage().maxRSS * 1024; // maxRSS is in kilobytes
+/** RSS of a process and all its descendants (Linux /proc), in bytes. */
+function treeRss(pid) {
+  let sum = 0;
+  try {
+    sum += Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const c of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += treeRss(Number(c));
+    }
+  } catch {
+    // Ended between two reads.
+  }
+  return sum;
+}
+// The segmentation workers are processes of their own: the peak is that of the whole tree, sampled every 100 ms
+// (while this thread is free), and never below this process's own peak (resourceUsage, exact).
+let treePeak = 0;
+const sampler = setInterval(() => (treePeak = Math.max(treePeak, treeRss(process.pid))), 100);
+sampler.unref();
+const maxRssBytes = () => Math.max(process.resourceUsage().maxRSS * 1024, treePeak); // maxRSS is in kilobytes
 const inner = createProgress(process.stderr, values.quiet);
 let beforeReport; // { ms, peak_rss_bytes } when the report stage starts
 // Stage starts on the clock of V8's CPU profiles (process.hrtime, µs): bench/profile.mjs cuts a --cpu-prof profile by them.

@@ -6,7 +6,9 @@
 // Samples process.memoryUsage() every --every ms (rss, V8 heap used, external,
 // array buffers) and prints, per stage, the highest of each while the stage ran
 // and the process's peak RSS (resourceUsage().maxRSS) at its end.
-// Worker threads' heaps count in rss only.
+// Worker threads' heaps count in rss only; tree is the sum over this process and its
+// children (the segmentation worker processes).
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyOverrides, loadPipeline, runPipeline } from '../dist/src/index.js';
 
@@ -23,13 +25,28 @@ const { values } = parseArgs({
 if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
 
 const mb = (b) => Math.round(b / 2 ** 20);
+/** RSS of a process and all its descendants (the segmentation workers are processes), in bytes. */
+function treeRss(pid) {
+  let sum = 0;
+  try {
+    sum += Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const c of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += treeRss(Number(c));
+    }
+  } catch {
+    // Ended between two reads.
+  }
+  return sum;
+}
 const rows = [];
-let current = { stage: 'start', rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
+let current = { stage: 'start', rss: 0, tree: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
 const series = [];
 const t0 = performance.now();
 const sample = () => {
   const m = process.memoryUsage();
-  if (values.series) series.push([((performance.now() - t0) / 1000).toFixed(1), current.stage, mb(m.rss), mb(m.heapUsed), mb(m.heapTotal), mb(m.external), mb(m.arrayBuffers)].join('\t'));
+  if (values.series) series.push([((performance.now() - t0) / 1000).toFixed(1), current.stage, mb(m.rss), mb(tree), mb(m.heapUsed), mb(m.heapTotal), mb(m.external), mb(m.arrayBuffers)].join('\t'));
+  const tree = treeRss(process.pid);
+  current.tree = Math.max(current.tree, tree);
   for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers']) current[k] = Math.max(current[k], m[k]);
 };
 const close = () => {
@@ -40,7 +57,7 @@ const timer = setInterval(sample, Number(values.every));
 const progress = {
   forStage(stage) {
     close();
-    current = { stage, rss: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
+    current = { stage, rss: 0, tree: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
     return { progress() {}, done() {} };
   },
 };
@@ -48,6 +65,6 @@ const pipeline = applyOverrides(loadPipeline(values.pipeline), values.set);
 await runPipeline(pipeline, { inputs: [values.input], out: values.out, progress, onWarning: () => {} });
 close();
 clearInterval(timer);
-if (values.series) (await import('node:fs')).writeFileSync(values.series, `s\tstage\trss\theap\theap_total\texternal\tarray_buffers\n${series.join('\n')}\n`);
-console.log('stage        s   rss  heap  external  arraybuffers  peak-rss-at-end (MB)');
-for (const r of rows) console.log(`${r.stage.padEnd(10)} ${r.s.toFixed(1).padStart(5)} ${String(mb(r.rss)).padStart(5)} ${String(mb(r.heapUsed)).padStart(5)} ${String(mb(r.external)).padStart(9)} ${String(mb(r.arrayBuffers)).padStart(13)} ${String(mb(r.peak)).padStart(8)}`);
+if (values.series) (await import('node:fs')).writeFileSync(values.series, `s\tstage\trss\ttree_rss\theap\theap_total\texternal\tarray_buffers\n${series.join('\n')}\n`);
+console.log('stage        s   rss  tree  heap  external  arraybuffers  peak-rss-at-end (MB; tree: this process and its children, sampled)');
+for (const r of rows) console.log(`${r.stage.padEnd(10)} ${r.s.toFixed(1).padStart(5)} ${String(mb(r.rss)).padStart(5)} ${String(mb(r.tree)).padStart(5)} ${String(mb(r.heapUsed)).padStart(5)} ${String(mb(r.external)).padStart(9)} ${String(mb(r.arrayBuffers)).padStart(13)} ${String(mb(r.peak)).padStart(8)}`);

@@ -68,11 +68,33 @@ const cores = os.availableParallelism();
 const t0 = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${msg}\n`);
 
-/** Runs a child to its end; returns its stdout's last JSON line and the wall time seen from here. */
+/** RSS of a process and all its descendants (Linux /proc), in bytes; 0 once it is gone. */
+function treeRss(pid) {
+  let sum = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    sum += Number(/VmRSS:\s+(\d+) kB/u.exec(status)?.[1] ?? 0) * 1024;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const c of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += treeRss(Number(c));
+    }
+  } catch {
+    // Ended between two reads.
+  }
+  return sum;
+}
+
+/**
+ * Runs a child to its end; returns its stdout's last JSON line, the wall
+ * time seen from here, and the peak RSS of its whole process tree
+ * (tree_peak_rss_bytes: the sum over the child and its own children, e.g.
+ * govtext's segmentation workers, sampled every 100 ms).
+ */
 function child(cmd, args, label) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const p = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let treePeak = 0;
+    const sampler = setInterval(() => (treePeak = Math.max(treePeak, treeRss(p.pid))), 100);
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -82,11 +104,12 @@ function child(cmd, args, label) {
     });
     p.on('error', reject);
     p.on('close', (code) => {
+      clearInterval(sampler);
       const outer_ms = Math.round(performance.now() - start);
       if (code !== 0) return reject(new Error(`${label} failed (exit ${code}): ${err.trim().split('\n').slice(-5).join('\n')}`));
       const last = out.trim().split('\n').pop();
       try {
-        resolve({ ...JSON.parse(last), outer_ms });
+        resolve({ ...JSON.parse(last), outer_ms, tree_peak_rss_bytes: treePeak });
       } catch {
         reject(new Error(`${label}: no JSON result on stdout: ${out.slice(-300)}`));
       }
@@ -181,6 +204,8 @@ async function benchSize(n, peer) {
   log(`${n}: govtext default pipeline on ${corpus}${prof.length ? ' (under --cpu-prof)' : ''}`);
   r.govtext = await child(process.execPath, [...prof, 'bench/govtext-run.mjs', '--input', corpus, '--out', out], `govtext ${n}`);
   r.govtext.cpu_prof = prof.length > 0;
+  // The whole tree's peak as sampled from here too (govtext-run.mjs samples it when its thread is free).
+  r.govtext.peak_rss_bytes = Math.max(r.govtext.peak_rss_bytes, r.govtext.tree_peak_rss_bytes);
   if (prof.length) {
     r.profile = summariseProfiles(profDir, r.govtext.marks, r.govtext.end_us, Number(values.top));
     log(`${n}: profile of ${r.profile.files} thread(s): ${r.profile.stages.map((w) => `${w.stage} ${(w.busy_ms / 1000).toFixed(1)} s`).join(', ')}`);
@@ -315,7 +340,7 @@ function writeResults(m, peer, help, results) {
     '',
     `- Corpora: bench/generate.mjs (seed ${results[0]?.generator?.seed ?? 1}), N reports of about ${(results[0]?.generator?.chars_per_report ?? 30000).toLocaleString('en-US')} characters whose paragraphs are recombined from the sentences of ${results[0]?.generator ? (results[0].generator.national ? `the development corpus (49 national reports 1954-2017) and the samples, ${results[0].generator.sources} source files` : 'the samples alone (the development corpus was absent)') : 'real reports'}: review sentences under review headings, plan under plan, no paragraph written twice; places of every level (provincial, prefecture, county) and years ${results[0]?.generator?.years?.join('-') ?? ''}.`,
     '- Per-stage CPU profile (with --cpu-prof): V8\'s sampling profiler on every thread of the govtext run; bench/profile.mjs cuts the main thread\'s samples at the stage starts govtext-run.mjs records and sums each function\'s self time; worker threads are summed by the module they run.',
-    '- govtext: `pipelines/default.yaml` run by bench/govtext-run.mjs (the library\'s runPipeline, in a child process). "Report included" is the wall time from process start to the end of the run. "Without report" is the wall time from process start (module loading included) to the start of the report stage, and the peak RSS (process.resourceUsage().maxRSS, worker threads included) at that moment; the report stage is then timed on its own and the whole run\'s peak RSS given as well. Per-stage times are manifest.json timings_ms.',
+    '- govtext: `pipelines/default.yaml` run by bench/govtext-run.mjs (the library\'s runPipeline, in a child process). "Report included" is the wall time from process start to the end of the run. "Without report" is the wall time from process start (module loading included) to the start of the report stage, and the peak RSS at that moment: of the whole process tree, the govtext process (its worker threads included) and its segmentation worker processes, the larger of process.resourceUsage().maxRSS and the sum of VmRSS over the tree sampled every 100 ms (by govtext-run.mjs and by this harness); the report stage is then timed on its own and the whole run\'s peak RSS given as well. Per-stage times are manifest.json timings_ms.',
     '- Python peer: bench/peer.py with the Debian packages, timed from the first line of the script (imports included) to the end; peak RSS from getrusage. It reads the same files, adds govtext\'s lexicon terms and the phrases this govtext run made into tokens (manifest details.phrases.discovered_compounds) to jieba with `add_word`, segments every non-empty line with HMM, drops stopwords-iso zh, numbers, punctuation and single characters as govtext\'s segment stage does, fits TfidfVectorizer (defaults, on these tokens) and KMeans(k = the k govtext chose, n_init = cluster.restarts, random_state = cluster.seed).',
     '- How the peer differs: it does less work than govtext. No cleaning of boilerplate (page numbers, scraped footers) and no metadata; no phrase discovery (it is handed govtext\'s phrases); jieba\'s user words are cut by its own dictionary logic, so the tokens differ slightly from govtext\'s leftmost-longest lexicon match (token counts above); one k-means at a known k on the full sparse matrix, where govtext tries k = 2..8 with silhouettes in LSA space and also fits paragraph themes; no keywords, keyness, similarity, attention, indicators; it writes no files, where govtext writes every table. The ratio compares govtext\'s whole default analysis and its report with the peer\'s core steps only.',
     '- Floor: bench/floor.mjs, nodejieba `cut` (HMM on, govtext\'s loadJieba) over the run\'s clean/ paragraphs, nothing else, on one core and on worker_threads (one per core, each loading its dictionary, included in the time). "pipeline / floor" divides govtext\'s time, report included, by it.',
