@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { compiledScript } from '../paths.js';
 import type { DocumentIds, Interner } from './tokenize.js';
 import type { BatchRequest, BatchResult, DoneRequest, InitRequest, WorkerInit } from './worker.js';
@@ -8,51 +8,15 @@ export function workerScript(): string | undefined {
   return compiledScript('segment', 'worker.js');
 }
 
-/**
- * A segmentation worker: a child process, not a thread. jieba's
- * dictionaries are many small C++ allocations (0.25 GB a worker); freed in a
- * thread, they stay in the process's memory for the rest of the run (about
- * 0.2 GB a worker was measured after the threads ended), while an ended
- * process gives all of it back. Messages go over its IPC channel with V8's
- * serializer, typed arrays included.
- */
-export type SegmentWorker = ChildProcess;
-
 /** Starts `n` segmentation workers: each loads jieba's dictionaries right away and waits for its init. */
-export function startWorkers(n: number): SegmentWorker[] {
+export function startWorkers(n: number): Worker[] {
   const script = workerScript();
   if (!script) throw new Error('segmentation worker not built: run `npm run build`');
-  // No inherited flags: --cpu-prof or --inspect of this process are not the worker's.
-  return Array.from({ length: n }, () => fork(script, [], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-}
-
-/** Sends a message to a worker (nothing when its channel has closed: its exit says why). */
-export function post(w: SegmentWorker, message: unknown): void {
-  if (w.connected) w.send(message as never);
-}
-
-/** Ends a worker and resolves once it has exited. */
-export function stopWorker(w: SegmentWorker): Promise<void> {
-  if (w.exitCode !== null || w.signalCode !== null) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    w.once('exit', () => resolve());
-    w.kill();
-  });
-}
-
-/** Lets the process exit with the worker alive (false), or not (true): the child and its IPC channel. */
-export function holdProcess(w: SegmentWorker, hold: boolean): void {
-  if (hold) {
-    w.ref();
-    w.channel?.ref();
-  } else {
-    w.unref();
-    w.channel?.unref();
-  }
+  return Array.from({ length: n }, () => new Worker(script));
 }
 
 /**
- * Tokenizes documents on `n` worker processes (or on `started` ones, all of
+ * Tokenizes documents on `n` worker threads (or on `started` ones, all of
  * them, which may have loaded jieba already), in batches of about
  * `batchChars` characters. Each worker numbers tokens in its own vocabulary;
  * batches are mapped to `vocab` (the global one) strictly in document order
@@ -66,7 +30,7 @@ export async function tokenizeInWorkers(
   batchChars: number,
   vocab: Interner,
   onProgress: (done: number) => void,
-  started?: SegmentWorker[],
+  started?: Worker[],
 ): Promise<DocumentIds[]> {
   const batches: { start: number; end: number }[] = [];
   let start = 0;
@@ -113,10 +77,10 @@ export async function tokenizeInWorkers(
           new Promise<void>((resolve, reject) => {
             const send = () => {
               // No more work: the worker releases jieba and exits (resolved on its exit).
-              if (next >= batches.length) return post(w, { done: true } satisfies DoneRequest);
+              if (next >= batches.length) return w.postMessage({ done: true } satisfies DoneRequest);
               const id = next++;
               const b = batches[id]!;
-              post(w, { id, docs: docs.slice(b.start, b.end) as string[][] } satisfies BatchRequest);
+              w.postMessage({ id, docs: docs.slice(b.start, b.end) as string[][] } satisfies BatchRequest);
             };
             w.on('message', (msg: BatchResult) => {
               // Ask for more work first, so the worker is not idle while this batch is mapped.
@@ -130,14 +94,14 @@ export async function tokenizeInWorkers(
               onProgress(done);
             });
             w.on('error', reject);
-            w.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`segmentation worker stopped with ${signal ? `signal ${signal}` : `code ${code}`}`))));
-            post(w, { init } satisfies InitRequest);
+            w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`segmentation worker stopped with code ${code}`))));
+            w.postMessage({ init } satisfies InitRequest);
             send();
           }),
       ),
     );
   } finally {
-    await Promise.all(workers.map((w) => stopWorker(w)));
+    await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;
 }
