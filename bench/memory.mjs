@@ -7,7 +7,7 @@
 // array buffers) and prints, per stage, the highest of each while the stage ran
 // and the process's peak RSS (resourceUsage().maxRSS) at its end.
 // Worker threads' heaps count in rss only; tree is the sum over this process and its
-// children (the segmentation worker processes).
+// children, if the run starts any.
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyOverrides, loadPipeline, runPipeline } from '../dist/src/index.js';
@@ -25,7 +25,7 @@ const { values } = parseArgs({
 if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
 
 const mb = (b) => Math.round(b / 2 ** 20);
-/** RSS of a process and all its descendants (the segmentation workers are processes), in bytes. */
+/** RSS of a process and all its descendants, in bytes. */
 function treeRss(pid) {
   let sum = 0;
   try {
