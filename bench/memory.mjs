@@ -41,10 +41,17 @@ function treeRss(pid) {
 const rows = [];
 let current = { stage: 'start', rss: 0, tree: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
 const series = [];
+/** Resident memory by kind (kB in /proc/self/status): anonymous (heaps, buffers) and file-backed (mapped files, the page cache a process maps). */
+const rssKinds = () => {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+) kB`, 'u').exec(status)?.[1] ?? 0) * 1024;
+  return { anon: kb('RssAnon'), file: kb('RssFile') + kb('RssShmem') };
+};
 const t0 = performance.now();
 const sample = () => {
   const m = process.memoryUsage();
-  if (values.series) series.push([((performance.now() - t0) / 1000).toFixed(1), current.stage, mb(m.rss), mb(tree), mb(m.heapUsed), mb(m.heapTotal), mb(m.external), mb(m.arrayBuffers)].join('\t'));
+  const k = rssKinds();
+  if (values.series) series.push([((performance.now() - t0) / 1000).toFixed(1), current.stage, mb(m.rss), mb(tree), mb(k.anon), mb(k.file), mb(m.heapUsed), mb(m.heapTotal), mb(m.external), mb(m.arrayBuffers)].join('\t'));
   const tree = treeRss(process.pid);
   current.tree = Math.max(current.tree, tree);
   for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers']) current[k] = Math.max(current[k], m[k]);
@@ -65,6 +72,6 @@ const pipeline = applyOverrides(loadPipeline(values.pipeline), values.set);
 await runPipeline(pipeline, { inputs: [values.input], out: values.out, progress, onWarning: () => {} });
 close();
 clearInterval(timer);
-if (values.series) (await import('node:fs')).writeFileSync(values.series, `s\tstage\trss\ttree_rss\theap\theap_total\texternal\tarray_buffers\n${series.join('\n')}\n`);
+if (values.series) (await import('node:fs')).writeFileSync(values.series, `s\tstage\trss\ttree_rss\trss_anon\trss_file\theap\theap_total\texternal\tarray_buffers\n${series.join('\n')}\n`);
 console.log('stage        s   rss  tree  heap  external  arraybuffers  peak-rss-at-end (MB; tree: this process and its children, sampled)');
 for (const r of rows) console.log(`${r.stage.padEnd(10)} ${r.s.toFixed(1).padStart(5)} ${String(mb(r.rss)).padStart(5)} ${String(mb(r.tree)).padStart(5)} ${String(mb(r.heapUsed)).padStart(5)} ${String(mb(r.external)).padStart(9)} ${String(mb(r.arrayBuffers)).padStart(13)} ${String(mb(r.peak)).padStart(8)}`);
