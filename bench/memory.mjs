@@ -50,9 +50,9 @@ const rssKinds = () => {
 const t0 = performance.now();
 const sample = () => {
   const m = process.memoryUsage();
-  const k = rssKinds();
-  if (values.series) series.push([((performance.now() - t0) / 1000).toFixed(1), current.stage, mb(m.rss), mb(tree), mb(k.anon), mb(k.file), mb(m.heapUsed), mb(m.heapTotal), mb(m.external), mb(m.arrayBuffers)].join('\t'));
   const tree = treeRss(process.pid);
+  const kinds = rssKinds();
+  if (values.series) series.push([((performance.now() - t0) / 1000).toFixed(1), current.stage, mb(m.rss), mb(tree), mb(kinds.anon), mb(kinds.file), mb(m.heapUsed), mb(m.heapTotal), mb(m.external), mb(m.arrayBuffers)].join('\t'));
   current.tree = Math.max(current.tree, tree);
   for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers']) current[k] = Math.max(current[k], m[k]);
 };
