@@ -51,11 +51,21 @@ export function phraseTable(
   });
   const idOfPhrase = new Map<string, number>();
 
+  // Spellings that differ only in ignored characters (绿化、彩化、财化 and 绿化彩化财化) are one phrase, counted once by
+  // their shared key: one row, under the lexicon's spelling, else the one without ignored characters, else the first found.
+  const spelling = new Map<number, string>();
+  const rankOf = (p: string) => (lexicon.byTerm.has(p) ? 0 : ignored.key(p) === p ? 1 : 2);
+  for (const phrase of candidates.kinds.keys()) {
+    const id = trie.idOf(ignored.key(phrase));
+    const held = spelling.get(id);
+    if (held === undefined || rankOf(phrase) < rankOf(held)) spelling.set(id, phrase);
+  }
   const out: Phrase[] = [];
   const evidence: (PhraseEvidence & { id: number; ranked: boolean })[] = [];
   for (const [phrase, kind] of candidates.kinds) {
     const id = trie.idOf(ignored.key(phrase));
     if (id < 0 || rec.counts[id] === 0) continue; // a lexicon term absent from this corpus
+    if (spelling.get(id) !== phrase) continue;
     const count = rec.counts[id]!;
     const docFreq = rec.docs[id]!;
     const entry = lexicon.byTerm.get(phrase);

@@ -186,3 +186,22 @@ describe('AdoptionTracker against a direct reading of the hits', () => {
     expect(expected.length).toBeGreaterThan(500);
   });
 });
+
+describe('spellings of one phrase that differ only in ignored characters', () => {
+  it('make one row of phrases.csv and of phrase_adoption.csv, under the spelling without the marks, counted as Ctrl-F counts the key', () => {
+    // Quoted with the enumeration marks in some reports and without in others: the same phrase, counted by one key.
+    const spellings = ['绿化、彩化、财化', '绿化彩化财化', '绿化·彩化·财化'];
+    const docs = Array.from({ length: 9 }, (_, i) =>
+      doc(`g${i}`, `${'甲乙丙'[i % 3]}县`, 2019 + (i % 4), [`推进“${spellings[i % 3]}”工程。`, i % 2 ? `持续${spellings[(i + 1) % 3]}。` : '其他工作。']),
+    );
+    const set = phrases({ documents: docs, messages: [], meta: { stage: 'ingest', params: {} } }, phrasesParams.parse({ builtin_lexicon: false }));
+    const rows = set.phrases.filter((p) => p.phrase.replace(/[、·]/gu, '') === '绿化彩化财化');
+    expect(rows.map((p) => p.phrase)).toEqual(['绿化彩化财化']);
+    // Ctrl-F of the key in the text with the marks taken out.
+    const expected = docs.reduce((n, d) => n + d.paragraphs.join('\n').replace(/[、·]/gu, '').split('绿化彩化财化').length - 1, 0);
+    expect(rows[0]!.count).toBe(expected);
+    const adoption = firstUseRows(set.adoption.first).filter((r) => r.phrase.replace(/[、·]/gu, '') === '绿化彩化财化');
+    expect(new Set(adoption.map((r) => r.phrase))).toEqual(new Set(['绿化彩化财化']));
+    expect(adoption.map((r) => r.region).sort()).toEqual(['丙县', '乙县', '甲县']);
+  });
+});
