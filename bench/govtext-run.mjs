@@ -11,10 +11,11 @@
 // measured in the same run. Progress lines go to stderr. With
 // `node --cpu-prof`, the stage marks (start of each stage, process.hrtime µs)
 // let bench/profile.mjs cut the profile per stage.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadPipeline, runPipeline } from '../dist/src/index.js';
 import { createProgress } from '../dist/src/pipeline/progress.js';
+import { treeRss } from './tree-rss.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,19 +27,6 @@ const { values } = parseArgs({
 });
 if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
 
-/** RSS of a process and all its descendants (Linux /proc), in bytes. */
-function treeRss(pid) {
-  let sum = 0;
-  try {
-    sum += Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      for (const c of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += treeRss(Number(c));
-    }
-  } catch {
-    // Ended between two reads.
-  }
-  return sum;
-}
 // A process started by the run (DuckDB runs in-process today) would count too: the peak is that of the whole tree, sampled every 100 ms
 // (while this thread is free), and never below this process's own peak (resourceUsage, exact).
 let treePeak = 0;

@@ -8,9 +8,10 @@
 // and the process's peak RSS (resourceUsage().maxRSS) at its end.
 // Worker threads' heaps count in rss only; tree is the sum over this process and its
 // children, if the run starts any.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyOverrides, loadPipeline, runPipeline } from '../dist/src/index.js';
+import { treeRss } from './tree-rss.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -25,19 +26,6 @@ const { values } = parseArgs({
 if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
 
 const mb = (b) => Math.round(b / 2 ** 20);
-/** RSS of a process and all its descendants, in bytes. */
-function treeRss(pid) {
-  let sum = 0;
-  try {
-    sum += Number(/VmRSS:\s+(\d+) kB/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      for (const c of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += treeRss(Number(c));
-    }
-  } catch {
-    // Ended between two reads.
-  }
-  return sum;
-}
 const rows = [];
 let current = { stage: 'start', rss: 0, tree: 0, heapUsed: 0, external: 0, arrayBuffers: 0, t0: performance.now() };
 const series = [];

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadLexicon } from '../dist/src/index.js';
 import { profileMarkdown, summariseProfiles } from './profile.mjs';
+import { treeRss } from './tree-rss.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -68,20 +69,6 @@ const cores = os.availableParallelism();
 const t0 = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${msg}\n`);
 
-/** RSS of a process and all its descendants (Linux /proc), in bytes; 0 once it is gone. */
-function treeRss(pid) {
-  let sum = 0;
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    sum += Number(/VmRSS:\s+(\d+) kB/u.exec(status)?.[1] ?? 0) * 1024;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      for (const c of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) sum += treeRss(Number(c));
-    }
-  } catch {
-    // Ended between two reads.
-  }
-  return sum;
-}
 
 /**
  * Runs a child to its end; returns its stdout's last JSON line, the wall
