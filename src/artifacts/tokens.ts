@@ -16,8 +16,8 @@ export const segmentParams = z
     pos: z.array(z.string()).default([]).describe('keep only these jieba part-of-speech tags (prefixes: n keeps ns, nr ...); empty keeps all'),
     hmm: z.boolean().default(true).describe("jieba's HMM for words not in its dictionary"),
     kinds: z.array(z.enum(['report', 'other'])).default(['report']).describe('document kinds segmented'),
-    workers: z.union([z.literal('auto'), z.number().int().min(1)]).default('auto').describe(`worker threads (auto: one per core; capped at the cores available; about ${MB_PER_WORKER} MB of memory each)`),
-    parallel_min_chars: z.number().int().min(0).default(1_000_000).describe('corpora smaller than this are segmented on the main thread (a worker costs a 2 s dictionary load)'),
+    workers: z.union([z.literal('auto'), z.number().int().min(1)]).default('auto').describe(`worker processes (auto: one per core; capped at the cores available; about ${MB_PER_WORKER} MB of memory each)`),
+    parallel_min_chars: z.number().int().min(0).default(1_000_000).describe('corpora smaller than this are segmented in the main process (a worker costs a 2 s dictionary load)'),
   })
   .strict();
 

@@ -1,12 +1,11 @@
-import { parentPort } from 'node:worker_threads';
-import { loadJieba, releaseJieba } from './jieba.js';
+import { loadJieba } from './jieba.js';
 import { IdTokenizer, Interner, type TokenFilter } from './tokenize.js';
 
 /**
- * A segmentation worker: loads jieba as soon as it starts (about 2 s, so a
- * worker started early loads it while the main thread runs other stages),
- * then takes the compounds and the filter in its first message and
- * tokenizes batches of documents.
+ * A segmentation worker (a child process, see pool.ts): loads jieba as soon
+ * as it starts (about 2 s, so a worker started early loads it while the
+ * main process runs other stages), then takes the compounds and the filter
+ * in its first message and tokenizes batches of documents.
  */
 export interface WorkerInit {
   /** Compound tiers in order of precedence (lexicon terms, then discovered phrases). */
@@ -24,7 +23,7 @@ export interface BatchRequest {
   docs: string[][];
 }
 
-/** No more batches: the worker frees jieba's dictionaries and exits. */
+/** No more batches: the worker exits (and its memory goes back to the system). */
 export interface DoneRequest {
   done: true;
 }
@@ -41,15 +40,19 @@ export interface BatchResult {
   newTokens: string[];
 }
 
+// The run ended or was stopped (its channel closed): nothing to send the tokens to.
+process.on('disconnect', () => process.exit(0));
+
 const jieba = loadJieba();
 const vocab = new Interner();
 let tokenizer: IdTokenizer | undefined;
 
-parentPort!.on('message', (req: InitRequest | BatchRequest | DoneRequest) => {
+process.on('message', (req: InitRequest | BatchRequest | DoneRequest) => {
   if ('done' in req) {
-    // nodejieba never frees its dictionaries itself, not even when the thread ends (0.25 GB per worker).
-    releaseJieba();
-    parentPort!.close();
+    // The channel let go, nothing is left to wait for: the process ends (code 0). Not process.disconnect() here:
+    // it would close the channel under Node's loop over the other messages read with this one.
+    process.removeAllListeners('message');
+    process.channel?.unref();
     return;
   }
   if ('init' in req) {
@@ -63,5 +66,5 @@ parentPort!.on('message', (req: InitRequest | BatchRequest | DoneRequest) => {
   const ids = docs.map((d) => d.ids);
   const paragraphStarts = docs.map((d) => d.paragraphStarts);
   const msg: BatchResult = { id: req.id, ids, paragraphStarts, newTokens: vocab.strings.slice(known) };
-  parentPort!.postMessage(msg, [...ids, ...paragraphStarts].map((a) => a.buffer as ArrayBuffer));
+  if (process.connected) process.send!(msg);
 });

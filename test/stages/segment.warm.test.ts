@@ -21,28 +21,29 @@ beforeAll(async () => {
 const plain = (t: Tokens) => ({ vocab: t.vocab, docs: t.documents.map((d) => [d.doc_id, Array.from(d.ids), Array.from(d.paragraphStarts)]) });
 
 /**
- * The process's OS threads (/proc/self/task) at each count() of `body`, run
- * in a child process of its own over the compiled modules: the test runner's
- * process starts and ends threads of its own (GC, file I/O) at any time.
+ * The live child processes (the segmentation workers) of a process at each
+ * count() of `body`, run in a child process of its own over the compiled
+ * modules.
  */
-function threadCounts(body: string): number[] {
+function workerCounts(body: string): number[] {
   const stage = path.join(ROOT, 'dist', 'src', 'stages', 'segment.js');
   const tokens = path.join(ROOT, 'dist', 'src', 'artifacts', 'tokens.js');
   const context = path.join(ROOT, 'dist', 'src', 'pipeline', 'context.js');
   const script = `
-    import { readdirSync } from 'node:fs';
+    import { readFileSync } from 'node:fs';
     const { warmSegment, segment } = await import(${JSON.stringify(stage)});
     const { segmentParams } = await import(${JSON.stringify(tokens)});
     const { RunScope, stageContext } = await import(${JSON.stringify(context)});
     const scope = new RunScope();
     const corpus = { documents: [{ doc_id: 'a', kind: 'report', paragraphs: ['全面推进乡村振兴'] }] };
     const counts = [];
-    // The fewest threads over ~0.4 s: a thread ending (a worker just terminated) or a passing one (GC, file I/O)
-    // only adds to a single reading, so the minimum is the count that stays.
+    // Children not yet reaped (state Z) have ended. The fewest over ~0.4 s: a process still ending only adds to a single reading.
+    const alive = () => readFileSync('/proc/self/task/' + process.pid + '/children', 'utf8').split(' ').filter((p) => p && !/^\\d+ \\(.*\\) Z/.test(safeStat(p))).length;
+    const safeStat = (p) => { try { return readFileSync('/proc/' + p + '/stat', 'utf8'); } catch { return '0 (gone) Z'; } };
     const count = async () => {
       let least = Infinity;
       for (let i = 0; i < 8; i++) {
-        least = Math.min(least, readdirSync('/proc/self/task').length);
+        least = Math.min(least, alive());
         await new Promise((r) => setTimeout(r, 50));
       }
       counts.push(least);
@@ -86,7 +87,7 @@ describe('warm segmentation workers', () => {
 
   it('are not started when segment would run on the main thread', () => {
     // The samples' size is below parallel_min_chars.
-    const [before, warmed] = threadCounts(`await count(); warmSegment(corpus, segmentParams.parse({}), scope); await count(); await scope.dispose();`);
+    const [before, warmed] = workerCounts(`await count(); warmSegment(corpus, segmentParams.parse({}), scope); await count(); await scope.dispose();`);
     expect(warmed).toBe(before);
   });
 
@@ -100,7 +101,7 @@ describe('warm segmentation workers', () => {
   });
 
   it('end when their run\'s scope is disposed of without use', () => {
-    const [before, warmed, released, again] = threadCounts(
+    const [before, warmed, released, again] = workerCounts(
       `await count(); warmSegment(corpus, segmentParams.parse({ workers: 2, parallel_min_chars: 0 }), scope); await count(); await scope.dispose(); await count(); await scope.dispose(); await count();`,
     );
     expect(warmed).toBe(before + 2);
@@ -111,7 +112,7 @@ describe('warm segmentation workers', () => {
   it('belong to one run: a segment with a scope of its own (another run, a library call) neither takes nor ends them', () => {
     // Process-global warm workers (before run scopes) were taken by whichever segment came next.
     const params = 'segmentParams.parse({ workers: 2, parallel_min_chars: 0 })';
-    const [before, warmed, afterOther, afterOwn] = threadCounts(`
+    const [before, warmed, afterOther, afterOwn] = workerCounts(`
       const set = { lexicon: { entries: [] }, phrases: [], compounds: [], meta: { params: { match_ignore: '' } } };
       await count(); warmSegment(corpus, ${params}, scope); await count();
       // Another run's segment: it starts (and ends) 2 workers of its own; this run's 2 stay warm.
