@@ -123,26 +123,43 @@ interface Plan {
   at: (row: number) => StataCell;
 }
 
-/** The type code, width in a row and display format of each column; the warnings about labels cut. */
+/**
+ * The type code, width in a row and display format of each column; the
+ * warnings about labels cut. Types not given and string widths are found in
+ * one pass over the rows, row by row: a row built on demand (panel.dta's
+ * rows come from its panel) is then built once, not once per column.
+ */
 function plan(ds: StataDataset, warnings: string[]): Plan[] {
   const seen = new Set<string>();
-  return ds.columns.map((c) => {
+  const cols = ds.columns.map((c) => {
     const problem = stataNameProblem(c.name);
     if (problem) throw new Error(`Stata variable name '${c.name}': ${problem}`);
     if (seen.has(c.name)) throw new Error(`Stata variable name '${c.name}' is used twice`);
     seen.add(c.name);
-    const at = valueAt(c);
-    const type = c.type ?? inferStataType(at, ds.rows);
     let label = c.label ?? '';
     const shown = cut(label, 80, 320);
     if (shown !== label) {
       warnings.push(`variable label of ${c.name} cut to 80 characters: ${shown}…`);
       label = shown;
     }
+    // What the pass finds out: whether any value is text, whether every number fits a long, the longest text in bytes.
+    return { c, label, at: valueAt(c), text: c.type === 'string', long: true, longest: 1 };
+  });
+  const open = cols.filter((k) => k.c.type === undefined || k.c.type === 'string');
+  for (let i = 0; i < ds.rows && open.length > 0; i++) {
+    for (const k of open) {
+      const v = k.at(i);
+      if (typeof v === 'string') k.text = true;
+      else if (typeof v === 'number' && Number.isFinite(v) && !(Number.isInteger(v) && v >= LONG_MIN && v <= LONG_MAX)) k.long = false;
+      // The width a column needs if it turns out to be text (numbers and booleans are written as their text then, in ASCII).
+      const n = typeof v === 'string' ? Buffer.byteLength(v, 'utf8') : text(v).length;
+      if (n > k.longest) k.longest = n;
+    }
+  }
+  return cols.map(({ c, label, at, text: isText, long, longest }) => {
+    const type = c.type ?? (isText ? 'string' : long ? 'long' : 'double');
     if (type === 'double') return { name: c.name, label, code: DOUBLE, width: 8, format: '%10.0g', at };
     if (type === 'long') return { name: c.name, label, code: LONG, width: 4, format: '%12.0g', at };
-    let longest = 1;
-    for (let i = 0; i < ds.rows; i++) longest = Math.max(longest, Buffer.byteLength(text(at(i)), 'utf8'));
     // Longer than a str# holds: strL keeps the whole value (no truncation).
     if (longest > STR_MAX) return { name: c.name, label, code: STRL, width: 8, format: '%9s', at };
     return { name: c.name, label, code: longest, width: longest, format: `%-${longest}s`, at };

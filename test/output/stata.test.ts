@@ -85,5 +85,34 @@ print(json.dumps({"sum": int(df["i"].sum()), "terms": int(df["term"].nunique()),
 `, [big]);
     expect(got).toEqual({ sum: (n * (n - 1)) / 2, terms: 97, x: (n - 1) / 7 });
   });
+
+  it('reads rows built on demand once to plan the file and once to write it, and a column of numbers and text is text as wide as its longest value', () => {
+    // As panel.dta's rows are: each built whole from its index, the last one cached.
+    const n = 1_000;
+    let built = 0;
+    let last = -1;
+    let row: (string | number | null)[] = [];
+    const rowAt = (r: number) => {
+      if (r !== last) {
+        built++;
+        last = r;
+        // Column 'mixed': numbers, one text value in the middle, and the widest value a number (-123456.5, 9 bytes).
+        row = [`文档${r}`, r === 500 ? '第五百' : r === 999 ? -123456.5 : r, r % 3 === 0 ? null : r * 1.5, r];
+      }
+      return row;
+    };
+    const file = path.join(dir, 'rows.dta');
+    writeStata(file, { rows: n, columns: ['doc_id', 'mixed', 'x', 'i'].map((name, c) => ({ name, values: (r: number) => rowAt(r)[c] ?? null })) });
+    expect(built).toBeLessThanOrEqual(2 * n);
+    const got = runPython<{ dtypes: string[]; mixed: string[]; x_missing: number; i_sum: number }>(python!, `
+import sys, json, pandas as pd
+df = pd.read_stata(sys.argv[1])
+print(json.dumps({"dtypes": [str(t) for t in df.dtypes], "mixed": [df["mixed"][k] for k in (0, 500, 999)], "x_missing": int(df["x"].isna().sum()), "i_sum": int(df["i"].sum())}))
+`, [file]);
+    expect(got.dtypes).toEqual(['object', 'object', 'float64', 'int32']);
+    expect(got.mixed).toEqual(['0', '第五百', '-123456.5']);
+    expect(got.x_missing).toBe(334);
+    expect(got.i_sum).toBe((n * (n - 1)) / 2);
+  });
 });
 if (!python) skipLine('writeStata read back by pandas.read_stata', 'python3 with pandas (Debian python3-pandas)');
