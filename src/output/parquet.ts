@@ -87,22 +87,49 @@ export function csvSelect(csv: string, columns: readonly string[], types: readon
 export class ParquetWriter {
   private tables = 0;
   private readonly scratch: string;
-  private readonly connection: Promise<{ instance: DuckDBInstance; con: DuckDBConnection }>;
+  private connection: Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> | undefined;
+  /** Instances opened so far (each on its own scratch file). */
+  private opened = 0;
+  /** Files given and not written yet: the instance closes when none is left. */
+  private waiting = 0;
   /** The files still being written, one after the other. */
   private queue: Promise<unknown>;
   private failure: unknown;
 
-  /** One thread and 512 MB: the files are the same on every machine, and the run's own memory stays the larger share. */
+  /**
+   * One thread and 512 MB: the files are the same on every machine, and the
+   * run's own memory stays the larger share. Opened for a file when none is
+   * open, and closed as soon as no file waits: DuckDB keeps about 0.3 GB for
+   * as long as an instance is open, and gives it back when closed (the run's
+   * twins come in bursts, one per stage).
+   */
   private constructor() {
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'govtext-parquet-'));
-    this.scratch = scratch;
-    this.connection = (async () => {
-      const instance = await DuckDBInstance.create(path.join(scratch, 'scratch.duckdb'), { threads: '1', memory_limit: '512MB', temp_directory: path.join(scratch, 'spill') });
+    this.scratch = mkdtempSync(path.join(os.tmpdir(), 'govtext-parquet-'));
+    this.queue = Promise.resolve();
+  }
+
+  /** The open connection, or a new instance on a scratch file of its own (the one before is closed and removed). */
+  private connect(): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
+    this.connection ??= (async () => {
+      const instance = await DuckDBInstance.create(path.join(this.scratch, `scratch-${++this.opened}.duckdb`), { threads: '1', memory_limit: '512MB', temp_directory: path.join(this.scratch, 'spill') });
       return { instance, con: await instance.connect() };
     })();
-    this.queue = this.connection;
-    // A failure is kept for finish (no unhandled rejection while the run goes on).
-    this.connection.catch((e: unknown) => (this.failure ??= e));
+    return this.connection;
+  }
+
+  /** Closes the instance (in the queue, after the files before it). */
+  private async disconnect(): Promise<void> {
+    const open = this.connection;
+    this.connection = undefined;
+    if (!open) return;
+    // One that failed to open has nothing to close (its job has thrown the reason).
+    const opened = await open.catch(() => undefined);
+    if (!opened) return;
+    const { instance, con } = opened;
+    con.closeSync();
+    instance.closeSync();
+    rmSync(path.join(this.scratch, `scratch-${this.opened}.duckdb`), { force: true });
+    rmSync(path.join(this.scratch, `scratch-${this.opened}.duckdb.wal`), { force: true });
   }
 
   static create(): ParquetWriter {
@@ -112,7 +139,7 @@ export class ParquetWriter {
   /** As create, once DuckDB is open. */
   static async open(): Promise<ParquetWriter> {
     const w = new ParquetWriter();
-    await w.connection;
+    await w.connect();
     return w;
   }
 
@@ -138,7 +165,14 @@ export class ParquetWriter {
       ready.catch(() => undefined);
       job = csvJob({ file: source.file, columns: source.columns, types, emptyText: plan?.emptyText, rows: plan?.rows ?? source.csvRows!, table, target, scratch: this.scratch }, ready);
     } else job = appendJob(source, types, table, target);
-    const done = this.queue.then(async () => job((await this.connection).con));
+    this.waiting++;
+    const done = this.queue.then(async () => {
+      try {
+        return await job((await this.connect()).con);
+      } finally {
+        if (--this.waiting === 0) await this.disconnect();
+      }
+    });
     this.queue = done.catch((e: unknown) => (this.failure ??= e));
     return done;
   }
@@ -152,9 +186,7 @@ export class ParquetWriter {
   async close(): Promise<void> {
     await this.queue;
     try {
-      const { instance, con } = await this.connection;
-      con.closeSync();
-      instance.closeSync();
+      await this.disconnect();
     } catch {
       // Failed to open: nothing to close (finish has thrown the reason).
     } finally {
