@@ -27,7 +27,7 @@ const { values } = parseArgs({
 });
 if (!values.input || !values.out) throw new Error('--input DIR and --out DIR are required');
 
-// A process started by the run (DuckDB runs in-process today) would count too: the peak is that of the whole tree, sampled every 100 ms
+// The segmentation workers are processes of their own: the peak is that of the whole tree, sampled every 100 ms
 // (while this thread is free), and never below this process's own peak (resourceUsage, exact).
 let treePeak = 0;
 const sampler = setInterval(() => (treePeak = Math.max(treePeak, treeRss(process.pid))), 100);

@@ -7,7 +7,7 @@
 // array buffers) and prints, per stage, the highest of each while the stage ran
 // and the process's peak RSS (resourceUsage().maxRSS) at its end.
 // Worker threads' heaps count in rss only; tree is the sum over this process and its
-// children, if the run starts any.
+// children (the segmentation workers are processes).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyOverrides, loadPipeline, runPipeline } from '../dist/src/index.js';
