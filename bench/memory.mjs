@@ -7,11 +7,20 @@
 // array buffers) and prints, per stage, the highest of each while the stage ran
 // and the process's peak RSS (resourceUsage().maxRSS) at its end.
 // Worker threads' heaps count in rss only; tree is the sum over this process and its
-// children (the segmentation workers are processes).
+// children (the segmentation workers are processes). It runs with the V8 flags
+// `govtext run` gives its run process (runNodeFlags), restarting itself with them.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyOverrides, loadPipeline, runPipeline } from '../dist/src/index.js';
 import { treeRss } from './tree-rss.mjs';
+import { runNodeFlags } from '../dist/src/cli/supervise.js';
+
+const flags = runNodeFlags(process.execArgv);
+if (flags.length !== process.execArgv.length) {
+  const r = spawnSync(process.execPath, [...flags, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 
 const { values } = parseArgs({
   options: {
