@@ -200,16 +200,24 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
       if (writer) outputs.push(...(await writer(made, tmp, record, artifacts, new Set(pipeline.stages.slice(index + 1).map((s) => s.definition.makes)))));
       writeParquet();
       // clean/ is written (by the corpus writer) before any stage can come after the corpus.
-      if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) readable = text.release(artifacts.corpus);
+      if (stage === releaseAfter && artifacts.corpus && outputs.some((o) => o.startsWith('clean/'))) {
+        readable = text.release(artifacts.corpus);
+        collectGarbage();
+      }
       startAhead(index, artifacts, outputs);
       const tokensLater = pipeline.stages.slice(index + 1).some((s) => s.definition.needs.includes('tokens'));
-      if (!opts.keepTokens && artifacts.tokens && artifacts.weights && !tokensLater && outputs.includes('tokens.jsonl')) artifacts.tokens = releaseTokenIds(artifacts.tokens);
+      if (!opts.keepTokens && artifacts.tokens && artifacts.weights && !tokensLater && outputs.includes('tokens.jsonl') && !artifacts.tokens.documents.every((d) => d.released)) {
+        artifacts.tokens = releaseTokenIds(artifacts.tokens);
+        collectGarbage();
+      }
       timings[stage.name] = Math.round(threadMs + performance.now() - ts);
     }
     // After the last stage: the tables it completed (corpus.csv), the research-ready files (panel, .dta, dtm.mtx, CITATION.cff).
     const ts = performance.now();
     // A table written again after the last stage (corpus.csv when no stage completes it later): DuckDB must be done reading it.
     await parquet?.finish();
+    // What the stages left behind goes before the largest tables are formatted.
+    collectGarbage();
     const research = writeRunOutputs(artifacts, tmp, record, later);
     outputs.push(...research.files.filter((f) => !outputs.includes(f)));
     writeParquet();
@@ -253,4 +261,17 @@ export async function runPipeline(pipeline: Pipeline, opts: RunOptions): Promise
 /** Keeps what a stage made under its name. */
 function keep<K extends MadeName>(artifacts: Artifacts, name: K, made: Made<K>): void {
   artifacts[name] = made;
+}
+
+/**
+ * A full garbage collection now, when this process was started with
+ * `--expose-gc` (`govtext run` is: runNodeFlags), else nothing. Called where
+ * the run has just let go of something large (the token ids: 0.33 GB at
+ * 10,000 reports; the corpus text) and before the outputs are written: V8
+ * frees array buffers only when it collects their owners, and with a large
+ * heap it may not collect for minutes, while the next stage allocates beside
+ * them.
+ */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }

@@ -167,6 +167,24 @@ describe('runPipeline lets go of the token ids after the last stage that reads t
     for (const f of ['dtm.mtx', 'dtm_documents.csv', 'corpus.csv', 'tfidf.csv', 'themes.csv', 'summary.md']) expect(readFileSync(path.join(released.out, f), 'utf8'), f).toBe(readFileSync(path.join(kept.out, f), 'utf8'));
   });
 
+  it('collects garbage once the ids are let go, and before the outputs, when node exposes gc (govtext run does)', async () => {
+    const g = globalThis as { gc?: () => void };
+    const had = g.gc;
+    const calls: number[] = [];
+    g.gc = () => calls.push(Date.now());
+    try {
+      await run('tok-gc', full);
+      const released = calls.length;
+      calls.length = 0;
+      await run('tok-gc-kept', full, true);
+      // Both runs collect before the outputs (and wherever else they let go of the same things); the run that lets go of the ids once more, right after.
+      expect(calls.length).toBeGreaterThanOrEqual(1);
+      expect(released).toBe(calls.length + 1);
+    } finally {
+      g.gc = had;
+    }
+  });
+
   it('keeps them when no weigh stage stands in for them (dtm.mtx is then built from the ids)', async () => {
     const r = await run('tok-seg', ['ingest', 'phrases', 'segment']);
     expect(r.artifacts.tokens!.documents.some((d) => d.released)).toBe(false);
