@@ -28,7 +28,7 @@ export interface StataColumn {
   name: string;
   /** Variable label (Stata shows at most 80 characters; longer labels are cut with a warning). */
   label?: string;
-  /** double, long or string; inferred from the values when absent (see {@link inferStataType}). */
+  /** double, long or string; inferred from the values when absent (string when any value is text; long when every number is whole and within Stata's long range; else double). */
   type?: 'double' | 'long' | 'string';
   /** The column's values, one per observation: an array or a function of the row index. */
   values: ArrayLike<StataCell> | ((row: number) => StataCell);
@@ -81,17 +81,6 @@ const valueAt = (c: StataColumn) => (typeof c.values === 'function' ? c.values :
 const LONG_MIN = -2_147_483_647;
 const LONG_MAX = 2_147_483_620;
 const LONG_MISSING = 2_147_483_621;
-
-/** string when any value is text; long when every number is whole and within Stata's long range; else double. */
-export function inferStataType(values: (row: number) => StataCell, rows: number): 'double' | 'long' | 'string' {
-  let long = true;
-  for (let i = 0; i < rows; i++) {
-    const v = values(i);
-    if (typeof v === 'string') return 'string';
-    if (typeof v === 'number' && Number.isFinite(v) && !(Number.isInteger(v) && v >= LONG_MIN && v <= LONG_MAX)) long = false;
-  }
-  return long ? 'long' : 'double';
-}
 
 const number = (v: StataCell): number | undefined => {
   if (typeof v === 'boolean') return v ? 1 : 0;
