@@ -99,7 +99,7 @@ export interface PolicyTable {
   /** Each row's policy term: an index into `terms`. */
   term: Uint32Array;
   /** Each row's count: the term's string in the document's cleaned text (src/text/count.ts). */
-  count: Float64Array;
+  count: Uint32Array;
   /** Each row's tf-idf of the term as a token (0 when it is none in the document). */
   tfidf: Float64Array;
   /** The policy terms, sorted (code-unit order), and the category of each. */

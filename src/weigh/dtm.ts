@@ -9,8 +9,12 @@ export interface Dtm {
   nTerms: number;
   indptr: Uint32Array;
   indices: Uint32Array;
-  counts: Float64Array;
+  /** Whole counts, 4 bytes each (8 as doubles: 0.14 GB more at 10,000 reports). */
+  counts: Uint32Array;
 }
+
+/** The sparsity pattern of a matrix: which entries are stored, not their values (the similarity search reads weights beside it). */
+export type Pattern = Pick<Dtm, 'nDocs' | 'nTerms' | 'indptr' | 'indices'>;
 
 /**
  * Counts each document's token ids into a CSR matrix over `nTerms` term ids:
@@ -33,7 +37,7 @@ export function buildDtm(docs: readonly Uint32Array[], nTerms: number): Dtm {
     indptr[d + 1] = indptr[d]! + distinct;
   });
   const indices = sharedUint32(indptr[docs.length]!);
-  const counts = sharedFloat64(indices.length);
+  const counts = sharedUint32(indices.length);
   docs.forEach((ids, d) => {
     let at = indptr[d]!;
     for (const id of ids) {

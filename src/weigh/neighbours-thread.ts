@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { compiledScript } from '../paths.js';
-import type { Dtm } from './dtm.js';
+import type { Pattern } from './dtm.js';
 import { nearestNeighboursBounded, type NeighbourMethod, type NeighbourOptions, type NeighbourRow } from './similarity.js';
 
 /**
@@ -50,7 +50,7 @@ const shared = (a: ArrayBufferView): SharedArrayBuffer | undefined => (a.buffer 
  * Starts the search; `result()` gives it (waiting for the worker, 10
  * minutes at most, or computing it in place). Call result() once.
  */
-export function startNeighbours(dtm: Dtm, weights: Float64Array, k: number, opts: NeighbourOptions, minEntries = THREAD_MIN_ENTRIES): { result(): { rows: NeighbourRow[]; method: NeighbourMethod } } {
+export function startNeighbours(dtm: Pattern, weights: Float64Array, k: number, opts: NeighbourOptions, minEntries = THREAD_MIN_ENTRIES): { result(): { rows: NeighbourRow[]; method: NeighbourMethod } } {
   const inPlace = { result: () => nearestNeighboursBounded(dtm, weights, k, opts) };
   const indptr = shared(dtm.indptr);
   const indices = shared(dtm.indices);
@@ -108,7 +108,7 @@ export function runNeighboursJob(job: NeighboursJob): void {
     const indices = new Uint32Array(job.indices);
     const weights = new Float64Array(job.weights);
     // The search reads the sparsity pattern and the weights, never the counts.
-    const dtm: Dtm = { nDocs: job.nDocs, nTerms: job.nTerms, indptr: new Uint32Array(job.indptr), indices, counts: weights };
+    const dtm: Pattern = { nDocs: job.nDocs, nTerms: job.nTerms, indptr: new Uint32Array(job.indptr), indices };
     const { rows, method } = nearestNeighboursBounded(dtm, weights, job.k, job.opts);
     const doc = new Int32Array(job.doc);
     const neighbour = new Int32Array(job.neighbour);

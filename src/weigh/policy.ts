@@ -8,6 +8,7 @@
 import type { PhraseSet } from '../artifacts/phrases.js';
 import type { PolicyTable, PolicyTermRow, Weights } from '../artifacts/weights.js';
 import { TermCounter, type Ignored } from '../text/count.js';
+import { ColumnBuilder } from '../linalg/column.js';
 import type { ScanOptions } from '../text/scan-documents.js';
 import { per10k } from './rate.js';
 
@@ -73,9 +74,10 @@ export function buildPolicyTable(
   const dictionaryHits = dictionaries.map((d) => new Float64Array(documents.length * d.categories.size));
   const counter = new TermCounter(all, ignored);
   const ptr = new Uint32Array(documents.length + 1);
-  const term: number[] = [];
-  const count: number[] = [];
-  const tfidf: number[] = [];
+  // Built in typed chunks: 17 M rows at 10,000 reports.
+  const term = new ColumnBuilder((n) => new Uint32Array(n));
+  const count = new ColumnBuilder((n) => new Uint32Array(n));
+  const tfidf = new ColumnBuilder((n) => new Float64Array(n));
   const policy: number[] = [];
   counter.countDocumentsInto(
     documents.length,
@@ -98,7 +100,7 @@ export function buildPolicyTable(
     },
     options,
   );
-  return { ptr, term: Uint32Array.from(term), count: Float64Array.from(count), tfidf: Float64Array.from(tfidf), terms, category: terms.map((t) => categories.get(t)!), dictionaryHits };
+  return { ptr, term: term.finish(), count: count.finish(), tfidf: tfidf.finish(), terms, category: terms.map((t) => categories.get(t)!), dictionaryHits };
 }
 
 /**

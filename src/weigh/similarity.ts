@@ -1,4 +1,4 @@
-import type { Dtm } from './dtm.js';
+import type { Pattern } from './dtm.js';
 import { searchCandidates } from './candidates.js';
 import { offer, type TopK } from './topk.js';
 
@@ -36,7 +36,7 @@ export interface NeighbourRow {
  * @param k neighbours per document, a nonnegative integer (no default).
  * @throws RangeError for a misaligned `weights` or a bad `k`.
  */
-export function nearestNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourRow[] {
+export function nearestNeighbours(dtm: Pattern, weights: Float64Array, k: number): NeighbourRow[] {
   return exactNeighbours(dtm, weights, k);
 }
 
@@ -80,7 +80,7 @@ function hash(term: number, j: number): number {
  * rows: every cosine written is exact; a true neighbour can only be missed
  * when the projection ranks it below `candidates` others.
  */
-export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: number, opts: NeighbourOptions): { rows: NeighbourRow[]; method: NeighbourMethod } {
+export function nearestNeighboursBounded(dtm: Pattern, weights: Float64Array, k: number, opts: NeighbourOptions): { rows: NeighbourRow[]; method: NeighbourMethod } {
   checkNeighbourArgs(dtm, weights, k);
   const df = new Float64Array(dtm.nTerms);
   for (let p = 0; p < dtm.indices.length; p++) df[dtm.indices[p]!]! += 1;
@@ -162,7 +162,7 @@ export function nearestNeighboursBounded(dtm: Dtm, weights: Float64Array, k: num
  * each i in `which`: each sum in the row's order, as a plain loop adds it;
  * four rows at a time so that four sums advance together.
  */
-function rowDots(dtm: Dtm, weights: Float64Array, dense: Float64Array, docs: readonly number[], which: readonly number[], out: Float64Array): void {
+function rowDots(dtm: Pattern, weights: Float64Array, dense: Float64Array, docs: readonly number[], which: readonly number[], out: Float64Array): void {
   const { indptr, indices } = dtm;
   let w = 0;
   for (; w + 4 <= which.length; w += 4) {
@@ -216,14 +216,14 @@ function pushRanked(rows: NeighbourRow[], d: number, top: TopK): void {
 }
 
 /** One weight per matrix entry and a whole k >= 0, or a RangeError naming what was wrong. */
-function checkNeighbourArgs(dtm: Dtm, weights: Float64Array, k: number): void {
+function checkNeighbourArgs(dtm: Pattern, weights: Float64Array, k: number): void {
   if (weights.length !== dtm.indices.length) {
     throw new RangeError(`nearestNeighbours: ${weights.length} weights for ${dtm.indices.length} matrix entries`);
   }
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`nearestNeighbours: k must be a nonnegative integer, got ${k}`);
 }
 
-function exactNeighbours(dtm: Dtm, weights: Float64Array, k: number): NeighbourRow[] {
+function exactNeighbours(dtm: Pattern, weights: Float64Array, k: number): NeighbourRow[] {
   checkNeighbourArgs(dtm, weights, k);
   const n = dtm.nDocs;
   if (k === 0) return [];
@@ -290,7 +290,7 @@ function scatterAdd(dot: Float64Array, docs: Uint32Array, values: Float64Array, 
 }
 
 /** L2 norm of every row of weights. */
-function rowNorms(dtm: Dtm, weights: Float64Array): Float64Array {
+function rowNorms(dtm: Pattern, weights: Float64Array): Float64Array {
   const norms = new Float64Array(dtm.nDocs);
   for (let d = 0; d < dtm.nDocs; d++) {
     let s = 0;
@@ -304,7 +304,7 @@ function rowNorms(dtm: Dtm, weights: Float64Array): Float64Array {
  * The matrix by columns (CSC): for term t, its documents (ascending) and
  * weights at ptr[t] .. ptr[t+1]; pos[p] is where row entry p landed.
  */
-function invertedIndex(dtm: Dtm, weights: Float64Array): { ptr: Uint32Array; docs: Uint32Array; values: Float64Array; pos: Uint32Array } {
+function invertedIndex(dtm: Pattern, weights: Float64Array): { ptr: Uint32Array; docs: Uint32Array; values: Float64Array; pos: Uint32Array } {
   const nnz = dtm.indices.length;
   const ptr = new Uint32Array(dtm.nTerms + 1);
   for (let p = 0; p < nnz; p++) ptr[dtm.indices[p]! + 1]! += 1;

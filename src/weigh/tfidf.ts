@@ -1,4 +1,5 @@
 import { documentFrequency, sharedFloat64, sharedUint32, termTotals, type Dtm } from './dtm.js';
+import { ColumnBuilder } from '../linalg/column.js';
 
 /** Options of {@link tfidf}: the TfidfVectorizer settings of the same names (smooth_idf, sublinear_tf, norm), or the natural scheme. */
 export interface TfidfOptions {
@@ -12,8 +13,8 @@ export interface TfidfOptions {
 export interface Tfidf {
   df: Uint32Array;
   idf: Float64Array;
-  /** tf and normalised tf-idf of every stored entry of the matrix (aligned with dtm.indices). */
-  tf: Float64Array;
+  /** tf and normalised tf-idf of every stored entry of the matrix (aligned with dtm.indices); raw tf is the counts themselves. */
+  tf: Float64Array | Uint32Array;
   weights: Float64Array;
 }
 
@@ -50,6 +51,7 @@ export function tfidf(dtm: Dtm, options: TfidfOptions): Tfidf {
   }
   // Raw tf is the counts themselves: shared, not copied (35 M entries at 10,000 reports).
   const tf = opts.sublinearTf ? new Float64Array(dtm.counts.length) : dtm.counts;
+  const sublinear = opts.sublinearTf ? (tf as Float64Array) : undefined;
   const weights = sharedFloat64(dtm.counts.length);
   for (let d = 0; d < n; d++) {
     const a = dtm.indptr[d]!;
@@ -57,7 +59,7 @@ export function tfidf(dtm: Dtm, options: TfidfOptions): Tfidf {
     let norm = 0;
     for (let k = a; k < b; k++) {
       const c = dtm.counts[k]!;
-      if (opts.sublinearTf) tf[k] = 1 + Math.log(c);
+      if (sublinear) sublinear[k] = 1 + Math.log(c);
       const w = tf[k]! * idf[dtm.indices[k]!]!;
       weights[k] = w;
       norm += opts.norm === 'l2' ? w * w : Math.abs(w);
@@ -99,8 +101,8 @@ export function selectFeatures(dtm: Dtm, opts: FeatureOptions, termOf: (id: numb
   for (const t of candidates) kept[t] = 1;
   if (candidates.length === dtm.nTerms) return { dtm, kept };
   const indptr = sharedUint32(dtm.nDocs + 1);
-  const indices: number[] = [];
-  const counts: number[] = [];
+  const indices = new ColumnBuilder(sharedUint32);
+  const counts = new ColumnBuilder(sharedUint32);
   for (let d = 0; d < dtm.nDocs; d++) {
     for (let k = dtm.indptr[d]!; k < dtm.indptr[d + 1]!; k++) {
       if (kept[dtm.indices[k]!]) {
@@ -110,9 +112,5 @@ export function selectFeatures(dtm: Dtm, opts: FeatureOptions, termOf: (id: numb
     }
     indptr[d + 1] = indices.length;
   }
-  const sharedIndices = sharedUint32(indices.length);
-  sharedIndices.set(indices);
-  const sharedCounts = sharedFloat64(counts.length);
-  sharedCounts.set(counts);
-  return { dtm: { nDocs: dtm.nDocs, nTerms: dtm.nTerms, indptr, indices: sharedIndices, counts: sharedCounts }, kept };
+  return { dtm: { nDocs: dtm.nDocs, nTerms: dtm.nTerms, indptr, indices: indices.finish(), counts: counts.finish() }, kept };
 }
