@@ -97,7 +97,7 @@ export class ParquetWriter {
   private failure: unknown;
 
   /**
-   * One thread and 256 MB: the files are the same on every machine, and the
+   * One thread and 512 MB: the files are the same on every machine, and the
    * run's own memory stays the larger share. Opened for a file when none is
    * open, and closed as soon as no file waits: DuckDB keeps about 0.3 GB for
    * as long as an instance is open, and gives it back when closed (the run's
@@ -111,7 +111,7 @@ export class ParquetWriter {
   /** The open connection, or a new instance on a scratch file of its own (the one before is closed and removed). */
   private connect(): Promise<{ instance: DuckDBInstance; con: DuckDBConnection }> {
     this.connection ??= (async () => {
-      const instance = await DuckDBInstance.create(path.join(this.scratch, `scratch-${++this.opened}.duckdb`), { threads: '1', memory_limit: '256MB', temp_directory: path.join(this.scratch, 'spill') });
+      const instance = await DuckDBInstance.create(path.join(this.scratch, `scratch-${++this.opened}.duckdb`), { threads: '1', memory_limit: '512MB', temp_directory: path.join(this.scratch, 'spill') });
       return { instance, con: await instance.connect() };
     })();
     return this.connection;
@@ -169,6 +169,10 @@ export class ParquetWriter {
     const done = this.queue.then(async () => {
       try {
         return await job((await this.connect()).con);
+      } catch (e) {
+        // DuckDB's own messages (out of memory, a file it cannot read) do not say which output they were writing.
+        const message = e instanceof Error ? e.message : String(e);
+        throw message.startsWith(`${source.file}: `) ? e : new Error(`${source.file}: DuckDB could not write it: ${message}`, { cause: e });
       } finally {
         if (--this.waiting === 0) await this.disconnect();
       }

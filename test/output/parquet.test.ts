@@ -161,6 +161,17 @@ describe('Parquet read back from the CSV by DuckDB', () => {
       await pq.close();
     }
   });
+
+  it("names the Parquet file in DuckDB's own errors (here: its CSV is not there)", async () => {
+    const dir = mkdtempSync(path.join(tmp, 'gone-'));
+    const pq = ParquetWriter.create();
+    try {
+      await expect(pq.write(dir, { file: 'gone.parquet', columns: ['a'], rows: () => [['x']], csv: () => path.join(dir, 'gone.csv') })).rejects.toThrow(/^gone\.parquet: DuckDB could not write it: .*gone\.csv/su);
+      await expect(pq.finish()).rejects.toThrow(/^gone\.parquet: /u);
+    } finally {
+      await pq.close();
+    }
+  });
 });
 
 describe('report.parquet: false', () => {
